@@ -1,0 +1,241 @@
+//! Align: match the clauses of two versions.
+//!
+//! Clauses are matched by id first. Among the rest, a clause whose content is
+//! the same (or nearly the same) under a new id is a rename. Matched clauses
+//! whose relative order changed are moves. Every step is linear or
+//! `n log n` in the number of clauses: renames are found by hashing content
+//! and by comparing each leftover clause with a bounded number of candidates.
+
+use std::collections::HashMap;
+
+use crate::model::value::normalise_space;
+use crate::model::{Agreement, Clause, Value};
+
+/// How many candidates a leftover clause is compared with when looking for a
+/// near-identical rename.
+const NEAR_CANDIDATES: usize = 16;
+/// How similar two clauses must be (0..=1) to count as one renamed clause.
+const NEAR_THRESHOLD: f64 = 0.75;
+
+/// A clause present in both versions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pair {
+    pub old: usize,
+    pub new: usize,
+    pub renamed: bool,
+    pub moved: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Alignment {
+    /// In the order of the new file.
+    pub pairs: Vec<Pair>,
+    /// Indices into the old file's clauses, in order.
+    pub removed: Vec<usize>,
+    /// Indices into the new file's clauses, in order.
+    pub added: Vec<usize>,
+}
+
+pub fn align(old: &Agreement, new: &Agreement) -> Alignment {
+    let mut new_of_old: Vec<Option<(usize, bool)>> = vec![None; old.clauses.len()];
+    let mut taken = vec![false; new.clauses.len()];
+
+    // 1. By id.
+    let by_id: HashMap<&str, usize> = new
+        .clauses
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    for (i, c) in old.clauses.iter().enumerate() {
+        if let Some(&j) = by_id.get(c.id.as_str()) {
+            new_of_old[i] = Some((j, false));
+            taken[j] = true;
+        }
+    }
+
+    // 2. Renames with identical content.
+    let mut by_content: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, c) in new.clauses.iter().enumerate().rev() {
+        if !taken[j] {
+            by_content.entry(fingerprint(c)).or_default().push(j);
+        }
+    }
+    for (i, c) in old.clauses.iter().enumerate() {
+        if new_of_old[i].is_none()
+            && let Some(list) = by_content.get_mut(&fingerprint(c))
+            && let Some(j) = list.pop()
+        {
+            new_of_old[i] = Some((j, true));
+            taken[j] = true;
+        }
+    }
+
+    // 3. Renames with nearly identical content: same type and parties.
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, c) in new.clauses.iter().enumerate() {
+        if !taken[j] {
+            buckets.entry(bucket(c)).or_default().push(j);
+        }
+    }
+    for (i, c) in old.clauses.iter().enumerate() {
+        if new_of_old[i].is_some() {
+            continue;
+        }
+        let Some(list) = buckets.get_mut(&bucket(c)) else {
+            continue;
+        };
+        list.retain(|j| !taken[*j]);
+        let best = list
+            .iter()
+            .take(NEAR_CANDIDATES)
+            .map(|&j| (similarity(c, &new.clauses[j]), j))
+            .filter(|(s, _)| *s >= NEAR_THRESHOLD)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, j)) = best {
+            new_of_old[i] = Some((j, true));
+            taken[j] = true;
+        }
+    }
+
+    // 4. Moves: matched clauses outside the longest run kept in order.
+    let matched: Vec<(usize, usize, bool)> = new_of_old
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| m.map(|(j, r)| (i, j, r)))
+        .collect();
+    let seq: Vec<usize> = matched.iter().map(|m| m.1).collect();
+    let keep = longest_increasing(&seq);
+    let mut pairs: Vec<Pair> = matched
+        .iter()
+        .zip(keep)
+        .map(|(&(old, new, renamed), kept)| Pair {
+            old,
+            new,
+            renamed,
+            moved: !kept,
+        })
+        .collect();
+    pairs.sort_by_key(|p| p.new);
+
+    Alignment {
+        pairs,
+        removed: (0..old.clauses.len()).filter(|i| new_of_old[*i].is_none()).collect(),
+        added: (0..new.clauses.len()).filter(|j| !taken[*j]).collect(),
+    }
+}
+
+/// The content of a clause apart from its id and numbering.
+fn fingerprint(c: &Clause) -> String {
+    let mut s = String::from(c.ctype.name);
+    for f in &c.fields {
+        if f.name == "number" {
+            continue;
+        }
+        s.push('\u{1}');
+        s.push_str(f.name);
+        s.push('\u{2}');
+        s.push_str(&canonical(&f.value));
+    }
+    s
+}
+
+fn canonical(v: &Value) -> String {
+    match v {
+        Value::Text(t) => normalise_space(t),
+        Value::List(items) => {
+            let mut items: Vec<String> = items.iter().map(|i| normalise_space(i)).collect();
+            items.sort();
+            items.join("\u{3}")
+        }
+        other => format!("{other:?}"),
+    }
+}
+
+fn bucket(c: &Clause) -> String {
+    format!(
+        "{}\u{1}{}\u{1}{}",
+        c.ctype.name,
+        c.party(c.ctype.grantee).unwrap_or(""),
+        c.party(c.ctype.grantor).unwrap_or("")
+    )
+}
+
+/// Similarity of two clauses of one type: the share of fields with the same
+/// meaning, where prose counts by the overlap of its words.
+fn similarity(a: &Clause, b: &Clause) -> f64 {
+    let mut total = 0.0;
+    let mut same = 0.0;
+    for spec in a.ctype.all_fields() {
+        if spec.name == "number" {
+            continue;
+        }
+        match (a.value(spec.name), b.value(spec.name)) {
+            (None, None) => {}
+            (Some(Value::Text(x)), Some(Value::Text(y))) => {
+                total += 1.0;
+                same += word_overlap(x, y);
+            }
+            (Some(x), Some(y)) => {
+                total += 1.0;
+                if x.same_meaning(y) {
+                    same += 1.0;
+                }
+            }
+            _ => total += 1.0,
+        }
+    }
+    if total < 2.0 { 0.0 } else { same / total }
+}
+
+/// Jaccard overlap of two texts' word sets, on at most the first 2,000 words.
+fn word_overlap(a: &str, b: &str) -> f64 {
+    use std::collections::HashSet;
+    let wa: HashSet<&str> = a.split_whitespace().take(2000).collect();
+    let wb: HashSet<&str> = b.split_whitespace().take(2000).collect();
+    let union = wa.union(&wb).count();
+    if union == 0 {
+        return 1.0;
+    }
+    wa.intersection(&wb).count() as f64 / union as f64
+}
+
+/// For each element, whether it belongs to one longest strictly increasing
+/// subsequence (patience sorting, `n log n`).
+fn longest_increasing(seq: &[usize]) -> Vec<bool> {
+    let mut tails: Vec<usize> = Vec::new(); // indices into seq
+    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
+    for (i, &x) in seq.iter().enumerate() {
+        let pos = tails.partition_point(|&t| seq[t] < x);
+        if pos > 0 {
+            prev[i] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut keep = vec![false; seq.len()];
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        keep[i] = true;
+        cur = prev[i];
+    }
+    keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lis_marks_moved_elements() {
+        assert_eq!(longest_increasing(&[0, 1, 2]), vec![true, true, true]);
+        assert_eq!(longest_increasing(&[1, 2, 0]), vec![true, true, false]);
+        assert_eq!(longest_increasing(&[2, 0, 1]), vec![false, true, true]);
+        assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
+        let rev: Vec<usize> = (0..5).rev().collect();
+        assert_eq!(longest_increasing(&rev).iter().filter(|k| **k).count(), 1);
+    }
+}

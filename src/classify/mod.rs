@@ -1,0 +1,565 @@
+//! Compare and classify: turn two aligned versions into findings.
+//!
+//! `compare` walks the aligned clauses field by field and hands each
+//! difference to the rule family its schema entry names; the rules (in
+//! [`rules`]) give each finding its id and materiality, and the clause roles
+//! decide whom it favours.
+
+pub mod prose;
+pub mod rules;
+
+mod fields;
+
+use crate::align::{Pair, align};
+use crate::model::schema::{FieldSpec, Side};
+use crate::model::value::normalise_space;
+use crate::model::{Agreement, Clause, Value};
+use crate::report::{Finding, Report, Shown, Side as ReportSide, WordOp};
+
+/// Compare two versions of an agreement.
+pub fn diff(old: &Agreement, new: &Agreement) -> Report {
+    let mut cx = Cx {
+        old,
+        new,
+        out: Vec::new(),
+    };
+    cx.meta();
+    cx.parties();
+    cx.definitions();
+    cx.clauses();
+    let mut party_names: Vec<(String, String)> = Vec::new();
+    for p in new.parties.iter().chain(old.parties.iter()) {
+        if !party_names.iter().any(|(k, _)| *k == p.key) {
+            party_names.push((p.key.clone(), p.display().to_string()));
+        }
+    }
+    Report {
+        old: side(old),
+        new: side(new),
+        findings: cx.out,
+        party_names,
+    }
+}
+
+fn side(a: &Agreement) -> ReportSide {
+    ReportSide {
+        path: a.path.clone(),
+        agreement: a.id.clone(),
+        version: a.version.clone(),
+    }
+}
+
+/// Where a finding belongs and what it says, before favours are resolved.
+pub(crate) struct Emit {
+    pub rule: &'static str,
+    pub field: Option<String>,
+    pub old: Option<Shown>,
+    pub new: Option<Shown>,
+    pub favours: Vec<String>,
+    pub disfavours: Vec<String>,
+    pub message: String,
+    pub old_line: Option<u32>,
+    pub new_line: Option<u32>,
+    pub words: Option<Vec<WordOp>>,
+}
+
+impl Emit {
+    pub fn new(rule: &'static str, message: String) -> Emit {
+        Emit {
+            rule,
+            field: None,
+            old: None,
+            new: None,
+            favours: Vec::new(),
+            disfavours: Vec::new(),
+            message,
+            old_line: None,
+            new_line: None,
+            words: None,
+        }
+    }
+}
+
+/// The clause a finding is about: one or both sides.
+#[derive(Clone, Copy)]
+pub(crate) struct At<'a> {
+    pub old: Option<&'a Clause>,
+    pub new: Option<&'a Clause>,
+}
+
+impl<'a> At<'a> {
+    fn any(&self) -> &'a Clause {
+        self.new.or(self.old).expect("a clause on at least one side")
+    }
+
+    /// The party on one side of the clause's roles, new version first.
+    pub fn party(&self, side: Side) -> Option<String> {
+        let of = |c: Option<&Clause>| c.and_then(|c| c.party(c.ctype.role_field(side)).map(str::to_string));
+        of(self.new).or_else(|| of(self.old))
+    }
+
+    pub fn label(&self) -> String {
+        self.any().label()
+    }
+}
+
+pub(crate) struct Cx<'a> {
+    pub old: &'a Agreement,
+    pub new: &'a Agreement,
+    pub out: Vec<Finding>,
+}
+
+impl<'a> Cx<'a> {
+    /// The display name of a party key.
+    pub fn name(&self, key: &str) -> String {
+        self.new
+            .party(key)
+            .or_else(|| self.old.party(key))
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// Favours and disfavours for a change that benefits `side` of a clause.
+    pub fn sides(&self, at: At, side: Option<Side>) -> (Vec<String>, Vec<String>) {
+        let Some(side) = side else { return (vec![], vec![]) };
+        let f: Vec<String> = at.party(side).into_iter().collect();
+        let d: Vec<String> = at.party(side.other()).into_iter().filter(|p| !f.contains(p)).collect();
+        (f, d)
+    }
+
+    pub fn push_clause(&mut self, at: At, e: Emit) {
+        let c = at.any();
+        self.push(Some(c.id.clone()), at.label(), e);
+    }
+
+    fn push(&mut self, clause: Option<String>, label: String, e: Emit) {
+        self.out.push(Finding {
+            rule: rules::get(e.rule),
+            clause,
+            label,
+            field: e.field,
+            old: e.old,
+            new: e.new,
+            favours: e.favours,
+            disfavours: e.disfavours,
+            message: e.message,
+            old_line: e.old_line,
+            new_line: e.new_line,
+            words: e.words,
+        });
+    }
+
+    fn meta(&mut self) {
+        let names = crate::model::schema::TOP_LEVEL_KEYS;
+        for name in names {
+            let (o, n) = (self.old.meta(name), self.new.meta(name));
+            let (ov, nv) = (o.map(|f| &f.value), n.map(|f| &f.value));
+            let same = match (ov, nv) {
+                (Some(a), Some(b)) => a.same_meaning(b),
+                (None, None) => true,
+                _ => false,
+            };
+            if same {
+                continue;
+            }
+            let message = match (ov, nv) {
+                (Some(a), Some(b)) => format!(
+                    "The agreement's {} changed from {} to {}.",
+                    meta_name(name),
+                    brief(a),
+                    brief(b)
+                ),
+                (None, Some(b)) => format!("The agreement now states its {}: {}.", meta_name(name), brief(b)),
+                (Some(a), None) => format!(
+                    "The agreement no longer states its {} (was {}).",
+                    meta_name(name),
+                    brief(a)
+                ),
+                (None, None) => unreachable!(),
+            };
+            let mut e = Emit::new("metadata-changed", message);
+            e.field = Some(name.to_string());
+            e.old = ov.cloned().map(Shown::Value);
+            e.new = nv.cloned().map(Shown::Value);
+            e.old_line = o.map(|f| f.pos.line);
+            e.new_line = n.map(|f| f.pos.line);
+            self.push(None, "Agreement".into(), e);
+        }
+    }
+
+    fn parties(&mut self) {
+        for p in &self.new.parties {
+            match self.old.party(&p.key) {
+                None => {
+                    let mut e = Emit::new("party-added", format!("{} ({}) is now a party.", p.name, p.key));
+                    e.field = Some(format!("parties.{}", p.key));
+                    e.new = Some(Shown::Value(Value::Text(p.name.clone())));
+                    e.new_line = Some(p.pos.line);
+                    self.push(None, "Parties".into(), e);
+                }
+                Some(o) => {
+                    if normalise_space(&o.name) != normalise_space(&p.name) || o.short != p.short {
+                        let mut e = Emit::new(
+                            "party-renamed",
+                            format!(
+                                "Party `{}` is now named {} (was {}).",
+                                p.key,
+                                quoted(&name_with_short(&p.name, &p.short)),
+                                quoted(&name_with_short(&o.name, &o.short))
+                            ),
+                        );
+                        e.field = Some(format!("parties.{}", p.key));
+                        e.old = Some(Shown::Value(Value::Text(o.name.clone())));
+                        e.new = Some(Shown::Value(Value::Text(p.name.clone())));
+                        e.old_line = Some(o.pos.line);
+                        e.new_line = Some(p.pos.line);
+                        self.push(None, "Parties".into(), e);
+                        self.hidden(
+                            None,
+                            "Parties",
+                            &format!("parties.{}", p.key),
+                            &o.name,
+                            &p.name,
+                            (Some(o.pos.line), Some(p.pos.line)),
+                        );
+                    }
+                }
+            }
+        }
+        for o in &self.old.parties {
+            if self.new.party(&o.key).is_none() {
+                let mut e = Emit::new("party-removed", format!("{} ({}) is no longer a party.", o.name, o.key));
+                e.field = Some(format!("parties.{}", o.key));
+                e.old = Some(Shown::Value(Value::Text(o.name.clone())));
+                e.old_line = Some(o.pos.line);
+                self.push(None, "Parties".into(), e);
+            }
+        }
+    }
+
+    fn definitions(&mut self) {
+        let find = |a: &'a Agreement, t: &str| a.definitions.iter().find(|d| d.term == t);
+        for d in &self.new.definitions {
+            let field = format!("definitions.{}", d.term);
+            match find(self.old, &d.term) {
+                None => {
+                    let mut e = Emit::new(
+                        "definition-added",
+                        format!("\"{}\" is now defined: {}", d.term, clip(&d.text)),
+                    );
+                    e.field = Some(field);
+                    e.new = Some(Shown::Value(Value::Text(d.text.clone())));
+                    e.new_line = Some(d.pos.line);
+                    self.push(None, "Definitions".into(), e);
+                }
+                Some(o) if o.text != d.text => {
+                    let lines = (Some(o.pos.line), Some(d.pos.line));
+                    if prose::same_but_layout(&o.text, &d.text) {
+                        let mut e = Emit::new(
+                            "text-reformatted",
+                            format!("Only the layout of the definition of \"{}\" changed.", d.term),
+                        );
+                        e.field = Some(field);
+                        e.old = Some(Shown::Value(Value::Text(o.text.clone())));
+                        e.new = Some(Shown::Value(Value::Text(d.text.clone())));
+                        (e.old_line, e.new_line) = lines;
+                        self.push(None, "Definitions".into(), e);
+                        continue;
+                    }
+                    let mut e = Emit::new(
+                        "definition-changed",
+                        format!(
+                            "The definition of \"{}\" changed; every clause using it changes with it.",
+                            d.term
+                        ),
+                    );
+                    e.field = Some(field.clone());
+                    e.old = Some(Shown::Value(Value::Text(o.text.clone())));
+                    e.new = Some(Shown::Value(Value::Text(d.text.clone())));
+                    (e.old_line, e.new_line) = lines;
+                    e.words = Some(prose::word_diff(&o.text, &d.text));
+                    self.push(None, "Definitions".into(), e);
+                    self.numbers(None, "Definitions", &field, &o.text, &d.text, lines);
+                    self.hidden(None, "Definitions", &field, &o.text, &d.text, lines);
+                }
+                Some(_) => {}
+            }
+        }
+        for o in &self.old.definitions {
+            if find(self.new, &o.term).is_none() {
+                let mut e = Emit::new("definition-removed", format!("\"{}\" is no longer defined.", o.term));
+                e.field = Some(format!("definitions.{}", o.term));
+                e.old = Some(Shown::Value(Value::Text(o.text.clone())));
+                e.old_line = Some(o.pos.line);
+                self.push(None, "Definitions".into(), e);
+            }
+        }
+    }
+
+    fn clauses(&mut self) {
+        let alignment = align(self.old, self.new);
+        let n_new = self.new.clauses.len();
+        // Where each removed clause is shown: before the new position of the
+        // next old clause that survived.
+        let mut new_of_old: Vec<Option<usize>> = vec![None; self.old.clauses.len()];
+        let mut pair_of_new: Vec<Option<Pair>> = vec![None; n_new];
+        for p in &alignment.pairs {
+            new_of_old[p.old] = Some(p.new);
+            pair_of_new[p.new] = Some(*p);
+        }
+        let mut anchor = vec![n_new; self.old.clauses.len()];
+        let mut next = n_new;
+        for i in (0..self.old.clauses.len()).rev() {
+            anchor[i] = next;
+            if let Some(j) = new_of_old[i] {
+                next = j;
+            }
+        }
+        let mut removed = alignment.removed.iter().peekable();
+        for (j, pair) in pair_of_new.iter().enumerate() {
+            while let Some(&&i) = removed.peek() {
+                if anchor[i] > j {
+                    break;
+                }
+                self.removed_clause(&self.old.clauses[i]);
+                removed.next();
+            }
+            match pair {
+                Some(p) => self.pair(*p),
+                None => self.added_clause(&self.new.clauses[j]),
+            }
+        }
+        for &i in removed {
+            self.removed_clause(&self.old.clauses[i]);
+        }
+    }
+
+    fn added_clause(&mut self, c: &'a Clause) {
+        let at = At {
+            old: None,
+            new: Some(c),
+        };
+        let rule = c.ctype.added_rule;
+        let (favours, disfavours) = self.sides(at, Some(Side::Grantee));
+        let mut e = Emit::new(rule, fields::added_message(self, c));
+        e.new = Some(shown_clause(c));
+        e.new_line = Some(c.pos.line);
+        if rule != "clause-added" {
+            e.favours = favours;
+            e.disfavours = disfavours;
+        }
+        self.push_clause(at, e);
+        for f in &c.fields {
+            if let Value::Text(t) | Value::Party(t) = &f.value {
+                self.hidden(Some(at), &at.label(), f.name, "", t, (None, Some(f.pos.line)));
+            }
+        }
+    }
+
+    fn removed_clause(&mut self, c: &'a Clause) {
+        let at = At {
+            old: Some(c),
+            new: None,
+        };
+        let rule = c.ctype.removed_rule;
+        let (favours, disfavours) = self.sides(at, Some(Side::Grantor));
+        let mut e = Emit::new(rule, fields::removed_message(self, c));
+        e.old = Some(shown_clause(c));
+        e.old_line = Some(c.pos.line);
+        if rule != "clause-removed" {
+            e.favours = favours;
+            e.disfavours = disfavours;
+        }
+        self.push_clause(at, e);
+    }
+
+    fn pair(&mut self, p: Pair) {
+        let (co, cn) = (&self.old.clauses[p.old], &self.new.clauses[p.new]);
+        let at = At {
+            old: Some(co),
+            new: Some(cn),
+        };
+        let lines = (Some(co.pos.line), Some(cn.pos.line));
+        if p.renamed {
+            let mut e = Emit::new(
+                "clause-renamed",
+                format!(
+                    "Clause `{}` is now `{}`; it is the same clause under a new id.",
+                    co.id, cn.id
+                ),
+            );
+            e.field = Some("id".into());
+            e.old = Some(Shown::Value(Value::Text(co.id.clone())));
+            e.new = Some(Shown::Value(Value::Text(cn.id.clone())));
+            (e.old_line, e.new_line) = lines;
+            self.push_clause(at, e);
+        }
+        if p.moved {
+            let mut e = Emit::new(
+                "clause-moved",
+                format!("\"{}\" moved to a different place among the clauses.", cn.label()),
+            );
+            (e.old_line, e.new_line) = lines;
+            self.push_clause(at, e);
+        }
+        if co.ctype.name != cn.ctype.name {
+            let mut e = Emit::new(
+                "clause-type-changed",
+                format!(
+                    "\"{}\" changed type from {} to {}.",
+                    cn.label(),
+                    co.ctype.name,
+                    cn.ctype.name
+                ),
+            );
+            e.field = Some("type".into());
+            e.old = Some(Shown::Value(Value::Text(co.ctype.name.into())));
+            e.new = Some(Shown::Value(Value::Text(cn.ctype.name.into())));
+            (e.old_line, e.new_line) = lines;
+            self.push_clause(at, e);
+        }
+        let swapped = fields::payment_swap(self, at);
+        let mut specs: Vec<&'static FieldSpec> = cn.ctype.all_fields().collect();
+        for spec in co.ctype.all_fields() {
+            if !specs.iter().any(|s| s.name == spec.name) {
+                specs.push(spec);
+            }
+        }
+        for spec in specs {
+            if swapped && matches!(spec.name, "payer" | "payee") {
+                continue;
+            }
+            let (fo, fnew) = (co.field(spec.name), cn.field(spec.name));
+            if fo.is_none() && fnew.is_none() {
+                continue;
+            }
+            let old_spec = co.ctype.field(spec.name);
+            if old_spec.is_some_and(|o| o.kind != spec.kind) {
+                fields::unclassified(self, at, spec.name, fo, fnew);
+                continue;
+            }
+            fields::compare(self, at, spec, fo, fnew);
+        }
+    }
+
+    /// Report numbers edited inside prose.
+    pub fn numbers(
+        &mut self,
+        at: Option<At>,
+        label: &str,
+        field: &str,
+        old: &str,
+        new: &str,
+        lines: (Option<u32>, Option<u32>),
+    ) {
+        let (gone, came) = prose::changed_numbers(old, new);
+        if gone.is_empty() && came.is_empty() {
+            return;
+        }
+        let mut parts = Vec::new();
+        if !gone.is_empty() {
+            parts.push(format!("{} no longer there", gone.join(", ")));
+        }
+        if !came.is_empty() {
+            parts.push(format!("{} now there", came.join(", ")));
+        }
+        let whose = if at.is_some() {
+            format!("the {} of \"{label}\"", if field == "text" { "wording" } else { field })
+        } else {
+            field.to_string()
+        };
+        let mut e = Emit::new(
+            "number-changed-in-text",
+            format!("Numbers in {whose} changed: {}.", parts.join("; ")),
+        );
+        e.field = Some(field.to_string());
+        e.old = Some(Shown::Value(Value::List(gone)));
+        e.new = Some(Shown::Value(Value::List(came)));
+        (e.old_line, e.new_line) = lines;
+        self.push_at(at, label, e);
+    }
+
+    /// Report invisible or mixed-script characters that a change brings in.
+    pub fn hidden(
+        &mut self,
+        at: Option<At>,
+        label: &str,
+        field: &str,
+        old: &str,
+        new: &str,
+        lines: (Option<u32>, Option<u32>),
+    ) {
+        let before = prose::hidden_in(old);
+        let found: Vec<String> = prose::hidden_in(new)
+            .into_iter()
+            .filter(|h| !before.contains(h))
+            .collect();
+        if found.is_empty() {
+            return;
+        }
+        let mut e = Emit::new(
+            "hidden-characters",
+            format!(
+                "The new {field} contains characters a reader cannot see or tell apart: {}.",
+                found.join(", ")
+            ),
+        );
+        e.field = Some(field.to_string());
+        e.new = Some(Shown::Value(Value::List(found)));
+        (e.old_line, e.new_line) = lines;
+        self.push_at(at, label, e);
+    }
+
+    fn push_at(&mut self, at: Option<At>, label: &str, e: Emit) {
+        match at {
+            Some(at) => self.push_clause(at, e),
+            None => self.push(None, label.to_string(), e),
+        }
+    }
+}
+
+pub(crate) fn shown_clause(c: &Clause) -> Shown {
+    Shown::Clause {
+        clause_type: c.ctype.name,
+        fields: c.fields.iter().map(|f| (f.name, f.value.clone())).collect(),
+    }
+}
+
+fn meta_name(name: &str) -> &str {
+    match name {
+        "effective" => "effective date",
+        "previous" => "previous version",
+        "agreement" => "id",
+        other => other,
+    }
+}
+
+fn name_with_short(name: &str, short: &Option<String>) -> String {
+    match short {
+        Some(s) => format!("{name} ({s})"),
+        None => name.to_string(),
+    }
+}
+
+fn quoted(s: &str) -> String {
+    format!("\"{s}\"")
+}
+
+/// A value for a one-sentence message: prose is clipped.
+pub(crate) fn brief(v: &Value) -> String {
+    match v {
+        Value::Text(t) => format!("\"{}\"", clip(t)),
+        other => clip(&other.to_string()),
+    }
+}
+
+/// At most 80 characters of a text, on one line.
+pub(crate) fn clip(s: &str) -> String {
+    let s = normalise_space(s);
+    if s.chars().count() <= 80 {
+        s
+    } else {
+        let cut: String = s.chars().take(77).collect();
+        format!("{}...", cut.trim_end())
+    }
+}

@@ -1,0 +1,275 @@
+//! Prose: word-level diffs, numbers inside text, and hidden characters.
+
+use std::time::Duration;
+
+use similar::{ChangeTag, TextDiff};
+
+use crate::report::WordOp;
+use crate::safe::is_invisible;
+
+/// How long one word diff may take before `similar` settles for a coarser
+/// (still correct) answer.
+const WORD_DIFF_TIMEOUT: Duration = Duration::from_millis(300);
+
+/// The word-level change from `old` to `new`, with runs of whitespace folded
+/// to single spaces first, so that re-wrapped lines are not changes.
+pub fn word_diff(old: &str, new: &str) -> Vec<WordOp> {
+    let old = fold_space(old);
+    let new = fold_space(new);
+    let diff = TextDiff::configure()
+        .timeout(WORD_DIFF_TIMEOUT)
+        .diff_words(old.as_str(), new.as_str());
+    let mut ops: Vec<WordOp> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let text = change.value();
+        let op = match change.tag() {
+            ChangeTag::Equal => WordOp::Same(text.to_string()),
+            ChangeTag::Delete => WordOp::Deleted(text.to_string()),
+            ChangeTag::Insert => WordOp::Inserted(text.to_string()),
+        };
+        match (ops.last_mut(), op) {
+            (Some(WordOp::Same(a)), WordOp::Same(b)) => a.push_str(&b),
+            (Some(WordOp::Deleted(a)), WordOp::Deleted(b)) => a.push_str(&b),
+            (Some(WordOp::Inserted(a)), WordOp::Inserted(b)) => a.push_str(&b),
+            (_, op) => ops.push(op),
+        }
+    }
+    tidy(ops)
+}
+
+/// Merge changes separated only by spaces into one deletion and one
+/// insertion, so that a rewritten phrase reads `[-old phrase-]{+new phrase+}`
+/// rather than alternating word by word.
+fn tidy(ops: Vec<WordOp>) -> Vec<WordOp> {
+    let mut out: Vec<WordOp> = Vec::with_capacity(ops.len());
+    let mut del = String::new();
+    let mut ins = String::new();
+    let mut pending_space = String::new();
+    let flush = |out: &mut Vec<WordOp>, del: &mut String, ins: &mut String| {
+        if !del.is_empty() {
+            out.push(WordOp::Deleted(std::mem::take(del)));
+        }
+        if !ins.is_empty() {
+            out.push(WordOp::Inserted(std::mem::take(ins)));
+        }
+    };
+    let n = ops.len();
+    for (i, op) in ops.into_iter().enumerate() {
+        match op {
+            WordOp::Deleted(t) => {
+                if !pending_space.is_empty() {
+                    if !del.is_empty() {
+                        del.push_str(&pending_space);
+                    }
+                    if !ins.is_empty() {
+                        ins.push_str(&pending_space);
+                    }
+                    pending_space.clear();
+                }
+                del.push_str(&t);
+            }
+            WordOp::Inserted(t) => {
+                if !pending_space.is_empty() {
+                    if !del.is_empty() {
+                        del.push_str(&pending_space);
+                    }
+                    if !ins.is_empty() {
+                        ins.push_str(&pending_space);
+                    }
+                    pending_space.clear();
+                }
+                ins.push_str(&t);
+            }
+            WordOp::Same(t) if t.trim().is_empty() && (!del.is_empty() || !ins.is_empty()) && i + 1 < n => {
+                pending_space.push_str(&t);
+            }
+            WordOp::Same(t) => {
+                flush(&mut out, &mut del, &mut ins);
+                let t = std::mem::take(&mut pending_space) + &t;
+                match out.last_mut() {
+                    Some(WordOp::Same(prev)) => prev.push_str(&t),
+                    _ => out.push(WordOp::Same(t)),
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut del, &mut ins);
+    if !pending_space.is_empty() {
+        out.push(WordOp::Same(pending_space));
+    }
+    out.retain(|op| !matches!(op, WordOp::Same(t) | WordOp::Deleted(t) | WordOp::Inserted(t) if t.is_empty()));
+    out
+}
+
+fn fold_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether two texts are the same once layout is ignored: whitespace runs,
+/// and curly versus straight quotation marks.
+pub fn same_but_layout(a: &str, b: &str) -> bool {
+    normalise_layout(a) == normalise_layout(b)
+}
+
+fn normalise_layout(s: &str) -> String {
+    fold_space(s)
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
+            other => other,
+        })
+        .collect()
+}
+
+/// The numbers written in a text, with an attached `%` or currency word,
+/// in order: `["20%", "USD 38", "30"]`.
+pub fn numbers_in(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '$' && c != '€' && c != '£');
+        let core = trimmed.trim_start_matches(['$', '€', '£']);
+        if !core.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let number: String = core
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.' || *c == '%')
+            .collect();
+        let number = number.trim_end_matches([',', '.']).to_string();
+        let mut token = String::new();
+        if trimmed.len() != core.len() {
+            token.push_str(&trimmed[..trimmed.len() - core.len()]);
+        } else if i > 0 && words[i - 1].len() == 3 && words[i - 1].bytes().all(|b| b.is_ascii_uppercase()) {
+            token.push_str(words[i - 1]);
+            token.push(' ');
+        }
+        token.push_str(&number);
+        // A unit right after the number is part of it.
+        let rest = &core[number.len()..];
+        let suffix = rest.trim_matches(|c: char| !c.is_alphanumeric());
+        if !suffix.is_empty() {
+            token.push_str(suffix);
+        } else if let Some(next) = words.get(i + 1) {
+            let next = next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            if matches!(
+                next.as_str(),
+                "day"
+                    | "days"
+                    | "week"
+                    | "weeks"
+                    | "month"
+                    | "months"
+                    | "year"
+                    | "years"
+                    | "percent"
+                    | "million"
+                    | "billion"
+                    | "trillion"
+            ) {
+                token.push(' ');
+                token.push_str(&next);
+            }
+        }
+        out.push(token);
+    }
+    out
+}
+
+/// Numbers present in one text and not the other (as multisets):
+/// (only in old, only in new).
+pub fn changed_numbers(old: &str, new: &str) -> (Vec<String>, Vec<String>) {
+    let a = numbers_in(old);
+    let b = numbers_in(new);
+    let mut only_b = b.clone();
+    let mut only_a = Vec::new();
+    for x in a {
+        match only_b.iter().position(|y| *y == x) {
+            Some(i) => {
+                only_b.remove(i);
+            }
+            None => only_a.push(x),
+        }
+    }
+    (only_a, only_b)
+}
+
+/// What is hidden in a text: invisible characters (as `U+XXXX`) and words
+/// that mix Latin with Cyrillic or Greek letters.
+pub fn hidden_in(s: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for c in s.chars() {
+        if is_invisible(c) {
+            let name = format!("U+{:04X}", c as u32);
+            if !found.contains(&name) {
+                found.push(name);
+            }
+        }
+    }
+    for word in s.split(|c: char| !c.is_alphanumeric()) {
+        let latin = word
+            .chars()
+            .any(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c));
+        let cyrillic = word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+        let greek = word.chars().any(|c| ('\u{0370}'..='\u{03FF}').contains(&c));
+        if (latin && (cyrillic || greek)) || (cyrillic && greek) {
+            let shown = format!("mixed-script word \"{word}\"");
+            if !found.contains(&shown) {
+                found.push(shown);
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words() {
+        let ops = word_diff("a licence through 2030", "a licence   through\n2032");
+        assert_eq!(
+            ops,
+            vec![
+                WordOp::Same("a licence through ".into()),
+                WordOp::Deleted("2030".into()),
+                WordOp::Inserted("2032".into())
+            ]
+        );
+        assert!(
+            word_diff("same words", "same\nwords")
+                .iter()
+                .all(|o| matches!(o, WordOp::Same(_)))
+        );
+        assert_eq!(
+            word_diff("one two three four", "one five six four"),
+            vec![
+                WordOp::Same("one ".into()),
+                WordOp::Deleted("two three".into()),
+                WordOp::Inserted("five six".into()),
+                WordOp::Same(" four".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(
+            numbers_in("pay 20% of USD 38,000 within 30 days."),
+            vec!["20%", "USD 38,000", "30 days"]
+        );
+        assert_eq!(numbers_in("$1,000 and 2.5 percent"), vec!["$1,000", "2.5 percent"]);
+        let (a, b) = changed_numbers("within thirty (30) days", "within thirty (60) days");
+        assert_eq!((a, b), (vec!["30 days".to_string()], vec!["60 days".to_string()]));
+    }
+
+    #[test]
+    fn hidden() {
+        assert!(hidden_in("Microsoft").is_empty());
+        assert_eq!(hidden_in("Micro\u{200B}soft"), vec!["U+200B"]);
+        assert_eq!(hidden_in("Micrоsoft").len(), 1); // Cyrillic о
+        assert!(same_but_layout("\u{201C}x\u{201D}  y", "\"x\" y"));
+    }
+}

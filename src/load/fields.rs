@@ -1,0 +1,235 @@
+//! Parsing typed field values from YAML nodes.
+
+use std::collections::HashSet;
+
+use super::{LoadError, Loader};
+use crate::model::schema::Kind;
+use crate::model::{Date, Decimal, Duration, End, Level, Modality, Value};
+use crate::yaml::{Node, NodeKind};
+
+type R<T> = Result<T, LoadError>;
+
+/// Multipliers accepted after a money amount.
+const SCALES: &[(&str, usize)] = &[("thousand", 3), ("million", 6), ("billion", 9), ("trillion", 12)];
+
+impl Loader<'_> {
+    /// Parse a node as a value of `kind`. `undisclosed` is accepted for every kind.
+    pub(crate) fn value(&self, node: &Node, kind: Kind, what: &str, parties: &HashSet<String>) -> R<Value> {
+        if let NodeKind::Str(s) = &node.kind
+            && s.trim() == "undisclosed"
+        {
+            return Ok(Value::Undisclosed);
+        }
+        let at = |r: Result<Value, String>| -> R<Value> { r.or_else(|m| self.err(node.pos, format!("{what}: {m}"))) };
+        match kind {
+            Kind::Party => {
+                let key = self.string(node, what)?;
+                if !parties.contains(&key) {
+                    let mut known: Vec<&str> = parties.iter().map(|s| s.as_str()).collect();
+                    known.sort();
+                    let hint = match super::closest(&key, &known) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("parties are: {}", known.join(", ")),
+                    };
+                    return self.err(
+                        node.pos,
+                        format!("{what} names `{key}`, which is not a key of `parties`; {hint}"),
+                    );
+                }
+                Ok(Value::Party(key))
+            }
+            Kind::Percent => at(parse_percent(&self.string(node, what)?)),
+            Kind::Money => at(parse_money(&self.string(node, what)?)),
+            Kind::Date => at(Date::parse(self.string(node, what)?.trim()).map(Value::Date)),
+            Kind::Duration => at(Duration::parse(&self.string(node, what)?).map(Value::Duration)),
+            Kind::DateOrDuration => {
+                let s = self.string(node, what)?;
+                let s = s.trim();
+                if s.as_bytes().first().is_some_and(|b| b.is_ascii_digit()) && s.len() == 10 && s.as_bytes()[4] == b'-'
+                {
+                    at(Date::parse(s).map(Value::Date))
+                } else {
+                    at(Duration::parse(s).map(Value::Duration))
+                }
+            }
+            Kind::End => Ok(Value::End(self.end(node, what, 0)?)),
+            Kind::List => self.list(node, what),
+            Kind::Flag => match node.kind {
+                NodeKind::Bool(b) => Ok(Value::Flag(b)),
+                _ => self.err(node.pos, format!("{what} must be true or false, found {}", shown(node))),
+            },
+            Kind::Exclusive => match &node.kind {
+                NodeKind::Bool(true) => Ok(Value::Level(Level::Exclusive)),
+                NodeKind::Bool(false) => Ok(Value::Level(Level::NonExclusive)),
+                NodeKind::Str(s) => match Level::parse(s.trim()) {
+                    Some(l) => Ok(Value::Level(l)),
+                    None => self.err(
+                        node.pos,
+                        format!(
+                            "{what} must be true, false, exclusive, sole, co-exclusive or non-exclusive, found `{s}`"
+                        ),
+                    ),
+                },
+                _ => self.err(
+                    node.pos,
+                    format!(
+                        "{what} must be true, false or an exclusivity level, found {}",
+                        shown(node)
+                    ),
+                ),
+            },
+            Kind::Modality => {
+                let s = self.string(node, what)?;
+                match Modality::parse(s.trim()) {
+                    Some(m) => Ok(Value::Modality(m)),
+                    None => self.err(node.pos, format!("{what} must be shall, may or shall-not, found `{s}`")),
+                }
+            }
+            Kind::Stake => {
+                let s = self.string(node, what)?;
+                if s.trim_end().ends_with('%') {
+                    at(parse_percent(&s))
+                } else {
+                    Ok(Value::Text(s))
+                }
+            }
+            Kind::Text => Ok(Value::Text(self.string(node, what)?)),
+        }
+    }
+
+    fn list(&self, node: &Node, what: &str) -> R<Value> {
+        let items = match &node.kind {
+            NodeKind::Seq(items) => items,
+            _ => return self.err(node.pos, format!("{what} must be a list, found {}", shown(node))),
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut seen = HashSet::new();
+        for item in items {
+            let s = self.string(item, &format!("an item of {what}"))?;
+            if !seen.insert(crate::model::value::normalise_space(&s)) {
+                return self.err(item.pos, format!("{what} lists `{s}` twice"));
+            }
+            out.push(s);
+        }
+        Ok(Value::List(out))
+    }
+
+    fn end(&self, node: &Node, what: &str, depth: usize) -> R<End> {
+        match &node.kind {
+            NodeKind::Str(s) => match Date::parse(s.trim()) {
+                Ok(d) => Ok(End::Date(d)),
+                Err(m) => self.err(
+                    node.pos,
+                    format!("{what}: {m}; an end is a date, {{event: ...}} or {{earliest: [...]}}"),
+                ),
+            },
+            NodeKind::Map(entries) if entries.len() == 1 => {
+                let e = &entries[0];
+                match e.key.as_str() {
+                    "event" => Ok(End::Event(self.string(&e.value, &format!("the event of {what}"))?)),
+                    "earliest" if depth == 0 => {
+                        let items = match &e.value.kind {
+                            NodeKind::Seq(items) if items.len() >= 2 => items,
+                            _ => {
+                                return self
+                                    .err(e.value.pos, format!("`earliest` in {what} must list at least two ends"));
+                            }
+                        };
+                        let mut ends = Vec::new();
+                        for i in items {
+                            ends.push(self.end(i, what, depth + 1)?);
+                        }
+                        Ok(End::Earliest(ends))
+                    }
+                    other => {
+                        let hint = super::closest(other, &["event", "earliest"])
+                            .map(|s| format!("; did you mean `{s}`?"))
+                            .unwrap_or_default();
+                        self.err(e.key_pos, format!("unknown key `{other}` in {what}: an end is a date, {{event: ...}} or {{earliest: [...]}}{hint}"))
+                    }
+                }
+            }
+            _ => self.err(
+                node.pos,
+                format!(
+                    "{what} must be a date, {{event: ...}} or {{earliest: [...]}}, found {}",
+                    shown(node)
+                ),
+            ),
+        }
+    }
+}
+
+fn shown(node: &Node) -> String {
+    match &node.kind {
+        NodeKind::Str(s) => format!("`{s}`"),
+        other => other.describe(),
+    }
+}
+
+/// `20%`, `20.5 %`.
+pub fn parse_percent(s: &str) -> Result<Value, String> {
+    let t = s.trim();
+    let Some(number) = t.strip_suffix('%') else {
+        return Err(format!(
+            "`{t}` is not a percentage: write a number followed by %, such as `20%`"
+        ));
+    };
+    let d = Decimal::parse(number.trim_end())?;
+    Ok(Value::Percent(d))
+}
+
+/// `USD 38,000,000,000`, `USD 1.5 billion`, `EUR 250000.50`.
+pub fn parse_money(s: &str) -> Result<Value, String> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let usage = || {
+        format!(
+            "`{}` is not an amount of money: write a currency code and an amount, such as `USD 38,000,000,000` or `USD 1.5 billion`",
+            s.trim()
+        )
+    };
+    if words.len() < 2 || words.len() > 3 {
+        return Err(usage());
+    }
+    let currency = words[0];
+    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(format!("{}: `{currency}` is not a three-letter currency code", usage()));
+    }
+    let mut amount = Decimal::parse(words[1]).map_err(|m| format!("{}: {m}", usage()))?;
+    if let Some(scale) = words.get(2) {
+        match SCALES.iter().find(|(name, _)| *name == scale.to_lowercase()) {
+            Some((_, n)) => amount = amount.shift(*n),
+            None => {
+                return Err(format!(
+                    "{}: unknown scale `{scale}` (thousand, million, billion, trillion)",
+                    usage()
+                ));
+            }
+        }
+    }
+    Ok(Value::Money {
+        currency: currency.to_string(),
+        amount,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_and_percent() {
+        assert_eq!(
+            parse_money("USD 38 billion").unwrap(),
+            parse_money("USD 38,000,000,000").unwrap()
+        );
+        assert_eq!(parse_money("USD 1.5 billion").unwrap().to_string(), "USD 1,500,000,000");
+        assert!(parse_money("38 billion").is_err());
+        assert!(parse_money("USD -5").is_err());
+        assert!(parse_money("usd 5").is_err());
+        assert_eq!(parse_percent("20%").unwrap(), parse_percent("20.0 %").unwrap());
+        assert!(parse_percent("1e400%").is_err());
+        assert!(parse_percent("20").is_err());
+        assert!(parse_percent("-3%").is_err());
+    }
+}

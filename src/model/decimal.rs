@@ -1,0 +1,165 @@
+//! Exact, unbounded decimals for money and percentages. Never a float.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// A non-negative exact decimal, kept as normalised digit strings: no
+/// leading zeros in the integer part, no trailing zeros in the fraction.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Decimal {
+    int: String,
+    frac: String,
+}
+
+/// The most digits a number in an agreement may have, on either side of the
+/// point. Far beyond any real amount, small enough to refuse absurd input.
+pub const MAX_DIGITS: usize = 40;
+
+impl Decimal {
+    /// Parse `1234.50`, `1,234.5` (commas only in groups of three), or `0.25`.
+    /// Signs and exponents are refused.
+    pub fn parse(s: &str) -> Result<Decimal, String> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Err("expected a number".into());
+        }
+        if s.starts_with('-') {
+            return Err("a negative number is not allowed here".into());
+        }
+        let (int_part, frac_part) = match s.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (s, ""),
+        };
+        if int_part.is_empty() || (s.contains('.') && frac_part.is_empty()) {
+            return Err(format!(
+                "`{s}` is not a number: write digits on both sides of the point"
+            ));
+        }
+        let int_digits: String = if int_part.contains(',') {
+            let groups: Vec<&str> = int_part.split(',').collect();
+            let ok = !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+            if !ok {
+                return Err(format!("`{s}` has misplaced thousands separators"));
+            }
+            groups.concat()
+        } else {
+            int_part.to_string()
+        };
+        if !int_digits.bytes().all(|b| b.is_ascii_digit()) || !frac_part.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!(
+                "`{s}` is not a plain decimal number (digits, an optional point, commas between thousands)"
+            ));
+        }
+        if int_digits.len() > MAX_DIGITS || frac_part.len() > MAX_DIGITS {
+            return Err(format!("`{s}` has more than {MAX_DIGITS} digits"));
+        }
+        Ok(Decimal::from_parts(&int_digits, frac_part))
+    }
+
+    fn from_parts(int: &str, frac: &str) -> Decimal {
+        let int = int.trim_start_matches('0');
+        let frac = frac.trim_end_matches('0');
+        Decimal {
+            int: if int.is_empty() { "0".into() } else { int.into() },
+            frac: frac.into(),
+        }
+    }
+
+    /// Multiply by 10^n (for "million", "billion"...).
+    pub fn shift(&self, n: usize) -> Decimal {
+        let mut frac = self.frac.clone();
+        while frac.len() < n {
+            frac.push('0');
+        }
+        let (moved, rest) = frac.split_at(n);
+        Decimal::from_parts(&format!("{}{}", self.int, moved), rest)
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.int == "0" && self.frac.is_empty()
+    }
+
+    /// Plain form without separators: `38000000000`, `0.25`.
+    pub fn plain(&self) -> String {
+        if self.frac.is_empty() {
+            self.int.clone()
+        } else {
+            format!("{}.{}", self.int, self.frac)
+        }
+    }
+
+    /// Form with thousands separators: `38,000,000,000.5`.
+    pub fn grouped(&self) -> String {
+        let mut out = String::new();
+        let n = self.int.len();
+        for (i, c) in self.int.chars().enumerate() {
+            if i > 0 && (n - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if !self.frac.is_empty() {
+            out.push('.');
+            out.push_str(&self.frac);
+        }
+        out
+    }
+}
+
+impl Ord for Decimal {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.int
+            .len()
+            .cmp(&other.int.len())
+            .then_with(|| self.int.cmp(&other.int))
+            .then_with(|| self.frac.cmp(&other.frac))
+    }
+}
+
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.grouped())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::parse(s).unwrap()
+    }
+
+    #[test]
+    fn parses_and_normalises() {
+        assert_eq!(d("020.500").plain(), "20.5");
+        assert_eq!(d("38,000,000,000").plain(), "38000000000");
+        assert_eq!(d("0").plain(), "0");
+        assert_eq!(d("1234567.25").grouped(), "1,234,567.25");
+        assert_eq!(d("1.5").shift(9).plain(), "1500000000");
+        assert_eq!(d("0.0001").shift(2).plain(), "0.01");
+    }
+
+    #[test]
+    fn compares_exactly() {
+        assert!(d("20") > d("19.999999999999999999999"));
+        assert!(d("100") > d("99.9"));
+        assert_eq!(d("20.0"), d("20"));
+        assert!(d("0.1") < d("0.11"));
+        assert!(d("9") < d("10"));
+    }
+
+    #[test]
+    fn refuses_bad_numbers() {
+        for bad in ["", "-1", "1e400", "1,00", "1,,000", ".5", "5.", "1.2.3", "NaN", "١٢"] {
+            assert!(Decimal::parse(bad).is_err(), "{bad} accepted");
+        }
+        assert!(Decimal::parse(&"9".repeat(41)).is_err());
+    }
+}

@@ -1,0 +1,404 @@
+//! Typed values held by clause fields, each with its own comparison.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use super::decimal::Decimal;
+
+/// A calendar date, validated (no 2026-02-30).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Parse `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let b = s.as_bytes();
+        let shape_ok = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !shape_ok {
+            return Err(format!("`{s}` is not a date: write YYYY-MM-DD"));
+        }
+        let year: u16 = s[0..4].parse().map_err(|_| format!("`{s}` is not a date"))?;
+        let month: u8 = s[5..7].parse().map_err(|_| format!("`{s}` is not a date"))?;
+        let day: u8 = s[8..10].parse().map_err(|_| format!("`{s}` is not a date"))?;
+        if !(1..=12).contains(&month) {
+            return Err(format!("`{s}` is not a date: there is no month {month}"));
+        }
+        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if day == 0 || day > days {
+            return Err(format!("`{s}` is not a date: month {month} of {year} has {days} days"));
+        }
+        Ok(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// When something ends: a date, an event, or whichever of several comes first.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum End {
+    Date(Date),
+    Event(String),
+    Earliest(Vec<End>),
+}
+
+impl End {
+    /// The dates and events, and whether it is an earliest-of.
+    pub fn parts(&self) -> (Vec<Date>, Vec<String>) {
+        match self {
+            End::Date(d) => (vec![*d], vec![]),
+            End::Event(e) => (vec![], vec![normalise_space(e)]),
+            End::Earliest(items) => {
+                let mut dates = vec![];
+                let mut events = vec![];
+                for i in items {
+                    let (d, e) = i.parts();
+                    dates.extend(d);
+                    events.extend(e);
+                }
+                dates.sort();
+                events.sort();
+                (dates, events)
+            }
+        }
+    }
+}
+
+impl fmt::Display for End {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            End::Date(d) => write!(f, "{d}"),
+            End::Event(e) => write!(f, "when {e}"),
+            End::Earliest(items) => {
+                f.write_str("the earlier of ")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(if i + 1 == items.len() { " and " } else { ", " })?;
+                    }
+                    match item {
+                        End::Event(e) => write!(f, "\"{e}\"")?,
+                        other => write!(f, "{other}")?,
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// A unit of time for durations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Day,
+    BusinessDay,
+    Week,
+    Month,
+    Year,
+}
+
+impl Unit {
+    fn name(self, plural: bool) -> &'static str {
+        match (self, plural) {
+            (Unit::Day, false) => "day",
+            (Unit::Day, true) => "days",
+            (Unit::BusinessDay, false) => "business day",
+            (Unit::BusinessDay, true) => "business days",
+            (Unit::Week, false) => "week",
+            (Unit::Week, true) => "weeks",
+            (Unit::Month, false) => "month",
+            (Unit::Month, true) => "months",
+            (Unit::Year, false) => "year",
+            (Unit::Year, true) => "years",
+        }
+    }
+
+    /// The shortest and longest span of this unit in calendar days.
+    fn day_bounds(self) -> (u64, u64) {
+        match self {
+            Unit::Day => (1, 1),
+            // Five business days never take less than 5 days nor more than
+            // 5 + 2 weekends + a few holidays; 1..=3 per day is a safe bound.
+            Unit::BusinessDay => (1, 3),
+            Unit::Week => (7, 7),
+            Unit::Month => (28, 31),
+            Unit::Year => (365, 366),
+        }
+    }
+}
+
+/// A length of time such as `30 days`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Duration {
+    pub count: u64,
+    pub unit: Unit,
+}
+
+impl Duration {
+    pub fn parse(s: &str) -> Result<Duration, String> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let err = || format!("`{s}` is not a duration: write a whole number and a unit, such as `30 days`");
+        if words.len() < 2 || words.len() > 3 {
+            return Err(err());
+        }
+        if words[0].len() > 9 || !words[0].bytes().all(|b| b.is_ascii_digit()) {
+            return Err(err());
+        }
+        let count: u64 = words[0].parse().map_err(|_| err())?;
+        let unit_text = words[1..].join(" ").to_lowercase();
+        let unit = match unit_text.as_str() {
+            "day" | "days" => Unit::Day,
+            "business day" | "business days" => Unit::BusinessDay,
+            "week" | "weeks" => Unit::Week,
+            "month" | "months" => Unit::Month,
+            "year" | "years" => Unit::Year,
+            _ => {
+                return Err(format!(
+                    "`{s}`: unknown unit `{unit_text}` (days, business days, weeks, months, years)"
+                ));
+            }
+        };
+        Ok(Duration { count, unit })
+    }
+
+    /// Compare two durations where the answer is certain whatever the calendar:
+    /// `None` when the ranges overlap (e.g. 1 month against 30 days).
+    pub fn compare(&self, other: &Duration) -> Option<Ordering> {
+        if self.unit == other.unit {
+            return Some(self.count.cmp(&other.count));
+        }
+        // Months and years convert exactly.
+        let months = |d: &Duration| match d.unit {
+            Unit::Month => Some(d.count),
+            Unit::Year => Some(d.count * 12),
+            _ => None,
+        };
+        if let (Some(a), Some(b)) = (months(self), months(other)) {
+            return Some(a.cmp(&b));
+        }
+        let (alo, ahi) = self.unit.day_bounds();
+        let (blo, bhi) = other.unit.day_bounds();
+        let (alo, ahi) = (self.count * alo, self.count * ahi);
+        let (blo, bhi) = (other.count * blo, other.count * bhi);
+        if ahi < blo {
+            Some(Ordering::Less)
+        } else if alo > bhi {
+            Some(Ordering::Greater)
+        } else if alo == ahi && blo == bhi && alo == blo {
+            Some(Ordering::Equal)
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{} {}", self.count, self.unit.name(self.count != 1))
+    }
+}
+
+/// How exclusive a grant is, from least to most.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    NonExclusive,
+    CoExclusive,
+    Sole,
+    Exclusive,
+}
+
+impl Level {
+    pub fn parse(s: &str) -> Option<Level> {
+        Some(match s {
+            "non-exclusive" => Level::NonExclusive,
+            "co-exclusive" => Level::CoExclusive,
+            "sole" => Level::Sole,
+            "exclusive" => Level::Exclusive,
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::NonExclusive => "non-exclusive",
+            Level::CoExclusive => "co-exclusive",
+            Level::Sole => "sole",
+            Level::Exclusive => "exclusive",
+        }
+    }
+}
+
+/// The force of an obligation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Modality {
+    May,
+    Shall,
+    ShallNot,
+}
+
+impl Modality {
+    pub fn parse(s: &str) -> Option<Modality> {
+        Some(match s {
+            "may" => Modality::May,
+            "shall" => Modality::Shall,
+            "shall-not" => Modality::ShallNot,
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Modality::May => "may",
+            Modality::Shall => "shall",
+            Modality::ShallNot => "shall-not",
+        }
+    }
+}
+
+/// A typed value of a field.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Value {
+    /// Never made public: opaque, neither higher nor lower than anything.
+    Undisclosed,
+    Party(String),
+    Percent(Decimal),
+    Money {
+        currency: String,
+        amount: Decimal,
+    },
+    Date(Date),
+    End(End),
+    Duration(Duration),
+    /// A set of items (scope, territory, exceptions...), in source order.
+    List(Vec<String>),
+    Flag(bool),
+    Level(Level),
+    Modality(Modality),
+    /// Prose or a short phrase.
+    Text(String),
+}
+
+impl Value {
+    /// Whether two values mean the same thing: lists compare as sets,
+    /// prose ignores how whitespace is laid out.
+    pub fn same_meaning(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::List(a), Value::List(b)) => {
+                let mut a: Vec<String> = a.iter().map(|s| normalise_space(s)).collect();
+                let mut b: Vec<String> = b.iter().map(|s| normalise_space(s)).collect();
+                a.sort();
+                b.sort();
+                a == b
+            }
+            (Value::Text(a), Value::Text(b)) => normalise_space(a) == normalise_space(b),
+            (Value::End(a), Value::End(b)) => a.parts() == b.parts() && is_earliest(a) == is_earliest(b),
+            _ => self == other,
+        }
+    }
+
+    /// A name for the kind of value, used in JSON as `type`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Undisclosed => "undisclosed",
+            Value::Party(_) => "party",
+            Value::Percent(_) => "percentage",
+            Value::Money { .. } => "money",
+            Value::Date(_) => "date",
+            Value::End(_) => "end",
+            Value::Duration(_) => "duration",
+            Value::List(_) => "list",
+            Value::Flag(_) => "boolean",
+            Value::Level(_) => "exclusivity",
+            Value::Modality(_) => "modality",
+            Value::Text(_) => "text",
+        }
+    }
+}
+
+fn is_earliest(e: &End) -> bool {
+    matches!(e, End::Earliest(_))
+}
+
+/// Collapse runs of whitespace to one space and trim.
+pub fn normalise_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Value::Undisclosed => f.write_str("undisclosed"),
+            Value::Party(p) => f.write_str(p),
+            Value::Percent(d) => write!(f, "{}%", d.plain()),
+            Value::Money { currency, amount } => write!(f, "{currency} {amount}"),
+            Value::Date(d) => write!(f, "{d}"),
+            Value::End(e) => write!(f, "{e}"),
+            Value::Duration(d) => write!(f, "{d}"),
+            Value::List(items) => {
+                f.write_str("[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    f.write_str(item)?;
+                }
+                f.write_str("]")
+            }
+            Value::Flag(b) => write!(f, "{}", if *b { "yes" } else { "no" }),
+            Value::Level(l) => f.write_str(l.name()),
+            Value::Modality(m) => f.write_str(m.name()),
+            Value::Text(t) => write!(f, "\"{}\"", normalise_space(t)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_validated() {
+        assert!(Date::parse("2026-02-30").is_err());
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2100-02-29").is_err());
+        assert!(Date::parse("2026-13-01").is_err());
+        assert!(Date::parse("26-01-01").is_err());
+        assert!(Date::parse("2026-1-01").is_err());
+        assert!(Date::parse("2026-01-01").unwrap() < Date::parse("2030-12-31").unwrap());
+    }
+
+    #[test]
+    fn durations_compare_only_when_certain() {
+        let d = |s| Duration::parse(s).unwrap();
+        assert_eq!(d("30 days").compare(&d("60 days")), Some(Ordering::Less));
+        assert_eq!(d("2 years").compare(&d("24 months")), Some(Ordering::Equal));
+        assert_eq!(d("1 month").compare(&d("30 days")), None);
+        assert_eq!(d("2 months").compare(&d("30 days")), Some(Ordering::Greater));
+        assert_eq!(d("1 week").compare(&d("7 days")), Some(Ordering::Equal));
+        assert!(Duration::parse("thirty days").is_err());
+        assert!(Duration::parse("30 fortnights").is_err());
+    }
+
+    #[test]
+    fn lists_compare_as_sets() {
+        let a = Value::List(vec!["EU".into(), "US".into()]);
+        let b = Value::List(vec!["US".into(), "EU".into()]);
+        assert!(a.same_meaning(&b));
+        assert!(Value::Text("a  b\nc".into()).same_meaning(&Value::Text("a b c".into())));
+    }
+}

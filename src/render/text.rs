@@ -1,0 +1,253 @@
+//! The terminal report: grouped by clause, most material first, written for
+//! a lawyer as much as for a programmer.
+
+use std::fmt::Write;
+
+use super::phrase;
+use crate::classify::rules::Materiality;
+use crate::model::Value;
+use crate::report::{Finding, Report, Shown, WordOp};
+use crate::safe;
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const YELLOW: &str = "\x1b[33m";
+const CYAN: &str = "\x1b[36m";
+
+/// Words of unchanged prose kept on each side of a change.
+const CONTEXT_WORDS: usize = 8;
+
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn paint(&self, style: &str, s: &str) -> String {
+        if self.on {
+            format!("{style}{s}{RESET}")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn materiality(&self, m: Materiality) -> String {
+        let label = format!("{:<14}", m.name().to_uppercase());
+        let style = match m {
+            Materiality::Commercial => "\x1b[1;31m",
+            Materiality::Substantive => YELLOW,
+            Materiality::Clarification => CYAN,
+            Materiality::Administrative => DIM,
+        };
+        self.paint(style, &label)
+    }
+}
+
+pub fn render(report: &Report, color: bool) -> String {
+    let p = Paint { on: color };
+    let mut out = String::new();
+    let version = |v: &Option<String>| v.as_deref().map(|v| format!(" {}", safe::line(v))).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{}",
+        p.paint(
+            BOLD,
+            &format!(
+                "{}{} →{}{}",
+                safe::line(&report.old.agreement),
+                version(&report.old.version),
+                if report.new.agreement == report.old.agreement {
+                    String::new()
+                } else {
+                    format!(" {}", safe::line(&report.new.agreement))
+                },
+                version(&report.new.version)
+            )
+        )
+    );
+    let _ = writeln!(out, "  old: {}", safe::line(&report.old.path));
+    let _ = writeln!(out, "  new: {}", safe::line(&report.new.path));
+
+    if report.findings.is_empty() {
+        let _ = writeln!(out, "\nno changes: the two versions say the same thing.");
+        return out;
+    }
+
+    for group in groups(report) {
+        let first = group[0];
+        let heading = match &first.clause {
+            Some(id) if *id != first.label => format!("{}  ({})", safe::line(&first.label), safe::line(id)),
+            _ => safe::line(&first.label),
+        };
+        let _ = writeln!(out, "\n{}", p.paint(BOLD, &heading));
+        for f in group {
+            finding(&mut out, &p, report, f);
+        }
+    }
+
+    let counts: Vec<String> = report
+        .summary()
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(m, n)| format!("{n} {m}"))
+        .collect();
+    let total = report.findings.len();
+    let _ = writeln!(
+        out,
+        "\n{} finding{}: {}",
+        total,
+        if total == 1 { "" } else { "s" },
+        counts.join(", ")
+    );
+    out
+}
+
+/// Findings grouped by clause; groups by their most material finding, then
+/// document order; findings within a group likewise.
+fn groups(report: &Report) -> Vec<Vec<&Finding>> {
+    let mut groups: Vec<Vec<&Finding>> = Vec::new();
+    let mut index: std::collections::HashMap<(Option<&str>, &str), usize> = std::collections::HashMap::new();
+    for f in &report.findings {
+        let key = (
+            f.clause.as_deref(),
+            if f.clause.is_some() { "" } else { f.label.as_str() },
+        );
+        match index.get(&key) {
+            Some(&i) => groups[i].push(f),
+            None => {
+                index.insert(key, groups.len());
+                groups.push(vec![f]);
+            }
+        }
+    }
+    for g in &mut groups {
+        g.sort_by_key(|f| std::cmp::Reverse(f.materiality()));
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(g[0].materiality()));
+    groups
+}
+
+fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
+    let _ = writeln!(out, "  {} {}", p.materiality(f.materiality()), p.paint(DIM, f.rule.id));
+    let _ = writeln!(out, "    {}", safe::line(&f.message));
+    let field = f.field.as_deref().map(safe::line).unwrap_or_default();
+    match (&f.old, &f.new) {
+        (Some(Shown::Clause { .. }), _) | (_, Some(Shown::Clause { .. })) => {
+            let (sign, fields, style) = match (&f.old, &f.new) {
+                (_, Some(Shown::Clause { fields, .. })) => ("+", fields, GREEN),
+                (Some(Shown::Clause { fields, .. }), _) => ("-", fields, RED),
+                _ => unreachable!(),
+            };
+            for (name, value) in fields {
+                let shown = match value {
+                    Value::Text(t) => format!("\"{}\"", crate::classify::clip(t)),
+                    other => other.to_string(),
+                };
+                let _ = writeln!(
+                    out,
+                    "      {}",
+                    p.paint(style, &format!("{sign} {name}: {}", safe::line(&shown)))
+                );
+            }
+        }
+        (old, new)
+            if f.words.is_some()
+                || old.as_ref().is_some_and(super::is_prose)
+                || new.as_ref().is_some_and(super::is_prose) =>
+        {
+            if let Some(words) = &f.words {
+                let _ = writeln!(out, "    {}: {}", field, redline(p, words));
+            }
+        }
+        (old, new) => {
+            // A layout-only change would read the same on both sides: show the raw text.
+            let show = |s: &Shown| match s {
+                Shown::Value(Value::Text(t)) if f.rule.id == "text-reformatted" => format!("\"{}\"", safe::line(t)),
+                other => phrase(other),
+            };
+            let o = old.as_ref().map(show).unwrap_or_else(|| "(none)".into());
+            let n = new.as_ref().map(show).unwrap_or_else(|| "(none)".into());
+            let _ = writeln!(out, "    {field}: {} → {}", p.paint(RED, &o), p.paint(GREEN, &n));
+        }
+    }
+    if !f.favours.is_empty() || !f.disfavours.is_empty() {
+        let names = |v: &[String]| {
+            v.iter()
+                .map(|k| safe::line(report.party_name(k)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut parts = Vec::new();
+        if !f.favours.is_empty() {
+            parts.push(format!("favours {}", names(&f.favours)));
+        }
+        if !f.disfavours.is_empty() {
+            parts.push(format!("disfavours {}", names(&f.disfavours)));
+        }
+        let _ = writeln!(out, "    {}", parts.join("; "));
+    }
+    let old_at = f.old_line.map(|l| format!("{}:{l}", safe::line(&report.old.path)));
+    let new_at = f.new_line.map(|l| format!("{}:{l}", safe::line(&report.new.path)));
+    let at = match (old_at, new_at) {
+        (Some(o), Some(n)) => format!("{o} → {n}"),
+        (Some(o), None) => format!("{o} (old)"),
+        (None, Some(n)) => format!("{n} (new)"),
+        (None, None) => String::new(),
+    };
+    if !at.is_empty() {
+        let _ = writeln!(out, "    {}", p.paint(DIM, &format!("at {at}")));
+    }
+}
+
+/// Inline word diff: red/green with colour, `[-old-]{+new+}` without.
+fn redline(p: &Paint, ops: &[WordOp]) -> String {
+    let mut s = String::new();
+    let last = ops.len().saturating_sub(1);
+    for (i, op) in ops.iter().enumerate() {
+        match op {
+            WordOp::Same(t) => s.push_str(&safe::line(&elide(t, i == 0, i == last))),
+            WordOp::Deleted(t) => {
+                let t = safe::line(t);
+                s.push_str(&if p.on {
+                    format!("{RED}\x1b[9m{t}{RESET}")
+                } else {
+                    format!("[-{t}-]")
+                });
+            }
+            WordOp::Inserted(t) => {
+                let t = safe::line(t);
+                s.push_str(&if p.on {
+                    format!("{GREEN}\x1b[4m{t}{RESET}")
+                } else {
+                    format!("{{+{t}+}}")
+                });
+            }
+        }
+    }
+    s
+}
+
+/// Keep a few words of unchanged context next to changes.
+fn elide(t: &str, first: bool, last: bool) -> String {
+    let words: Vec<&str> = t.split(' ').collect();
+    let keep = CONTEXT_WORDS;
+    if words.len() <= 2 * keep + 1 || (first && last) {
+        if first && last {
+            return t.to_string();
+        }
+        if words.len() <= 2 * keep + 1 {
+            return t.to_string();
+        }
+    }
+    match (first, last) {
+        (true, _) => format!("… {}", words[words.len() - keep..].join(" ")),
+        (_, true) => format!("{} …", words[..keep].join(" ")),
+        _ => format!(
+            "{} … {}",
+            words[..keep].join(" "),
+            words[words.len() - keep..].join(" ")
+        ),
+    }
+}

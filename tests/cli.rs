@@ -1,0 +1,403 @@
+//! The real binary, end to end: acceptance for the standing example, exit
+//! statuses, bad input, colour and pipes.
+
+use assert_cmd::Command;
+use assert_cmd::cargo::cargo_bin_cmd;
+use serde_json::Value;
+
+const DIR: &str = "agreements/microsoft-openai";
+
+fn cmd() -> Command {
+    let mut c = cargo_bin_cmd!("agreement-diff");
+    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    c
+}
+
+fn json(old: &str, new: &str) -> (i32, Value) {
+    let out = cmd().args(["--format", "json", old, new]).output().unwrap();
+    let code = out.status.code().unwrap();
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    (code, serde_json::from_slice(&out.stdout).unwrap())
+}
+
+fn findings<'a>(v: &'a Value, rule: &str, clause: &str) -> Vec<&'a Value> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule && f["clause"] == clause)
+        .collect()
+}
+
+fn strs(v: &Value) -> Vec<&str> {
+    v.as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect()
+}
+
+#[test]
+fn amendment_of_april_2026_reports_what_a_reviewer_reads() {
+    let (code, v) = json(&format!("{DIR}/2026-02-27.yaml"), &format!("{DIR}/2026-04-27.yaml"));
+    assert_eq!(code, 1);
+
+    let ip = findings(&v, "exclusivity-dropped", "ip-license");
+    assert_eq!(ip.len(), 1);
+    assert_eq!(strs(&ip[0]["favours"]), ["openai"]);
+    assert_eq!(strs(&ip[0]["disfavours"]), ["microsoft"]);
+    assert_eq!(ip[0]["materiality"], "commercial");
+    assert!(ip[0]["old_line"].is_u64() && ip[0]["new_line"].is_u64());
+
+    let cloud = findings(&v, "exclusivity-dropped", "azure-exclusivity");
+    assert_eq!(cloud.len(), 1);
+    assert_eq!(strs(&cloud[0]["favours"]), ["openai"]);
+
+    let paid = findings(&v, "payment-removed", "revenue-share-microsoft-to-openai");
+    assert_eq!(paid.len(), 1);
+    assert_eq!(strs(&paid[0]["favours"]), ["microsoft"]);
+    assert!(paid[0]["new_line"].is_null());
+
+    let cap = findings(&v, "cap-added", "revenue-share-openai-to-microsoft");
+    assert_eq!(cap.len(), 1);
+    assert_eq!(strs(&cap[0]["favours"]), ["openai"]);
+    assert_eq!(cap[0]["new"]["type"], "undisclosed");
+
+    let end = findings(&v, "term-condition-changed", "revenue-share-openai-to-microsoft");
+    assert_eq!(end.len(), 1);
+    assert_eq!(end[0]["old"]["event"], "the expert panel verifies AGI");
+    assert_eq!(end[0]["new"]["date"], "2030-12-31");
+
+    let ship = findings(&v, "right-granted", "azure-ship-first");
+    assert_eq!(ship.len(), 1);
+    assert_eq!(strs(&ship[0]["favours"]), ["microsoft"]);
+    let unless = &ship[0]["new"]["fields"]["unless"]["items"];
+    assert_eq!(
+        strs(unless),
+        ["Microsoft cannot and chooses not to support the necessary capabilities"]
+    );
+
+    // The percentage did not change: no rate finding.
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| !f["rule"].as_str().unwrap().starts_with("rate-"))
+    );
+}
+
+#[test]
+fn joint_statement_of_february_2026_changes_nothing_commercial() {
+    let (code, v) = json(&format!("{DIR}/2025-10-28.yaml"), &format!("{DIR}/2026-02-27.yaml"));
+    assert_eq!(code, 1, "wording and metadata did change");
+    assert_eq!(v["summary"]["commercial"], 0);
+    assert_eq!(v["summary"]["substantive"], 0);
+    let out = cmd()
+        .args([
+            "--fail-on",
+            "substantive",
+            &format!("{DIR}/2025-10-28.yaml"),
+            &format!("{DIR}/2026-02-27.yaml"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn fail_on_commercial_trips_on_the_april_amendment() {
+    cmd()
+        .args([
+            "--fail-on",
+            "commercial",
+            &format!("{DIR}/2026-02-27.yaml"),
+            &format!("{DIR}/2026-04-27.yaml"),
+        ])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn the_same_file_twice_is_no_change() {
+    let f = format!("{DIR}/2026-04-27.yaml");
+    let out = cmd().args([&f, &f]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no changes"));
+    let (code, v) = json(&f, &f);
+    assert_eq!(code, 0);
+    assert_eq!(v["findings"].as_array().unwrap().len(), 0);
+    assert_eq!(v["schema_version"], 1);
+}
+
+#[test]
+fn every_version_of_the_chain_checks_and_diffs() {
+    let files: Vec<String> = [
+        "2019-07-22",
+        "2023-01-23",
+        "2025-01-21",
+        "2025-10-28",
+        "2026-02-27",
+        "2026-04-27",
+    ]
+    .iter()
+    .map(|v| format!("{DIR}/{v}.yaml"))
+    .collect();
+    cmd().arg("check").args(&files).assert().code(0);
+    for w in files.windows(2) {
+        let (code, _) = json(&w[0], &w[1]);
+        assert_eq!(code, 1, "{} → {}", w[0], w[1]);
+    }
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, body: &[u8]) -> String {
+    let p = dir.path().join(name);
+    std::fs::write(&p, body).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+const GOOD: &str = "agreement: x\nparties:\n  a: {name: A}\n  b: {name: B}\nclauses:\n  - id: pay\n    type: payment\n    payer: a\n    payee: b\n    rate: 5%\n";
+
+/// Bad input: exit 2, nothing on stdout, and `file:line:col` in the message.
+fn bad(body: &[u8], expect_line_col: Option<&str>, expect_text: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(&dir, "good.yaml", GOOD.as_bytes());
+    let file = write(&dir, "bad.yaml", body);
+    let out = cmd().args([&good, &file]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        out.stdout.is_empty(),
+        "partial report: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    if let Some(lc) = expect_line_col {
+        assert!(err.contains(&format!("{file}:{lc}:")), "no {file}:{lc} in: {err}");
+    } else {
+        assert!(err.contains(&file), "{err}");
+    }
+    assert!(err.contains(expect_text), "no `{expect_text}` in: {err}");
+    // `check` agrees.
+    cmd().args(["check", &file]).assert().code(2);
+}
+
+#[test]
+fn yaml_syntax_error() {
+    bad(b"agreement: x\nparties: [a, b\n", Some("2"), "");
+}
+
+#[test]
+fn unknown_key_suggests_the_closest() {
+    bad(
+        GOOD.replace("rate: 5%", "rat: 5%").as_bytes(),
+        Some("10:5"),
+        "did you mean `rate`",
+    );
+    bad(
+        b"agreement: x\nparties:\n  a: {name: A}\nclauses:\n  - id: l\n    type: license\n    licensor: a\n    licensee: a\n    exlusive: true\n",
+        Some("9:5"),
+        "did you mean `exclusive`",
+    );
+}
+
+#[test]
+fn duplicate_key() {
+    bad(
+        GOOD.replace("rate: 5%", "rate: 5%\n    rate: 6%").as_bytes(),
+        Some("11:5"),
+        "duplicate",
+    );
+}
+
+#[test]
+fn duplicate_clause_id() {
+    let body = format!("{GOOD}  - id: pay\n    type: text\n");
+    bad(body.as_bytes(), Some("11"), "duplicate clause id `pay`");
+}
+
+#[test]
+fn undefined_party() {
+    bad(
+        GOOD.replace("payee: b", "payee: c").as_bytes(),
+        Some("9:12"),
+        "not a key of `parties`",
+    );
+}
+
+#[test]
+fn impossible_date() {
+    bad(
+        GOOD.replace("rate: 5%", "rate: 5%\n    until: 2026-02-30").as_bytes(),
+        Some("11:12"),
+        "has 28 days",
+    );
+}
+
+#[test]
+fn bad_percentage() {
+    bad(
+        GOOD.replace("rate: 5%", "rate: 1e400%").as_bytes(),
+        Some("10:11"),
+        "rate",
+    );
+    bad(
+        GOOD.replace("rate: 5%", "rate: five percent").as_bytes(),
+        Some("10:11"),
+        "percentage",
+    );
+}
+
+#[test]
+fn yaml_1_1_scalars_are_not_converted() {
+    bad(
+        b"agreement: x\nparties:\n  a: {name: A}\nclauses:\n  - id: l\n    type: license\n    licensor: a\n    licensee: a\n    sublicensable: no\n",
+        Some("9:20"),
+        "true or false",
+    );
+}
+
+#[test]
+fn non_utf8_file() {
+    bad(b"agreement: x\nparties: \xff\n", Some("2:10"), "UTF-8");
+}
+
+#[test]
+fn missing_file() {
+    let out = cmd()
+        .args([&format!("{DIR}/2026-04-27.yaml"), "no/such/file.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.yaml: no such file"));
+}
+
+#[test]
+fn directory_given_as_a_file() {
+    let out = cmd().args([DIR, &format!("{DIR}/2026-04-27.yaml")]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a directory"));
+}
+
+#[test]
+fn file_over_the_size_cap_is_refused_before_parsing() {
+    let out = cmd()
+        .args([
+            "--max-bytes",
+            "100",
+            &format!("{DIR}/2026-02-27.yaml"),
+            &format!("{DIR}/2026-04-27.yaml"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("limit of 100"));
+}
+
+#[test]
+fn moved_and_renumbered_clause_is_administrative_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = write(&dir, "old.yaml", b"agreement: x\nparties: {a: A}\nclauses:\n  - {id: one, number: \"1\", text: First.}\n  - {id: two, number: \"2\", text: Second.}\n  - {id: three, number: \"3\", text: Third.}\n");
+    let new = write(&dir, "new.yaml", b"agreement: x\nparties: {a: A}\nclauses:\n  - {id: two, number: \"2\", text: Second.}\n  - {id: three, number: \"3\", text: Third.}\n  - {id: one, number: \"4\", text: First.}\n");
+    let (code, v) = json(&old, &new);
+    assert_eq!(code, 1);
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["clause-moved", "clause-renumbered"]);
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["materiality"] == "administrative")
+    );
+}
+
+#[test]
+fn renamed_clause_with_unchanged_content_is_only_a_rename() {
+    let (code, v) = json(
+        "tests/rules/clause-renamed/old.yaml",
+        "tests/rules/clause-renamed/new.yaml",
+    );
+    assert_eq!(code, 1);
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["clause-renamed"]);
+}
+
+#[test]
+fn swapped_payer_and_payee_is_a_commercial_reversal() {
+    let (_, v) = json(
+        "tests/rules/payment-direction-reversed/old.yaml",
+        "tests/rules/payment-direction-reversed/new.yaml",
+    );
+    let f = findings(&v, "payment-direction-reversed", "royalty");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["materiality"], "commercial");
+    assert_eq!(strs(&f[0]["favours"]), ["beta"]);
+    assert_eq!(
+        v["findings"].as_array().unwrap().len(),
+        1,
+        "no separate party-substituted findings"
+    );
+}
+
+#[test]
+fn colour_follows_the_environment() {
+    let args = [format!("{DIR}/2026-02-27.yaml"), format!("{DIR}/2026-04-27.yaml")];
+    let has_escape = |c: &mut Command| c.args(&args).output().unwrap().stdout.contains(&0x1b);
+    assert!(!has_escape(&mut cmd()), "no colour when not a terminal");
+    assert!(has_escape(cmd().env("CLICOLOR_FORCE", "1")));
+    assert!(!has_escape(cmd().env("CLICOLOR_FORCE", "1").env("NO_COLOR", "1")));
+    assert!(has_escape(cmd().args(["--color", "always"])));
+    assert!(!has_escape(cmd().env("CLICOLOR_FORCE", "1").args(["--color", "never"])));
+    let out = cmd().args(&args).output().unwrap().stdout;
+    assert!(
+        String::from_utf8_lossy(&out).contains("[-"),
+        "plain markers without colour"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let bin = assert_cmd::cargo::cargo_bin!("agreement-diff");
+    let script = format!(
+        "'{}' --format json {DIR}/2019-07-22.yaml {DIR}/2026-04-27.yaml | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}",
+        bin.display()
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    let status = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(status == "1" || status == "0", "status {status}, stderr {err}");
+}
+
+#[test]
+fn rules_and_explain() {
+    let out = cmd().arg("rules").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for r in agreement_diff::RULES {
+        assert!(text.contains(r.id), "{}", r.id);
+        let e = cmd().args(["explain", r.id]).output().unwrap();
+        assert_eq!(e.status.code(), Some(0));
+        assert!(String::from_utf8_lossy(&e.stdout).contains(r.explanation));
+    }
+    let e = cmd().args(["explain", "cap-raisd"]).output().unwrap();
+    assert_eq!(e.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&e.stderr).contains("did you mean `cap-raised`"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    cmd().assert().code(2);
+    cmd().args(["--format", "xml", "a", "b"]).assert().code(2);
+    cmd().arg("--help").assert().code(0);
+}
