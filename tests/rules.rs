@@ -49,3 +49,20 @@ fn reversing_a_fixture_never_panics_and_reports_something() {
         assert!(!report.findings.is_empty(), "{} reversed reports nothing", rule.id);
     }
 }
+
+#[test]
+fn docs_rules_md_lists_every_rule_with_its_explanation() {
+    let doc = std::fs::read_to_string("docs/rules.md").unwrap();
+    for rule in RULES {
+        assert!(
+            doc.contains(&format!("## `{}`", rule.id)),
+            "docs/rules.md lacks {}",
+            rule.id
+        );
+        assert!(
+            doc.contains(rule.explanation),
+            "docs/rules.md has a stale explanation for {}",
+            rule.id
+        );
+    }
+}
