@@ -536,8 +536,8 @@ fn meta_name(name: &str) -> &str {
 
 fn name_with_short(name: &str, short: &Option<String>) -> String {
     match short {
-        Some(s) => format!("{name} ({s})"),
-        None => name.to_string(),
+        Some(s) if s != name => format!("{name} ({s})"),
+        _ => name.to_string(),
     }
 }
 
