@@ -5,13 +5,18 @@
 //! [`load`] (YAML → typed model) → [`align`] (match clauses) →
 //! [`classify`] (compare fields, apply the rule catalogue) → [`render`].
 
+pub mod ack;
 pub mod align;
 pub mod classify;
+pub mod dirs;
+pub mod git;
+pub mod history;
 pub mod load;
 pub mod model;
 pub mod render;
 pub mod report;
 pub mod safe;
+pub mod schema_json;
 pub mod yaml;
 
 pub use classify::diff;

@@ -224,6 +224,16 @@ pub(super) fn compare(cx: &mut Cx, at: At, spec: &'static FieldSpec, fo: Option<
                 (Some(a), Some(b)) if a != b => {
                     let dropped = b < a;
                     let mut message = format!("{l} is now {} (was {}).", b.name(), a.name());
+                    if at.any_type() == "license"
+                        && let Some(licensee) = at.party(Side::Grantee)
+                    {
+                        message = format!(
+                            "{}'s licence ({l}) is now {} (was {}).",
+                            cx.name(&licensee),
+                            b.name(),
+                            a.name()
+                        );
+                    }
                     if dropped
                         && at.any_type() == "exclusivity"
                         && b == Level::NonExclusive

@@ -22,6 +22,7 @@ pub fn diff(old: &Agreement, new: &Agreement) -> Report {
         old,
         new,
         out: Vec::new(),
+        unchanged: Vec::new(),
     };
     cx.meta();
     cx.parties();
@@ -38,6 +39,9 @@ pub fn diff(old: &Agreement, new: &Agreement) -> Report {
         new: side(new),
         findings: cx.out,
         party_names,
+        perspective: None,
+        stale: Vec::new(),
+        unchanged: cx.unchanged,
     }
 }
 
@@ -107,6 +111,7 @@ pub(crate) struct Cx<'a> {
     pub old: &'a Agreement,
     pub new: &'a Agreement,
     pub out: Vec<Finding>,
+    pub unchanged: Vec<(String, String)>,
 }
 
 impl<'a> Cx<'a> {
@@ -146,6 +151,7 @@ impl<'a> Cx<'a> {
             old_line: e.old_line,
             new_line: e.new_line,
             words: e.words,
+            acknowledged: None,
         });
     }
 
@@ -374,6 +380,30 @@ impl<'a> Cx<'a> {
     }
 
     fn pair(&mut self, p: Pair) {
+        let before = self.out.len();
+        self.pair_fields(p);
+        let (co, cn) = (&self.old.clauses[p.old], &self.new.clauses[p.new]);
+        if self.out.len() > before {
+            let mut kept = Vec::new();
+            for name in ["rate", "amount", "cap", "until"] {
+                if let (Some(a), Some(b)) = (co.value(name), cn.value(name))
+                    && a.same_meaning(b)
+                {
+                    let v = clip(&b.to_string());
+                    kept.push(match (name, b) {
+                        ("until", Value::End(crate::model::End::Date(_))) => format!("It still runs until {v}."),
+                        ("until", _) => format!("It still ends {v}."),
+                        _ => format!("The {name} is unchanged ({v})."),
+                    });
+                }
+            }
+            if !kept.is_empty() {
+                self.unchanged.push((cn.id.clone(), kept.join(" ")));
+            }
+        }
+    }
+
+    fn pair_fields(&mut self, p: Pair) {
         let (co, cn) = (&self.old.clauses[p.old], &self.new.clauses[p.new]);
         let at = At {
             old: Some(co),

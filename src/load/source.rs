@@ -16,6 +16,10 @@ pub fn read_source(path: &str, max_bytes: u64) -> Result<String, LoadError> {
         pos,
         message,
     };
+    if crate::git::is_rev_path(path) {
+        let bytes = crate::git::read(path, max_bytes).map_err(|m| fail(None, m))?;
+        return decode(bytes).map_err(|(pos, m)| fail(pos, m));
+    }
     let meta = std::fs::metadata(path).map_err(|e| fail(None, io_message(&e)))?;
     if meta.is_dir() {
         return Err(fail(None, "is a directory, not an agreement file".into()));

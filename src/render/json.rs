@@ -23,12 +23,17 @@ pub fn to_json(report: &Report) -> J {
         "schema_version": SCHEMA_VERSION,
         "old": side(&report.old),
         "new": side(&report.new),
+        "perspective": report.perspective,
         "summary": summary,
-        "findings": report.findings.iter().map(finding).collect::<Vec<_>>(),
+        "findings": report.findings.iter().map(|f| finding(report, f)).collect::<Vec<_>>(),
+        "unchanged": report.unchanged.iter().map(|(c, s)| json!({"clause": c, "sentence": s})).collect::<Vec<_>>(),
+        "stale_acknowledgements": report.stale.iter().map(|a| json!({
+            "rule": a.rule, "clause": a.clause, "field": a.field, "reason": a.reason, "file": a.file, "line": a.line,
+        })).collect::<Vec<_>>(),
     })
 }
 
-pub fn finding(f: &Finding) -> J {
+pub fn finding(report: &Report, f: &Finding) -> J {
     json!({
         "rule": f.rule.id,
         "materiality": f.materiality().name(),
@@ -44,6 +49,8 @@ pub fn finding(f: &Finding) -> J {
         "old_line": f.old_line,
         "new_line": f.new_line,
         "words": f.words.as_ref().map(|ops| ops.iter().map(word).collect::<Vec<_>>()),
+        "acknowledged": f.acknowledged.as_ref().map(|r| json!({"reason": r})),
+        "impact": report.impact(f).map(|i| i.name()),
     })
 }
 

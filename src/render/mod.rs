@@ -1,22 +1,39 @@
 //! Render: one module per output format, all fed the same [`Report`].
+//! Formats differ in presentation only: every finding appears in each.
 
+pub mod github;
 pub mod json;
+pub mod markdown;
+pub mod summary;
 pub mod text;
 
-use crate::model::Value;
-use crate::report::{Report, Shown};
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use crate::report::{Finding, Impact, Report, Shown};
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// For a terminal: grouped by clause, most material first.
     Text,
+    /// A stable contract for tools (docs/json.md).
     Json,
+    /// A pull-request comment.
+    Markdown,
+    /// GitHub Actions workflow commands (annotations on the changed lines).
+    Github,
+    /// A plain-English change summary, one bullet per clause.
+    Summary,
 }
 
 pub fn render(report: &Report, format: Format, color: bool) -> String {
     match format {
         Format::Text => text::render(report, color),
         Format::Json => json::render(report),
+        Format::Markdown => markdown::render(report),
+        Format::Github => github::render(report),
+        Format::Summary => summary::render(report),
     }
 }
 
@@ -28,7 +45,55 @@ pub fn phrase(s: &Shown) -> String {
     }
 }
 
-/// Whether a value is long prose better shown as a word diff.
-pub fn is_prose(s: &Shown) -> bool {
-    matches!(s, Shown::Value(Value::Text(t)) if t.chars().count() > 60)
+/// How findings sort: against the perspective party first, then for it, then
+/// neutral; within that, most material first.
+fn rank(report: &Report, f: &Finding) -> (u8, Reverse<crate::Materiality>) {
+    let impact = match report.impact(f) {
+        Some(Impact::Loss) => 0,
+        Some(Impact::Gain) => 1,
+        _ => 2,
+    };
+    (impact, Reverse(f.materiality()))
+}
+
+/// The open (not acknowledged) findings grouped by clause (or section), groups
+/// ordered by their highest-ranked finding, then by document order.
+pub fn groups(report: &Report) -> Vec<Vec<&Finding>> {
+    let mut groups: Vec<Vec<&Finding>> = Vec::new();
+    let mut index: HashMap<(Option<&str>, &str), usize> = HashMap::new();
+    for f in report.open_findings() {
+        let key = (
+            f.clause.as_deref(),
+            if f.clause.is_some() { "" } else { f.label.as_str() },
+        );
+        match index.get(&key) {
+            Some(&i) => groups[i].push(f),
+            None => {
+                index.insert(key, groups.len());
+                groups.push(vec![f]);
+            }
+        }
+    }
+    for g in &mut groups {
+        g.sort_by_key(|f| rank(report, f));
+    }
+    groups.sort_by_key(|g| rank(report, g[0]));
+    groups
+}
+
+/// The acknowledged findings, in document order.
+pub fn acknowledged(report: &Report) -> Vec<&Finding> {
+    report.findings.iter().filter(|f| f.acknowledged.is_some()).collect()
+}
+
+/// "For Microsoft: 2 gains, 4 losses" when a perspective is set.
+pub fn perspective_line(report: &Report) -> Option<String> {
+    let (gains, losses) = report.gains_and_losses()?;
+    let p = report.perspective.as_deref()?;
+    Some(format!(
+        "For {}: {gains} gain{}, {losses} loss{}",
+        crate::safe::line(report.party_name(p)),
+        if gains == 1 { "" } else { "s" },
+        if losses == 1 { "" } else { "es" }
+    ))
 }

@@ -72,10 +72,14 @@ pub fn render(report: &Report, color: bool) -> String {
 
     if report.findings.is_empty() {
         let _ = writeln!(out, "\nno changes: the two versions say the same thing.");
+        stale(&mut out, &p, report);
         return out;
     }
+    if let Some(line) = super::perspective_line(report) {
+        let _ = writeln!(out, "  {}", p.paint(BOLD, &line));
+    }
 
-    for group in groups(report) {
+    for group in super::groups(report) {
         let first = group[0];
         let heading = match &first.clause {
             Some(id) if *id != first.label => format!("{}  ({})", safe::line(&first.label), safe::line(id)),
@@ -85,53 +89,87 @@ pub fn render(report: &Report, color: bool) -> String {
         for f in group {
             finding(&mut out, &p, report, f);
         }
+        if let Some(kept) = first.clause.as_deref().and_then(|c| report.unchanged_of(c)) {
+            let _ = writeln!(out, "  {}", p.paint(DIM, &safe::line(kept)));
+        }
     }
 
-    let counts: Vec<String> = report
-        .summary()
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(m, n)| format!("{n} {m}"))
-        .collect();
-    let total = report.findings.len();
-    let _ = writeln!(
-        out,
-        "\n{} finding{}: {}",
-        total,
-        if total == 1 { "" } else { "s" },
-        counts.join(", ")
-    );
+    let acked = super::acknowledged(report);
+    if !acked.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            p.paint(
+                BOLD,
+                &format!(
+                    "Acknowledged ({}): accepted by reviewers, not counted by --fail-on",
+                    acked.len()
+                )
+            )
+        );
+        for f in acked {
+            finding(&mut out, &p, report, f);
+        }
+    }
+    stale(&mut out, &p, report);
+
+    let _ = writeln!(out, "\n{}", report.verdict());
     out
 }
 
-/// Findings grouped by clause; groups by their most material finding, then
-/// document order; findings within a group likewise.
-fn groups(report: &Report) -> Vec<Vec<&Finding>> {
-    let mut groups: Vec<Vec<&Finding>> = Vec::new();
-    let mut index: std::collections::HashMap<(Option<&str>, &str), usize> = std::collections::HashMap::new();
-    for f in &report.findings {
-        let key = (
-            f.clause.as_deref(),
-            if f.clause.is_some() { "" } else { f.label.as_str() },
+fn stale(out: &mut String, p: &Paint, report: &Report) {
+    if report.stale.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        p.paint(
+            BOLD,
+            "Stale acknowledgements (they match no finding; remove or update them):"
+        )
+    );
+    for a in &report.stale {
+        let clause = a
+            .clause
+            .as_deref()
+            .map(|c| format!(" on {}", safe::line(c)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}:{}: {}{clause}: {}",
+            safe::line(&a.file),
+            a.line,
+            safe::line(&a.rule),
+            safe::line(&a.reason)
         );
-        match index.get(&key) {
-            Some(&i) => groups[i].push(f),
-            None => {
-                index.insert(key, groups.len());
-                groups.push(vec![f]);
-            }
-        }
     }
-    for g in &mut groups {
-        g.sort_by_key(|f| std::cmp::Reverse(f.materiality()));
-    }
-    groups.sort_by_key(|g| std::cmp::Reverse(g[0].materiality()));
-    groups
 }
 
 fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
-    let _ = writeln!(out, "  {} {}", p.materiality(f.materiality()), p.paint(DIM, f.rule.id));
+    let impact = match (report.impact(f), report.perspective.as_deref()) {
+        (Some(i), Some(party)) if i != crate::report::Impact::Neutral => {
+            let style = if i == crate::report::Impact::Loss { RED } else { GREEN };
+            format!(
+                "  {}",
+                p.paint(
+                    style,
+                    &format!("[{} {}]", i.name(), safe::line(report.party_name(party)))
+                )
+            )
+        }
+        _ => String::new(),
+    };
+    let _ = writeln!(
+        out,
+        "  {} {}{impact}",
+        p.materiality(f.materiality()),
+        p.paint(DIM, f.rule.id)
+    );
     let _ = writeln!(out, "    {}", safe::line(&f.message));
+    if let Some(reason) = &f.acknowledged {
+        let _ = writeln!(out, "    acknowledged: {}", safe::line(reason));
+    }
     let field = f.field.as_deref().map(safe::line).unwrap_or_default();
     match (&f.old, &f.new) {
         (Some(Shown::Clause { .. }), _) | (_, Some(Shown::Clause { .. })) => {
@@ -152,14 +190,8 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
                 );
             }
         }
-        (old, new)
-            if f.words.is_some()
-                || old.as_ref().is_some_and(super::is_prose)
-                || new.as_ref().is_some_and(super::is_prose) =>
-        {
-            if let Some(words) = &f.words {
-                let _ = writeln!(out, "    {}: {}", field, redline(p, words));
-            }
+        _ if f.words.is_some() => {
+            let _ = writeln!(out, "    {}: {}", field, redline(p, f.words.as_deref().unwrap_or(&[])));
         }
         (old, new) => {
             // A layout-only change would read the same on both sides: show the raw text.

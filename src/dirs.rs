@@ -1,0 +1,194 @@
+//! Directory mode: pair the agreements of two directories by agreement id
+//! (falling back to relative path) and compare each pair.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::load::{LoadError, LoadOptions, load_file};
+use crate::model::Agreement;
+use crate::render::{Format, json, markdown};
+use crate::report::Report;
+use crate::safe;
+
+/// An agreement present on one side only.
+#[derive(Clone, Debug)]
+pub struct Lone {
+    pub path: String,
+    pub agreement: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct DirReport {
+    pub added: Vec<Lone>,
+    pub removed: Vec<Lone>,
+    pub reports: Vec<Report>,
+}
+
+/// Most files a directory may hold: beyond this the tree is refused.
+const MAX_FILES: usize = 100_000;
+
+fn yaml_files(root: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    let fail = |p: &Path, e: std::io::Error| LoadError {
+        file: p.display().to_string(),
+        pos: None,
+        message: format!("cannot be read: {e}"),
+    };
+    while let Some(dir) = stack.pop() {
+        let mut entries: Vec<_> = std::fs::read_dir(&dir)
+            .map_err(|e| fail(&dir, e))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| fail(&dir, e))?;
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = e.path();
+            let kind = e.file_type().map_err(|err| fail(&path, err))?;
+            if kind.is_dir() {
+                stack.push(path);
+            } else if kind.is_file() && (name.ends_with(".yaml") || name.ends_with(".yml")) {
+                out.push(path);
+                if out.len() > MAX_FILES {
+                    return Err(LoadError {
+                        file: root.display().to_string(),
+                        pos: None,
+                        message: format!("holds more than {MAX_FILES} agreement files"),
+                    });
+                }
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn load_dir(root: &Path, options: &LoadOptions) -> Result<Vec<(String, Agreement)>, LoadError> {
+    let mut out = Vec::new();
+    for p in yaml_files(root)? {
+        let rel = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().to_string();
+        out.push((rel, load_file(&p.to_string_lossy(), options)?));
+    }
+    Ok(out)
+}
+
+pub fn compare(old_dir: &str, new_dir: &str, options: &LoadOptions) -> Result<DirReport, LoadError> {
+    let old = load_dir(Path::new(old_dir), options)?;
+    let new = load_dir(Path::new(new_dir), options)?;
+    fn count(side: &[(String, Agreement)]) -> BTreeMap<&str, usize> {
+        let mut m: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, a) in side {
+            *m.entry(a.id.as_str()).or_default() += 1;
+        }
+        m
+    }
+    let (old_ids, new_ids) = (count(&old), count(&new));
+    let unique = |id: &str| old_ids.get(id) == Some(&1) && new_ids.get(id) == Some(&1);
+    let mut used_new = vec![false; new.len()];
+    let mut out = DirReport::default();
+    for (rel, a) in &old {
+        let partner = if unique(&a.id) {
+            new.iter().position(|(_, b)| b.id == a.id)
+        } else {
+            new.iter()
+                .position(|(r, b)| r == rel && b.id == a.id)
+                .or_else(|| new.iter().position(|(r, _)| r == rel))
+        };
+        match partner.filter(|j| !used_new[*j]) {
+            Some(j) => {
+                used_new[j] = true;
+                out.reports.push(crate::diff(a, &new[j].1));
+            }
+            None => out.removed.push(Lone {
+                path: a.path.clone(),
+                agreement: a.id.clone(),
+            }),
+        }
+    }
+    for (j, (_, b)) in new.iter().enumerate() {
+        if !used_new[j] {
+            out.added.push(Lone {
+                path: b.path.clone(),
+                agreement: b.id.clone(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+pub fn render(d: &DirReport, format: Format, color: bool) -> String {
+    match format {
+        Format::Json => {
+            let lone = |l: &Lone| serde_json::json!({"path": l.path, "agreement": l.agreement});
+            let v = serde_json::json!({
+                "schema_version": json::SCHEMA_VERSION,
+                "added": d.added.iter().map(lone).collect::<Vec<_>>(),
+                "removed": d.removed.iter().map(lone).collect::<Vec<_>>(),
+                "reports": d.reports.iter().map(json::to_json).collect::<Vec<_>>(),
+            });
+            serde_json::to_string_pretty(&v).expect("JSON values always serialise") + "\n"
+        }
+        Format::Github => {
+            let mut out: String = d
+                .reports
+                .iter()
+                .map(|r| crate::render::render(r, format, color))
+                .collect();
+            for l in &d.added {
+                out.push_str(&format!(
+                    "::warning file={}::{}\n",
+                    crate::render::github::property(&l.path),
+                    crate::render::github::data(&format!("New agreement {}", l.agreement))
+                ));
+            }
+            for l in &d.removed {
+                out.push_str(&format!(
+                    "::warning file={}::{}\n",
+                    crate::render::github::property(&l.path),
+                    crate::render::github::data(&format!("Agreement {} was removed", l.agreement))
+                ));
+            }
+            out
+        }
+        _ => {
+            let esc = |s: &str| {
+                if format == Format::Markdown {
+                    markdown::escape(s)
+                } else {
+                    safe::line(s)
+                }
+            };
+            let mut parts: Vec<String> = d
+                .reports
+                .iter()
+                .map(|r| crate::render::render(r, format, color))
+                .collect();
+            let mut tail = String::new();
+            for l in &d.added {
+                tail.push_str(&format!(
+                    "- Agreement added: {} ({})\n",
+                    esc(&l.agreement),
+                    esc(&l.path)
+                ));
+            }
+            for l in &d.removed {
+                tail.push_str(&format!(
+                    "- Agreement removed: {} ({})\n",
+                    esc(&l.agreement),
+                    esc(&l.path)
+                ));
+            }
+            if !tail.is_empty() {
+                parts.push(tail);
+            }
+            if parts.is_empty() {
+                parts.push("no agreements in either directory\n".into());
+            }
+            parts.join("\n")
+        }
+    }
+}

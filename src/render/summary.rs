@@ -1,0 +1,79 @@
+//! A plain-English change summary: one bullet per clause, the way a press
+//! release lists what changed.
+
+use std::fmt::Write;
+
+use crate::report::Report;
+use crate::safe;
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", heading(report));
+    let _ = writeln!(out, "{}", safe::line(&body_intro(report)));
+    if let Some(line) = super::perspective_line(report) {
+        let _ = writeln!(out, "{line}.");
+    }
+    for b in bullets(report) {
+        let _ = writeln!(out, "- {}", safe::line(&b));
+    }
+    for a in &report.stale {
+        let _ = writeln!(
+            out,
+            "- Stale acknowledgement ({}:{}): {} matches no finding.",
+            safe::line(&a.file),
+            a.line,
+            safe::line(&a.rule)
+        );
+    }
+    out
+}
+
+pub fn heading(report: &Report) -> String {
+    let v = |v: &Option<String>| v.clone().unwrap_or_else(|| "?".into());
+    safe::line(&format!(
+        "{}: {} → {}",
+        report.new.agreement,
+        v(&report.old.version),
+        v(&report.new.version)
+    ))
+}
+
+fn body_intro(report: &Report) -> String {
+    if report.findings.is_empty() {
+        "No changes: the two versions say the same thing.".into()
+    } else {
+        let mut s = report.verdict();
+        if let Some(first) = s.get(..1) {
+            s = first.to_uppercase() + &s[1..];
+        }
+        s + "."
+    }
+}
+
+/// One sentence group per clause, most material first; acknowledged findings
+/// last, with their reasons.
+pub fn bullets(report: &Report) -> Vec<String> {
+    let mut out = Vec::new();
+    for group in super::groups(report) {
+        let first = group[0];
+        let mut s = format!("{}:", first.label);
+        for f in &group {
+            s.push(' ');
+            s.push_str(&f.message);
+        }
+        if let Some(kept) = first.clause.as_deref().and_then(|c| report.unchanged_of(c)) {
+            s.push(' ');
+            s.push_str(kept);
+        }
+        out.push(s);
+    }
+    for f in super::acknowledged(report) {
+        out.push(format!(
+            "{} (acknowledged: {}): {}",
+            f.label,
+            f.acknowledged.as_deref().unwrap_or(""),
+            f.message
+        ));
+    }
+    out
+}
