@@ -35,34 +35,22 @@ impl Ack {
     fn matches(&self, f: &crate::report::Finding) -> bool {
         f.rule.id == self.rule
             && f.clause == self.clause
-            && self
-                .field
-                .as_ref()
-                .is_none_or(|field| f.field.as_deref() == Some(field))
+            && self.field.as_ref().is_none_or(|field| f.field.as_deref() == Some(field))
     }
 }
 
 /// Load acknowledgements from a file.
 pub fn load(path: &str, max_bytes: u64) -> Result<Vec<Ack>, LoadError> {
     let text = read_source(path, max_bytes)?;
-    let err = |pos: Option<Pos>, message: String| LoadError {
-        file: path.to_string(),
-        pos,
-        message,
-    };
+    let err = |pos: Option<Pos>, message: String| LoadError { file: path.to_string(), pos, message };
     let root = yaml::parse(&text, yaml::Limits::default()).map_err(|e| err(e.pos, e.message))?;
     let NodeKind::Map(entries) = &root.kind else {
-        return Err(err(
-            Some(root.pos),
-            "an acknowledgements file must be a mapping with `acknowledged`".into(),
-        ));
+        return Err(err(Some(root.pos), "an acknowledgements file must be a mapping with `acknowledged`".into()));
     };
     let mut out = Vec::new();
     for e in entries {
-        if e.key != "acknowledged" {
-            let hint = closest(&e.key, &["acknowledged"])
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
+        if e.key != "acknowledged" || !e.key_is_text {
+            let hint = closest(&e.key, &["acknowledged"]).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
             return Err(err(Some(e.key_pos), format!("unknown key `{}`{hint}", e.key)));
         }
         let NodeKind::Seq(items) = &e.value.kind else {
@@ -84,6 +72,9 @@ pub fn load(path: &str, max_bytes: u64) -> Result<Vec<Ack>, LoadError> {
                 line: item.pos.line,
             };
             for f in fields {
+                if !f.key_is_text {
+                    return Err(err(Some(f.key_pos), format!("a key must be text, found {}", f.key)));
+                }
                 let text = match &f.value.kind {
                     NodeKind::Str(s) if !s.trim().is_empty() => s.trim().to_string(),
                     other => {
@@ -105,13 +96,8 @@ pub fn load(path: &str, max_bytes: u64) -> Result<Vec<Ack>, LoadError> {
                     "reason" => ack.reason = text,
                     other => {
                         let keys = ["rule", "clause", "field", "reason"];
-                        let hint = closest(other, &keys)
-                            .map(|s| format!("; did you mean `{s}`?"))
-                            .unwrap_or_default();
-                        return Err(err(
-                            Some(f.key_pos),
-                            format!("unknown key `{other}` in an acknowledgement{hint}"),
-                        ));
+                        let hint = closest(other, &keys).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+                        return Err(err(Some(f.key_pos), format!("unknown key `{other}` in an acknowledgement{hint}")));
                     }
                 }
             }
@@ -144,10 +130,7 @@ pub fn apply(report: &mut Report, acks: Vec<Ack>) {
 /// Where to look for acknowledgements when `--config` is not given: beside
 /// the new file, then at the root of the git repository holding it.
 pub fn discover(new_path: &str) -> Option<PathBuf> {
-    let dir = Path::new(new_path)
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = Path::new(new_path).parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let beside = dir.join(FILE_NAME);
     if beside.is_file() {
         return Some(beside);

@@ -41,12 +41,7 @@ pub fn align(old: &Agreement, new: &Agreement) -> Alignment {
     let mut taken = vec![false; new.clauses.len()];
 
     // 1. By id.
-    let by_id: HashMap<&str, usize> = new
-        .clauses
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
+    let by_id: HashMap<&str, usize> = new.clauses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
     for (i, c) in old.clauses.iter().enumerate() {
         if let Some(&j) = by_id.get(c.id.as_str()) {
             new_of_old[i] = Some((j, false));
@@ -99,23 +94,12 @@ pub fn align(old: &Agreement, new: &Agreement) -> Alignment {
     }
 
     // 4. Moves: matched clauses outside the longest run kept in order.
-    let matched: Vec<(usize, usize, bool)> = new_of_old
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| m.map(|(j, r)| (i, j, r)))
-        .collect();
+    let matched: Vec<(usize, usize, bool)> =
+        new_of_old.iter().enumerate().filter_map(|(i, m)| m.map(|(j, r)| (i, j, r))).collect();
     let seq: Vec<usize> = matched.iter().map(|m| m.1).collect();
     let keep = longest_increasing(&seq);
-    let mut pairs: Vec<Pair> = matched
-        .iter()
-        .zip(keep)
-        .map(|(&(old, new, renamed), kept)| Pair {
-            old,
-            new,
-            renamed,
-            moved: !kept,
-        })
-        .collect();
+    let mut pairs: Vec<Pair> =
+        matched.iter().zip(keep).map(|(&(old, new, renamed), kept)| Pair { old, new, renamed, moved: !kept }).collect();
     pairs.sort_by_key(|p| p.new);
 
     Alignment {

@@ -36,10 +36,8 @@ fn yaml_files(root: &Path) -> Result<Vec<PathBuf>, LoadError> {
         message: format!("cannot be read: {e}"),
     };
     while let Some(dir) = stack.pop() {
-        let mut entries: Vec<_> = std::fs::read_dir(&dir)
-            .map_err(|e| fail(&dir, e))?
-            .collect::<Result<_, _>>()
-            .map_err(|e| fail(&dir, e))?;
+        let mut entries: Vec<_> =
+            std::fs::read_dir(&dir).map_err(|e| fail(&dir, e))?.collect::<Result<_, _>>().map_err(|e| fail(&dir, e))?;
         entries.sort_by_key(|e| e.file_name());
         for e in entries {
             let name = e.file_name();
@@ -94,27 +92,19 @@ pub fn compare(old_dir: &str, new_dir: &str, options: &LoadOptions) -> Result<Di
         let partner = if unique(&a.id) {
             new.iter().position(|(_, b)| b.id == a.id)
         } else {
-            new.iter()
-                .position(|(r, b)| r == rel && b.id == a.id)
-                .or_else(|| new.iter().position(|(r, _)| r == rel))
+            new.iter().position(|(r, b)| r == rel && b.id == a.id).or_else(|| new.iter().position(|(r, _)| r == rel))
         };
         match partner.filter(|j| !used_new[*j]) {
             Some(j) => {
                 used_new[j] = true;
                 out.reports.push(crate::diff(a, &new[j].1));
             }
-            None => out.removed.push(Lone {
-                path: a.path.clone(),
-                agreement: a.id.clone(),
-            }),
+            None => out.removed.push(Lone { path: a.path.clone(), agreement: a.id.clone() }),
         }
     }
     for (j, (_, b)) in new.iter().enumerate() {
         if !used_new[j] {
-            out.added.push(Lone {
-                path: b.path.clone(),
-                agreement: b.id.clone(),
-            });
+            out.added.push(Lone { path: b.path.clone(), agreement: b.id.clone() });
         }
     }
     Ok(out)
@@ -122,22 +112,9 @@ pub fn compare(old_dir: &str, new_dir: &str, options: &LoadOptions) -> Result<Di
 
 pub fn render(d: &DirReport, format: Format, color: bool) -> String {
     match format {
-        Format::Json => {
-            let lone = |l: &Lone| serde_json::json!({"path": l.path, "agreement": l.agreement});
-            let v = serde_json::json!({
-                "schema_version": json::SCHEMA_VERSION,
-                "added": d.added.iter().map(lone).collect::<Vec<_>>(),
-                "removed": d.removed.iter().map(lone).collect::<Vec<_>>(),
-                "reports": d.reports.iter().map(json::to_json).collect::<Vec<_>>(),
-            });
-            serde_json::to_string_pretty(&v).expect("JSON values always serialise") + "\n"
-        }
+        Format::Json => json::to_string(&Dirs(d)),
         Format::Github => {
-            let mut out: String = d
-                .reports
-                .iter()
-                .map(|r| crate::render::render(r, format, color))
-                .collect();
+            let mut out: String = d.reports.iter().map(|r| crate::render::render(r, format, color)).collect();
             for l in &d.added {
                 out.push_str(&format!(
                     "::warning file={}::{}\n",
@@ -156,31 +133,15 @@ pub fn render(d: &DirReport, format: Format, color: bool) -> String {
         }
         _ => {
             let esc = |s: &str| {
-                if format == Format::Markdown {
-                    markdown::escape(s)
-                } else {
-                    safe::line(s)
-                }
+                if format == Format::Markdown { markdown::escape(s) } else { safe::line(s) }
             };
-            let mut parts: Vec<String> = d
-                .reports
-                .iter()
-                .map(|r| crate::render::render(r, format, color))
-                .collect();
+            let mut parts: Vec<String> = d.reports.iter().map(|r| crate::render::render(r, format, color)).collect();
             let mut tail = String::new();
             for l in &d.added {
-                tail.push_str(&format!(
-                    "- Agreement added: {} ({})\n",
-                    esc(&l.agreement),
-                    esc(&l.path)
-                ));
+                tail.push_str(&format!("- Agreement added: {} ({})\n", esc(&l.agreement), esc(&l.path)));
             }
             for l in &d.removed {
-                tail.push_str(&format!(
-                    "- Agreement removed: {} ({})\n",
-                    esc(&l.agreement),
-                    esc(&l.path)
-                ));
+                tail.push_str(&format!("- Agreement removed: {} ({})\n", esc(&l.agreement), esc(&l.path)));
             }
             if !tail.is_empty() {
                 parts.push(tail);
@@ -190,5 +151,32 @@ pub fn render(d: &DirReport, format: Format, color: bool) -> String {
             }
             parts.join("\n")
         }
+    }
+}
+
+struct Dirs<'a>(&'a DirReport);
+
+struct JsonLone<'a>(&'a Lone);
+
+impl serde::Serialize for JsonLone<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("path", &self.0.path)?;
+        m.serialize_entry("agreement", &self.0.agreement)?;
+        m.end()
+    }
+}
+
+impl serde::Serialize for Dirs<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let d = self.0;
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("schema_version", &json::SCHEMA_VERSION)?;
+        m.serialize_entry("added", &json::Seq(d.added.iter().map(JsonLone).collect()))?;
+        m.serialize_entry("removed", &json::Seq(d.removed.iter().map(JsonLone).collect()))?;
+        m.serialize_entry("reports", &json::Seq(d.reports.iter().map(json::JsonReport).collect()))?;
+        m.end()
     }
 }

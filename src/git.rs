@@ -18,14 +18,10 @@ pub fn is_rev_path(arg: &str) -> bool {
 /// when they start with `./`, as in `git show`.
 pub fn read(spec: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
     let size = run(&["cat-file", "-s", spec])?;
-    let size: u64 = String::from_utf8_lossy(&size)
-        .trim()
-        .parse()
-        .map_err(|_| format!("git could not size `{spec}`"))?;
+    let size: u64 =
+        String::from_utf8_lossy(&size).trim().parse().map_err(|_| format!("git could not size `{spec}`"))?;
     if size > max_bytes {
-        return Err(format!(
-            "is {size} bytes, more than the limit of {max_bytes} (raise it with --max-bytes)"
-        ));
+        return Err(format!("is {size} bytes, more than the limit of {max_bytes} (raise it with --max-bytes)"));
     }
     let kind = run(&["cat-file", "-t", spec])?;
     if String::from_utf8_lossy(&kind).trim() != "blob" {
@@ -35,10 +31,8 @@ pub fn read(spec: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
 }
 
 fn run(args: &[&str]) -> Result<Vec<u8>, String> {
-    let out = Command::new("git")
-        .args(args)
-        .output()
-        .map_err(|e| format!("cannot run git ({e}); is git installed?"))?;
+    let out =
+        Command::new("git").args(args).output().map_err(|e| format!("cannot run git ({e}); is git installed?"))?;
     if out.status.success() {
         Ok(out.stdout)
     } else {
@@ -51,12 +45,7 @@ fn run(args: &[&str]) -> Result<Vec<u8>, String> {
 /// The top of the git work tree holding `dir`, if any.
 pub fn toplevel(dir: &Path) -> Option<PathBuf> {
     let dir = if dir.is_dir() { dir } else { Path::new(".") };
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["rev-parse", "--show-toplevel"])
-        .output()
-        .ok()?;
+    let out = Command::new("git").arg("-C").arg(dir).args(["rev-parse", "--show-toplevel"]).output().ok()?;
     if !out.status.success() {
         return None;
     }

@@ -25,13 +25,7 @@ pub fn chain(files: &[String], options: &LoadOptions) -> Result<Vec<Report>, Loa
 
 pub fn render(steps: &[Report], format: Format, color: bool) -> String {
     match format {
-        Format::Json => {
-            let v = serde_json::json!({
-                "schema_version": json::SCHEMA_VERSION,
-                "steps": steps.iter().map(json::to_json).collect::<Vec<_>>(),
-            });
-            serde_json::to_string_pretty(&v).expect("JSON values always serialise") + "\n"
-        }
+        Format::Json => json::to_string(&Log(steps)),
         Format::Markdown => {
             let mut out = String::new();
             if let Some(first) = steps.first() {
@@ -46,10 +40,7 @@ pub fn render(steps: &[Report], format: Format, color: bool) -> String {
             }
             out
         }
-        Format::Github => steps
-            .iter()
-            .map(|r| crate::render::render(r, Format::Github, false))
-            .collect(),
+        Format::Github => steps.iter().map(|r| crate::render::render(r, Format::Github, false)).collect(),
         Format::Text | Format::Summary => {
             let mut out = String::new();
             if let Some(first) = steps.first() {
@@ -62,11 +53,7 @@ pub fn render(steps: &[Report], format: Format, color: bool) -> String {
             }
             for r in steps {
                 let title = step_title(r);
-                let title = if color {
-                    format!("\x1b[1m{}\x1b[0m", safe::line(&title))
-                } else {
-                    safe::line(&title)
-                };
+                let title = if color { format!("\x1b[1m{}\x1b[0m", safe::line(&title)) } else { safe::line(&title) };
                 out.push_str(&format!("\n{title}\n{}\n", safe::line(&r.verdict())));
                 for b in summary::bullets(r) {
                     out.push_str(&format!("- {}\n", safe::line(&b)));
@@ -80,4 +67,16 @@ pub fn render(steps: &[Report], format: Format, color: bool) -> String {
 fn step_title(r: &Report) -> String {
     let v = |s: &crate::report::Side| s.version.clone().unwrap_or_else(|| s.path.clone());
     format!("{} → {}", v(&r.old), v(&r.new))
+}
+
+struct Log<'a>(&'a [Report]);
+
+impl serde::Serialize for Log<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("schema_version", &json::SCHEMA_VERSION)?;
+        m.serialize_entry("steps", &json::Seq(self.0.iter().map(json::JsonReport).collect()))?;
+        m.end()
+    }
 }

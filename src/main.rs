@@ -128,10 +128,7 @@ fn main() -> ExitCode {
         }
     };
     let out = cli.diff.out;
-    let options = LoadOptions {
-        max_bytes: out.max_bytes,
-        ..LoadOptions::default()
-    };
+    let options = LoadOptions { max_bytes: out.max_bytes, ..LoadOptions::default() };
     let color = use_color(out.color, std::io::stdout().is_terminal());
     match cli.command {
         Some(Command::Check { files }) => check(&files, &options),
@@ -265,43 +262,35 @@ impl GitDriver {
                 return Ok(None);
             }
             let text = load::read_source(file, options.max_bytes).map_err(|e| e.message)?;
-            load::load_str(&text, shown, &options)
-                .map(Some)
-                .map_err(|e| e.to_string())
+            load::load_str(&text, shown, &options).map(Some).map_err(|e| e.to_string())
         };
         let mut out = String::new();
         let heading = match &self.new_path {
             Some(n) if *n != self.path => format!("agreement-diff a/{} b/{}", safe::line(&self.path), safe::line(n)),
-            _ => format!(
-                "agreement-diff a/{} b/{}",
-                safe::line(&self.path),
-                safe::line(&new_name)
-            ),
+            _ => format!("agreement-diff a/{} b/{}", safe::line(&self.path), safe::line(&new_name)),
         };
         out.push_str(&heading);
         out.push('\n');
-        let status = match (
-            load(&self.old_file, &format!("a/{}", self.path)),
-            load(&self.new_file, &format!("b/{new_name}")),
-        ) {
-            (Ok(old), Ok(new)) => {
-                let old = old.unwrap_or_else(|| empty_like(new.as_ref(), "/dev/null"));
-                let new = new.unwrap_or_else(|| empty_like(Some(&old), "/dev/null"));
-                let report = agreement_diff::diff(&old, &new);
-                out.push_str(&render::render(
-                    &report,
-                    Format::Text,
-                    use_color(ColorChoice::Auto, std::io::stdout().is_terminal()),
-                ));
-                u8::from(!report.findings.is_empty())
-            }
-            (Err(e), _) | (_, Err(e)) => {
-                // git stops with "external diff died" on any status but 0 and 1:
-                // report the trouble in the output and count it as a difference.
-                out.push_str(&format!("agreement-diff: error: {}\n", safe::line(&e)));
-                1
-            }
-        };
+        let status =
+            match (load(&self.old_file, &format!("a/{}", self.path)), load(&self.new_file, &format!("b/{new_name}"))) {
+                (Ok(old), Ok(new)) => {
+                    let old = old.unwrap_or_else(|| empty_like(new.as_ref(), "/dev/null"));
+                    let new = new.unwrap_or_else(|| empty_like(Some(&old), "/dev/null"));
+                    let report = agreement_diff::diff(&old, &new);
+                    out.push_str(&render::render(
+                        &report,
+                        Format::Text,
+                        use_color(ColorChoice::Auto, std::io::stdout().is_terminal()),
+                    ));
+                    u8::from(!report.findings.is_empty())
+                }
+                (Err(e), _) | (_, Err(e)) => {
+                    // git stops with "external diff died" on any status but 0 and 1:
+                    // report the trouble in the output and count it as a difference.
+                    out.push_str(&format!("agreement-diff: error: {}\n", safe::line(&e)));
+                    1
+                }
+            };
         emit(&out, if trusted { status } else { 0 })
     }
 }

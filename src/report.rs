@@ -38,10 +38,7 @@ impl Finding {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shown {
     Value(Value),
-    Clause {
-        clause_type: &'static str,
-        fields: Vec<(&'static str, Value)>,
-    },
+    Clause { clause_type: &'static str, fields: Vec<(&'static str, Value)> },
 }
 
 /// One piece of a word-level diff.
@@ -100,27 +97,16 @@ impl Impact {
 impl Report {
     /// Counts per materiality, most material first.
     pub fn summary(&self) -> Vec<(Materiality, usize)> {
-        Materiality::ALL
-            .iter()
-            .map(|m| (*m, self.findings.iter().filter(|f| f.materiality() == *m).count()))
-            .collect()
+        Materiality::ALL.iter().map(|m| (*m, self.findings.iter().filter(|f| f.materiality() == *m).count())).collect()
     }
 
     pub fn party_name<'a>(&'a self, key: &'a str) -> &'a str {
-        self.party_names
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, n)| n.as_str())
-            .unwrap_or(key)
+        self.party_names.iter().find(|(k, _)| k == key).map(|(_, n)| n.as_str()).unwrap_or(key)
     }
 
     /// The highest materiality among the findings that are not acknowledged.
     pub fn max_materiality(&self) -> Option<Materiality> {
-        self.findings
-            .iter()
-            .filter(|f| f.acknowledged.is_none())
-            .map(|f| f.materiality())
-            .max()
+        self.findings.iter().filter(|f| f.acknowledged.is_none()).map(|f| f.materiality()).max()
     }
 
     /// How a finding affects the perspective party, if one is set.
@@ -144,10 +130,7 @@ impl Report {
 
     /// The sentence on unchanged terms of a clause, if any.
     pub fn unchanged_of(&self, clause: &str) -> Option<&str> {
-        self.unchanged
-            .iter()
-            .find(|(c, _)| c == clause)
-            .map(|(_, s)| s.as_str())
+        self.unchanged.iter().find(|(c, _)| c == clause).map(|(_, s)| s.as_str())
     }
 
     /// Findings not acknowledged, in document order.
@@ -160,17 +143,9 @@ impl Report {
         if self.findings.is_empty() {
             return "no changes".to_string();
         }
-        let counts: Vec<String> = self
-            .summary()
-            .iter()
-            .filter(|(_, n)| *n > 0)
-            .map(|(m, n)| format!("{n} {m}"))
-            .collect();
+        let counts: Vec<String> =
+            self.summary().iter().filter(|(_, n)| *n > 0).map(|(m, n)| format!("{n} {m}")).collect();
         let total = self.findings.len();
-        format!(
-            "{total} change{}: {}",
-            if total == 1 { "" } else { "s" },
-            counts.join(", ")
-        )
+        format!("{total} change{}: {}", if total == 1 { "" } else { "s" }, counts.join(", "))
     }
 }

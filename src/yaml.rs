@@ -37,7 +37,8 @@ pub enum NodeKind {
     Bool(bool),
     /// A plain scalar that YAML resolves to a number, kept as its value's text.
     Number(String),
-    Str(String),
+    /// Text, shared so that a long scalar is never copied.
+    Str(std::sync::Arc<String>),
     Seq(Vec<Node>),
     Map(Vec<Entry>),
 }
@@ -45,8 +46,11 @@ pub enum NodeKind {
 /// One `key: value` pair of a mapping, in source order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
+    /// The key's text; for a key that is not a plain string (a number, a
+    /// boolean, a list...), a description of it, and `key_is_text` is false.
     pub key: String,
     pub key_pos: Pos,
+    pub key_is_text: bool,
     pub value: Node,
 }
 
@@ -81,16 +85,13 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_depth: 64,
-            max_nodes: 5_000_000,
-            max_aliases: 1_000,
-        }
+        Limits { max_depth: 64, max_nodes: 5_000_000, max_aliases: 1_000 }
     }
 }
 
 /// Parse one YAML document into a tree of positioned nodes.
 pub fn parse(text: &str, limits: Limits) -> Result<Node, YamlError> {
+    reject_binary(text)?;
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: limits.max_depth,
@@ -120,30 +121,54 @@ pub fn parse(text: &str, limits: Limits) -> Result<Node, YamlError> {
             Ok(node.value.with_pos(pos))
         }
         Err(e) => Err(YamlError {
-            pos: e.location().map(|l| Pos {
-                line: l.line() as u32,
-                col: l.column() as u32,
-            }),
+            pos: e.location().map(|l| Pos { line: l.line() as u32, col: l.column() as u32 }),
             message: clean_message(&e.to_string()),
         }),
     }
+}
+
+/// `!!binary` scalars would be silently base64-decoded into text: refuse them.
+/// The text is only walked again when it mentions `binary` at all.
+fn reject_binary(text: &str) -> Result<(), YamlError> {
+    use serde_saphyr::granit_parser::{Event, Parser};
+    let escaped_tag = text.contains('!')
+        && text.as_bytes().windows(3).any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit());
+    if !text.contains("binary") && !escaped_tag {
+        return Ok(());
+    }
+    for event in Parser::new_from_str(text) {
+        // Syntax errors are reported by the main parse, with its messages.
+        let Ok((event, span)) = event else { return Ok(()) };
+        let tag = match &event {
+            Event::Scalar(_, _, _, tag) | Event::SequenceStart(_, _, tag) | Event::MappingStart(_, _, tag) => tag,
+            _ => continue,
+        };
+        if tag.as_ref().is_some_and(|t| t.handle() == "tag:yaml.org,2002:" && t.suffix() == "binary") {
+            return Err(YamlError {
+                pos: Some(Pos { line: span.start.line() as u32, col: span.start.col() as u32 + 1 }),
+                message: "`!!binary` values are not allowed in an agreement".into(),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn clean_message(message: &str) -> String {
     // The crate appends " at line X, column Y" to some messages; we print the
     // position ourselves in `file:line:col` form.
     let first = message.lines().next().unwrap_or(message).trim();
-    match first.rfind(" at line ") {
-        Some(i) => first[..i].trim_end_matches(',').to_string(),
+    let first = match first.rfind(" at line ") {
+        Some(i) => first[..i].trim_end_matches(','),
+        None => first,
+    };
+    match first.strip_prefix("duplicate mapping key: ") {
+        Some(rest) => format!("duplicate key `{}`", rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest)),
         None => first.to_string(),
     }
 }
 
 fn pos_of<T>(s: &Spanned<T>) -> Pos {
-    Pos {
-        line: s.referenced.line() as u32,
-        col: s.referenced.column() as u32,
-    }
+    Pos { line: s.referenced.line() as u32, col: s.referenced.column() as u32 }
 }
 
 impl Node {
@@ -162,10 +187,7 @@ impl<'de> Deserialize<'de> for Node {
 struct NodeVisitor;
 
 fn scalar(kind: NodeKind) -> Node {
-    Node {
-        pos: Pos::default(),
-        kind,
-    }
+    Node { pos: Pos::default(), kind }
 }
 
 impl<'de> Visitor<'de> for NodeVisitor {
@@ -193,10 +215,10 @@ impl<'de> Visitor<'de> for NodeVisitor {
         Ok(scalar(NodeKind::Number(v.to_string())))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Node, E> {
-        Ok(scalar(NodeKind::Str(v.to_string())))
+        Ok(scalar(NodeKind::Str(std::sync::Arc::new(v.to_string()))))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Node, E> {
-        Ok(scalar(NodeKind::Str(v)))
+        Ok(scalar(NodeKind::Str(std::sync::Arc::new(v))))
     }
     fn visit_bytes<E: de::Error>(self, _v: &[u8]) -> Result<Node, E> {
         Err(E::custom("binary values are not allowed in an agreement"))
@@ -222,25 +244,16 @@ impl<'de> Visitor<'de> for NodeVisitor {
         let mut entries = Vec::new();
         while let Some(key) = map.next_key::<Spanned<Node>>()? {
             let key_pos = pos_of(&key);
-            let key = match key.value.kind {
-                NodeKind::Str(s) => s,
-                NodeKind::Number(n) => n,
-                NodeKind::Bool(b) => b.to_string(),
-                NodeKind::Null => "null".to_string(),
-                other => {
-                    return Err(de::Error::custom(format!(
-                        "a mapping key must be plain text, found {}",
-                        other.describe()
-                    )));
-                }
+            let (key, key_is_text) = match key.value.kind {
+                NodeKind::Str(s) => (std::sync::Arc::unwrap_or_clone(s), true),
+                NodeKind::Number(n) => (n, false),
+                NodeKind::Bool(b) => (b.to_string(), false),
+                NodeKind::Null => ("null".to_string(), false),
+                other => (format!("<{}>", other.describe()), false),
             };
             let value = map.next_value::<Spanned<Node>>()?;
             let pos = pos_of(&value);
-            entries.push(Entry {
-                key,
-                key_pos,
-                value: value.value.with_pos(pos),
-            });
+            entries.push(Entry { key, key_pos, key_is_text, value: value.value.with_pos(pos) });
         }
         Ok(scalar(NodeKind::Map(entries)))
     }

@@ -21,12 +21,7 @@ fn json(old: &str, new: &str) -> (i32, Value) {
 }
 
 fn findings<'a>(v: &'a Value, rule: &str, clause: &str) -> Vec<&'a Value> {
-    v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == rule && f["clause"] == clause)
-        .collect()
+    v["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == rule && f["clause"] == clause).collect()
 }
 
 fn strs(v: &Value) -> Vec<&str> {
@@ -68,19 +63,10 @@ fn amendment_of_april_2026_reports_what_a_reviewer_reads() {
     assert_eq!(ship.len(), 1);
     assert_eq!(strs(&ship[0]["favours"]), ["microsoft"]);
     let unless = &ship[0]["new"]["fields"]["unless"]["items"];
-    assert_eq!(
-        strs(unless),
-        ["Microsoft cannot and chooses not to support the necessary capabilities"]
-    );
+    assert_eq!(strs(unless), ["Microsoft cannot and chooses not to support the necessary capabilities"]);
 
     // The percentage did not change: no rate finding.
-    assert!(
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|f| !f["rule"].as_str().unwrap().starts_with("rate-"))
-    );
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| !f["rule"].as_str().unwrap().starts_with("rate-")));
 }
 
 #[test]
@@ -90,12 +76,7 @@ fn joint_statement_of_february_2026_changes_nothing_commercial() {
     assert_eq!(v["summary"]["commercial"], 0);
     assert_eq!(v["summary"]["substantive"], 0);
     let out = cmd()
-        .args([
-            "--fail-on",
-            "substantive",
-            &format!("{DIR}/2025-10-28.yaml"),
-            &format!("{DIR}/2026-02-27.yaml"),
-        ])
+        .args(["--fail-on", "substantive", &format!("{DIR}/2025-10-28.yaml"), &format!("{DIR}/2026-02-27.yaml")])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -104,12 +85,7 @@ fn joint_statement_of_february_2026_changes_nothing_commercial() {
 #[test]
 fn fail_on_commercial_trips_on_the_april_amendment() {
     cmd()
-        .args([
-            "--fail-on",
-            "commercial",
-            &format!("{DIR}/2026-02-27.yaml"),
-            &format!("{DIR}/2026-04-27.yaml"),
-        ])
+        .args(["--fail-on", "commercial", &format!("{DIR}/2026-02-27.yaml"), &format!("{DIR}/2026-04-27.yaml")])
         .assert()
         .code(1);
 }
@@ -128,17 +104,10 @@ fn the_same_file_twice_is_no_change() {
 
 #[test]
 fn every_version_of_the_chain_checks_and_diffs() {
-    let files: Vec<String> = [
-        "2019-07-22",
-        "2023-01-23",
-        "2025-01-21",
-        "2025-10-28",
-        "2026-02-27",
-        "2026-04-27",
-    ]
-    .iter()
-    .map(|v| format!("{DIR}/{v}.yaml"))
-    .collect();
+    let files: Vec<String> = ["2019-07-22", "2023-01-23", "2025-01-21", "2025-10-28", "2026-02-27", "2026-04-27"]
+        .iter()
+        .map(|v| format!("{DIR}/{v}.yaml"))
+        .collect();
     cmd().arg("check").args(&files).assert().code(0);
     for w in files.windows(2) {
         let (code, _) = json(&w[0], &w[1]);
@@ -162,11 +131,7 @@ fn bad(body: &[u8], expect_line_col: Option<&str>, expect_text: &str) {
     let out = cmd().args([&good, &file]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(
-        out.stdout.is_empty(),
-        "partial report: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert!(out.stdout.is_empty(), "partial report: {}", String::from_utf8_lossy(&out.stdout));
     if let Some(lc) = expect_line_col {
         assert!(err.contains(&format!("{file}:{lc}:")), "no {file}:{lc} in: {err}");
     } else {
@@ -184,11 +149,7 @@ fn yaml_syntax_error() {
 
 #[test]
 fn unknown_key_suggests_the_closest() {
-    bad(
-        GOOD.replace("rate: 5%", "rat: 5%").as_bytes(),
-        Some("10:5"),
-        "did you mean `rate`",
-    );
+    bad(GOOD.replace("rate: 5%", "rat: 5%").as_bytes(), Some("10:5"), "did you mean `rate`");
     bad(
         b"agreement: x\nparties:\n  a: {name: A}\nclauses:\n  - id: l\n    type: license\n    licensor: a\n    licensee: a\n    exlusive: true\n",
         Some("9:5"),
@@ -198,11 +159,7 @@ fn unknown_key_suggests_the_closest() {
 
 #[test]
 fn duplicate_key() {
-    bad(
-        GOOD.replace("rate: 5%", "rate: 5%\n    rate: 6%").as_bytes(),
-        Some("11:5"),
-        "duplicate",
-    );
+    bad(GOOD.replace("rate: 5%", "rate: 5%\n    rate: 6%").as_bytes(), Some("11:5"), "duplicate");
 }
 
 #[test]
@@ -213,34 +170,18 @@ fn duplicate_clause_id() {
 
 #[test]
 fn undefined_party() {
-    bad(
-        GOOD.replace("payee: b", "payee: c").as_bytes(),
-        Some("9:12"),
-        "not a key of `parties`",
-    );
+    bad(GOOD.replace("payee: b", "payee: c").as_bytes(), Some("9:12"), "not a key of `parties`");
 }
 
 #[test]
 fn impossible_date() {
-    bad(
-        GOOD.replace("rate: 5%", "rate: 5%\n    until: 2026-02-30").as_bytes(),
-        Some("11:12"),
-        "has 28 days",
-    );
+    bad(GOOD.replace("rate: 5%", "rate: 5%\n    until: 2026-02-30").as_bytes(), Some("11:12"), "has 28 days");
 }
 
 #[test]
 fn bad_percentage() {
-    bad(
-        GOOD.replace("rate: 5%", "rate: 1e400%").as_bytes(),
-        Some("10:11"),
-        "rate",
-    );
-    bad(
-        GOOD.replace("rate: 5%", "rate: five percent").as_bytes(),
-        Some("10:11"),
-        "percentage",
-    );
+    bad(GOOD.replace("rate: 5%", "rate: 1e400%").as_bytes(), Some("10:11"), "rate");
+    bad(GOOD.replace("rate: 5%", "rate: five percent").as_bytes(), Some("10:11"), "percentage");
 }
 
 #[test]
@@ -259,10 +200,7 @@ fn non_utf8_file() {
 
 #[test]
 fn missing_file() {
-    let out = cmd()
-        .args([&format!("{DIR}/2026-04-27.yaml"), "no/such/file.yaml"])
-        .output()
-        .unwrap();
+    let out = cmd().args([&format!("{DIR}/2026-04-27.yaml"), "no/such/file.yaml"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.yaml: no such file"));
@@ -278,12 +216,7 @@ fn directory_given_as_a_file() {
 #[test]
 fn file_over_the_size_cap_is_refused_before_parsing() {
     let out = cmd()
-        .args([
-            "--max-bytes",
-            "100",
-            &format!("{DIR}/2026-02-27.yaml"),
-            &format!("{DIR}/2026-04-27.yaml"),
-        ])
+        .args(["--max-bytes", "100", &format!("{DIR}/2026-02-27.yaml"), &format!("{DIR}/2026-04-27.yaml")])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -297,53 +230,28 @@ fn moved_and_renumbered_clause_is_administrative_only() {
     let new = write(&dir, "new.yaml", b"agreement: x\nparties: {a: A}\nclauses:\n  - {id: two, number: \"2\", text: Second.}\n  - {id: three, number: \"3\", text: Third.}\n  - {id: one, number: \"4\", text: First.}\n");
     let (code, v) = json(&old, &new);
     assert_eq!(code, 1);
-    let rules: Vec<&str> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["rule"].as_str().unwrap())
-        .collect();
+    let rules: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
     assert_eq!(rules, ["clause-moved", "clause-renumbered"]);
-    assert!(
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|f| f["materiality"] == "administrative")
-    );
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["materiality"] == "administrative"));
 }
 
 #[test]
 fn renamed_clause_with_unchanged_content_is_only_a_rename() {
-    let (code, v) = json(
-        "tests/rules/clause-renamed/old.yaml",
-        "tests/rules/clause-renamed/new.yaml",
-    );
+    let (code, v) = json("tests/rules/clause-renamed/old.yaml", "tests/rules/clause-renamed/new.yaml");
     assert_eq!(code, 1);
-    let rules: Vec<&str> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["rule"].as_str().unwrap())
-        .collect();
+    let rules: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
     assert_eq!(rules, ["clause-renamed"]);
 }
 
 #[test]
 fn swapped_payer_and_payee_is_a_commercial_reversal() {
-    let (_, v) = json(
-        "tests/rules/payment-direction-reversed/old.yaml",
-        "tests/rules/payment-direction-reversed/new.yaml",
-    );
+    let (_, v) =
+        json("tests/rules/payment-direction-reversed/old.yaml", "tests/rules/payment-direction-reversed/new.yaml");
     let f = findings(&v, "payment-direction-reversed", "royalty");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0]["materiality"], "commercial");
     assert_eq!(strs(&f[0]["favours"]), ["beta"]);
-    assert_eq!(
-        v["findings"].as_array().unwrap().len(),
-        1,
-        "no separate party-substituted findings"
-    );
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1, "no separate party-substituted findings");
 }
 
 #[test]
@@ -356,10 +264,7 @@ fn colour_follows_the_environment() {
     assert!(has_escape(cmd().args(["--color", "always"])));
     assert!(!has_escape(cmd().env("CLICOLOR_FORCE", "1").args(["--color", "never"])));
     let out = cmd().args(&args).output().unwrap().stdout;
-    assert!(
-        String::from_utf8_lossy(&out).contains("[-"),
-        "plain markers without colour"
-    );
+    assert!(String::from_utf8_lossy(&out).contains("[-"), "plain markers without colour");
 }
 
 #[test]
@@ -369,10 +274,7 @@ fn a_closed_pipe_ends_quietly() {
         "'{}' --format json {DIR}/2019-07-22.yaml {DIR}/2026-04-27.yaml | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}",
         bin.display()
     );
-    let out = std::process::Command::new("bash")
-        .args(["-c", &script])
-        .output()
-        .unwrap();
+    let out = std::process::Command::new("bash").args(["-c", &script]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
     let status = String::from_utf8_lossy(&out.stdout).trim().to_string();

@@ -34,17 +34,11 @@ fn every_json_finding_appears_in_the_text_report() {
     let json: serde_json::Value = serde_json::from_str(&render(&report, Format::Json, false)).unwrap();
     let findings = json["findings"].as_array().unwrap();
     assert_eq!(findings.len(), report.findings.len());
-    let rule_lines = text
-        .lines()
-        .filter(|l| l.trim_start().starts_with(char::is_uppercase) && l.contains("  "))
-        .count();
+    let rule_lines =
+        text.lines().filter(|l| l.trim_start().starts_with(char::is_uppercase) && l.contains("  ")).count();
     assert!(rule_lines >= findings.len());
     for f in findings {
-        assert!(
-            text.contains(f["message"].as_str().unwrap()),
-            "text lacks: {}",
-            f["message"]
-        );
+        assert!(text.contains(f["message"].as_str().unwrap()), "text lacks: {}", f["message"]);
         assert!(text.contains(f["rule"].as_str().unwrap()));
     }
 }

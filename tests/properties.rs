@@ -27,12 +27,7 @@ fn clause_yaml(i: usize, g: &Gen) -> String {
             )
         }
         Gen::License { exclusive, territory } => {
-            let t: Vec<&str> = PLACES
-                .iter()
-                .zip(territory)
-                .filter(|(_, on)| **on)
-                .map(|(p, _)| *p)
-                .collect();
+            let t: Vec<&str> = PLACES.iter().zip(territory).filter(|(_, on)| **on).map(|(p, _)| *p).collect();
             format!(
                 "  - id: c{i}\n    type: license\n    licensor: a\n    licensee: b\n    exclusive: {exclusive}\n    territory: [{}]\n",
                 t.join(", ")
@@ -78,67 +73,22 @@ fn gen_clause() -> impl Strategy<Value = Gen> {
 fn mutate(g: &Gen, seed: u32) -> (Gen, &'static str) {
     match g {
         Gen::Payment { rate, cap, until } => match seed % 3 {
-            0 => (
-                Gen::Payment {
-                    rate: rate + 1 + seed % 7,
-                    cap: *cap,
-                    until: *until,
-                },
-                "rate",
-            ),
-            1 => (
-                Gen::Payment {
-                    rate: *rate,
-                    cap: if cap.is_some() { None } else { Some(5) },
-                    until: *until,
-                },
-                "cap",
-            ),
-            _ => (
-                Gen::Payment {
-                    rate: *rate,
-                    cap: *cap,
-                    until: until + 1,
-                },
-                "until",
-            ),
+            0 => (Gen::Payment { rate: rate + 1 + seed % 7, cap: *cap, until: *until }, "rate"),
+            1 => (Gen::Payment { rate: *rate, cap: if cap.is_some() { None } else { Some(5) }, until: *until }, "cap"),
+            _ => (Gen::Payment { rate: *rate, cap: *cap, until: until + 1 }, "until"),
         },
         Gen::License { exclusive, territory } => match seed % 2 {
-            0 => (
-                Gen::License {
-                    exclusive: !exclusive,
-                    territory: territory.clone(),
-                },
-                "exclusive",
-            ),
+            0 => (Gen::License { exclusive: !exclusive, territory: territory.clone() }, "exclusive"),
             _ => {
                 let mut t = territory.clone();
                 let k = seed as usize % 4;
                 t[k] = !t[k];
-                (
-                    Gen::License {
-                        exclusive: *exclusive,
-                        territory: t,
-                    },
-                    "territory",
-                )
+                (Gen::License { exclusive: *exclusive, territory: t }, "territory")
             }
         },
         Gen::Obligation { modality, days } => match seed % 2 {
-            0 => (
-                Gen::Obligation {
-                    modality: (modality + 1) % 3,
-                    days: *days,
-                },
-                "modality",
-            ),
-            _ => (
-                Gen::Obligation {
-                    modality: *modality,
-                    days: days + 1 + seed % 30,
-                },
-                "deadline",
-            ),
+            0 => (Gen::Obligation { modality: (modality + 1) % 3, days: *days }, "modality"),
+            _ => (Gen::Obligation { modality: *modality, days: days + 1 + seed % 30 }, "deadline"),
         },
         Gen::Text { words } => {
             let mut w = words.clone();

@@ -28,10 +28,7 @@ fn bin() -> String {
 #[test]
 fn snapshots_of_markdown_github_and_summary() {
     let report = diff_files(FEB, APR, &LoadOptions::default()).unwrap();
-    insta::assert_snapshot!(
-        "microsoft_openai_2026_markdown",
-        render(&report, Format::Markdown, false)
-    );
+    insta::assert_snapshot!("microsoft_openai_2026_markdown", render(&report, Format::Markdown, false));
     insta::assert_snapshot!("microsoft_openai_2026_github", render(&report, Format::Github, false));
     insta::assert_snapshot!("microsoft_openai_2026_summary", render(&report, Format::Summary, false));
 }
@@ -52,19 +49,13 @@ fn same_facts_in_every_format() {
     for (f, m) in findings.iter().zip(&messages) {
         let rule = f["rule"].as_str().unwrap();
         assert!(text.contains(m) && text.contains(rule), "text lacks {m}");
-        assert!(
-            md.contains(&markdown::escape(m)) && md.contains(rule),
-            "markdown lacks {m}"
-        );
+        assert!(md.contains(&markdown::escape(m)) && md.contains(rule), "markdown lacks {m}");
         assert!(gh.contains(&github::data(m)), "github lacks {m}");
         assert!(summary.contains(&safe::line(m)), "summary lacks {m}");
     }
 
     // Nothing else: one table row, one annotation per finding.
-    let rows = md
-        .lines()
-        .filter(|l| l.starts_with("| ") && !l.starts_with("| Clause"))
-        .count();
+    let rows = md.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| Clause")).count();
     assert_eq!(rows, findings.len());
     assert_eq!(gh.lines().count(), findings.len());
     // Each summary bullet is a label followed by findings' messages and the unchanged terms, and nothing more.
@@ -127,12 +118,7 @@ fn hostile_clause_text_is_inert_in_markdown() {
         "agreement: x\nparties: {a: A, b: B}\nclauses:\n  - id: c\n    title: \"Pipe | <b>bold</b> @someone\"\n    text: \"Cell | break <script>alert(1)</script> @someone [link](https://evil.example) ```\\n```html\\n<img src=x onerror=alert(1)>\"\n",
     )
     .unwrap();
-    let out = cmd()
-        .args(["--format", "markdown"])
-        .arg(&old)
-        .arg(&new)
-        .output()
-        .unwrap();
+    let out = cmd().args(["--format", "markdown"]).arg(&old).arg(&new).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let md = String::from_utf8(out.stdout).unwrap();
     for bad in ["<script", "<img", "<b>", "@someone", "```", "[link](https://"] {
@@ -146,10 +132,7 @@ fn hostile_clause_text_is_inert_in_markdown() {
 
 #[test]
 fn perspective_marks_and_counts() {
-    let out = cmd()
-        .args(["--format", "json", "--perspective", "microsoft", FEB, APR])
-        .output()
-        .unwrap();
+    let out = cmd().args(["--format", "json", "--perspective", "microsoft", FEB, APR]).output().unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["perspective"], "microsoft");
     for f in v["findings"].as_array().unwrap() {
@@ -184,43 +167,21 @@ fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
         ("term-condition-changed", "revenue-share-openai-to-microsoft"),
         ("payment-removed", "revenue-share-microsoft-to-openai"),
     ] {
-        acks.push_str(&format!(
-            "  - rule: {rule}\n    clause: {clause}\n    reason: Approved by counsel.\n"
-        ));
+        acks.push_str(&format!("  - rule: {rule}\n    clause: {clause}\n    reason: Approved by counsel.\n"));
     }
     std::fs::write(&config, &acks).unwrap();
-    cmd()
-        .args(["--fail-on", "commercial", "--config"])
-        .arg(&config)
-        .args([FEB, APR])
-        .assert()
-        .code(0);
-    cmd()
-        .args(["--fail-on", "substantive", "--config"])
-        .arg(&config)
-        .args([FEB, APR])
-        .assert()
-        .code(1);
+    cmd().args(["--fail-on", "commercial", "--config"]).arg(&config).args([FEB, APR]).assert().code(0);
+    cmd().args(["--fail-on", "substantive", "--config"]).arg(&config).args([FEB, APR]).assert().code(1);
 
     acks.push_str(
         "  - rule: rate-increased\n    clause: revenue-share-openai-to-microsoft\n    reason: Old approval.\n",
     );
     std::fs::write(&config, &acks).unwrap();
-    let out = cmd()
-        .args(["--format", "json", "--config"])
-        .arg(&config)
-        .args([FEB, APR])
-        .output()
-        .unwrap();
+    let out = cmd().args(["--format", "json", "--config"]).arg(&config).args([FEB, APR]).output().unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["stale_acknowledgements"].as_array().unwrap().len(), 1);
     assert_eq!(v["stale_acknowledgements"][0]["rule"], "rate-increased");
-    let acked = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| !f["acknowledged"].is_null())
-        .count();
+    let acked = v["findings"].as_array().unwrap().iter().filter(|f| !f["acknowledged"].is_null()).count();
     assert_eq!(acked, 5);
     let text = cmd().arg("--config").arg(&config).args([FEB, APR]).output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
@@ -237,14 +198,7 @@ fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
 
 #[test]
 fn log_over_the_chain_reads_as_a_timeline() {
-    let versions = [
-        "2026-04-27",
-        "2019-07-22",
-        "2025-10-28",
-        "2023-01-23",
-        "2026-02-27",
-        "2025-01-21",
-    ];
+    let versions = ["2026-04-27", "2019-07-22", "2025-10-28", "2023-01-23", "2026-02-27", "2025-01-21"];
     let files: Vec<String> = versions.iter().map(|v| format!("{DIR}/{v}.yaml")).collect();
     let out = cmd().arg("log").args(&files).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -258,19 +212,13 @@ fn log_over_the_chain_reads_as_a_timeline() {
     ];
     let mut at = 0;
     for s in steps {
-        let i = text[at..]
-            .find(s)
-            .unwrap_or_else(|| panic!("{s} missing or out of order:\n{text}"));
+        let i = text[at..].find(s).unwrap_or_else(|| panic!("{s} missing or out of order:\n{text}"));
         at += i + s.len();
     }
     let json = cmd().args(["log", "--format", "json"]).args(&files).output().unwrap();
     let v: Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["steps"].as_array().unwrap().len(), 5);
-    let md = cmd()
-        .args(["log", "--format", "markdown"])
-        .args(&files)
-        .output()
-        .unwrap();
+    let md = cmd().args(["log", "--format", "markdown"]).args(&files).output().unwrap();
     assert_eq!(String::from_utf8(md.stdout).unwrap().matches("\n### ").count(), 5);
 }
 
@@ -288,12 +236,7 @@ fn directory_mode_pairs_by_agreement_id() {
     std::fs::create_dir(new.path().join("sub")).unwrap();
     std::fs::write(new.path().join("sub/renamed-file.yaml"), agreement("changed", "6%")).unwrap();
     std::fs::write(new.path().join("fresh.yml"), agreement("fresh", "5%")).unwrap();
-    let out = cmd()
-        .args(["--format", "json"])
-        .arg(old.path())
-        .arg(new.path())
-        .output()
-        .unwrap();
+    let out = cmd().args(["--format", "json"]).arg(old.path()).arg(new.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["added"][0]["agreement"], "fresh");
@@ -312,9 +255,7 @@ fn schema_completions_and_man_page() {
     let out = cmd().arg("schema").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let types = v["properties"]["clauses"]["items"]["properties"]["type"]["enum"]
-        .as_array()
-        .unwrap();
+    let types = v["properties"]["clauses"]["items"]["properties"]["type"]["enum"].as_array().unwrap();
     for t in agreement_diff::model::schema::CLAUSE_TYPES {
         assert!(types.iter().any(|x| x == t.name));
     }
@@ -332,9 +273,7 @@ struct Repo {
 
 impl Repo {
     fn new() -> Repo {
-        let r = Repo {
-            dir: tempfile::tempdir().unwrap(),
-        };
+        let r = Repo { dir: tempfile::tempdir().unwrap() };
         r.git(&["init", "-q", "-b", "main"]);
         r.git(&["config", "user.email", "test@example.invalid"]);
         r.git(&["config", "user.name", "Test"]);
@@ -359,11 +298,7 @@ impl Repo {
 
     fn ok(&self, args: &[&str]) -> String {
         let out = self.git(args);
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     }
 
@@ -379,11 +314,7 @@ impl Repo {
     fn driver(&self, trust: bool) {
         self.write(".gitattributes", "*.yaml diff=agreement\n");
         self.ok(&["config", "diff.agreement.command", &bin()]);
-        self.ok(&[
-            "config",
-            "diff.agreement.trustExitCode",
-            if trust { "true" } else { "false" },
-        ]);
+        self.ok(&["config", "diff.agreement.trustExitCode", if trust { "true" } else { "false" }]);
     }
 }
 
@@ -402,13 +333,7 @@ fn rev_path_arguments_read_through_git() {
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["old"]["path"], "main:x.yaml");
-    assert!(
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f["rule"] == "exclusivity-dropped")
-    );
+    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "exclusivity-dropped"));
 
     let missing_rev = run(&["nope:x.yaml", "x.yaml"]);
     assert_eq!(missing_rev.status.code(), Some(2));
@@ -431,10 +356,7 @@ fn external_diff_driver_in_git_diff_and_log() {
     let out = repo.git(&["diff", "HEAD~1", "HEAD"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.contains("agreement-diff a/x.yaml b/x.yaml") && text.contains("exclusivity-dropped"),
-        "{text}"
-    );
+    assert!(text.contains("agreement-diff a/x.yaml b/x.yaml") && text.contains("exclusivity-dropped"), "{text}");
 
     // A rename with an edit, and an added file.
     repo.ok(&["mv", "x.yaml", "renamed.yaml"]);
@@ -447,16 +369,10 @@ fn external_diff_driver_in_git_diff_and_log() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("agreement-diff a/x.yaml b/renamed.yaml"), "{text}");
     assert!(text.contains("basis-changed"), "{text}");
-    assert!(
-        text.contains("agreement-diff a/added.yaml b/added.yaml") && text.contains("payment-added"),
-        "{text}"
-    );
+    assert!(text.contains("agreement-diff a/added.yaml b/added.yaml") && text.contains("payment-added"), "{text}");
 
     let log = repo.ok(&["log", "-p", "--ext-diff", "-M"]);
-    assert!(
-        log.contains("exclusivity-dropped") && log.contains("payment-added"),
-        "{log}"
-    );
+    assert!(log.contains("exclusivity-dropped") && log.contains("payment-added"), "{log}");
 }
 
 #[test]

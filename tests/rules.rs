@@ -40,12 +40,8 @@ fn every_fixture_directory_belongs_to_a_rule() {
 fn reversing_a_fixture_never_panics_and_reports_something() {
     for rule in RULES {
         let dir = format!("tests/rules/{}", rule.id);
-        let report = diff_files(
-            &format!("{dir}/new.yaml"),
-            &format!("{dir}/old.yaml"),
-            &LoadOptions::default(),
-        )
-        .unwrap();
+        let report =
+            diff_files(&format!("{dir}/new.yaml"), &format!("{dir}/old.yaml"), &LoadOptions::default()).unwrap();
         assert!(!report.findings.is_empty(), "{} reversed reports nothing", rule.id);
     }
 }
@@ -54,15 +50,7 @@ fn reversing_a_fixture_never_panics_and_reports_something() {
 fn docs_rules_md_lists_every_rule_with_its_explanation() {
     let doc = std::fs::read_to_string("docs/rules.md").unwrap();
     for rule in RULES {
-        assert!(
-            doc.contains(&format!("## `{}`", rule.id)),
-            "docs/rules.md lacks {}",
-            rule.id
-        );
-        assert!(
-            doc.contains(rule.explanation),
-            "docs/rules.md has a stale explanation for {}",
-            rule.id
-        );
+        assert!(doc.contains(&format!("## `{}`", rule.id)), "docs/rules.md lacks {}", rule.id);
+        assert!(doc.contains(rule.explanation), "docs/rules.md has a stale explanation for {}", rule.id);
     }
 }

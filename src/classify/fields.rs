@@ -48,30 +48,15 @@ pub(super) fn unclassified(cx: &mut Cx, at: At, name: &str, fo: Option<&Field>, 
     let l = q(&at.label());
     let what = field_name(name);
     let message = match (ov, nv) {
-        (Some(a), Some(b)) => format!(
-            "The {what} of {l} changed from {} to {}; no rule classifies this change.",
-            brief(a),
-            brief(b)
-        ),
+        (Some(a), Some(b)) => {
+            format!("The {what} of {l} changed from {} to {}; no rule classifies this change.", brief(a), brief(b))
+        }
         (None, Some(b)) => format!("{l} now states a {what}: {}; no rule classifies this change.", brief(b)),
-        (Some(a), None) => format!(
-            "{l} no longer states a {what} (was {}); no rule classifies this change.",
-            brief(a)
-        ),
+        (Some(a), None) => format!("{l} no longer states a {what} (was {}); no rule classifies this change.", brief(a)),
         (None, None) => return,
     };
     let lines = (fo.map(|f| f.pos.line), fnew.map(|f| f.pos.line));
-    emit(
-        cx,
-        at,
-        name,
-        "unclassified-change",
-        message,
-        ov.cloned(),
-        nv.cloned(),
-        lines,
-        (vec![], vec![]),
-    );
+    emit(cx, at, name, "unclassified-change", message, ov.cloned(), nv.cloned(), lines, (vec![], vec![]));
 }
 
 /// A payment whose payer and payee swapped: one finding for both fields.
@@ -82,12 +67,8 @@ pub(super) fn payment_swap(cx: &mut Cx, at: At) -> bool {
     if co.ctype.name != "payment" || cn.ctype.name != "payment" {
         return false;
     }
-    let (op, oe, np, ne) = (
-        co.party(Some("payer")),
-        co.party(Some("payee")),
-        cn.party(Some("payer")),
-        cn.party(Some("payee")),
-    );
+    let (op, oe, np, ne) =
+        (co.party(Some("payer")), co.party(Some("payee")), cn.party(Some("payer")), cn.party(Some("payee")));
     let (Some(op), Some(oe), Some(np), Some(ne)) = (op, oe, np, ne) else {
         return false;
     };
@@ -143,17 +124,7 @@ pub(super) fn compare(cx: &mut Cx, at: At, spec: &'static FieldSpec, fo: Option<
             } else {
                 format!("The {what} of {l} is no longer disclosed (was {}).", brief(a))
             };
-            emit(
-                cx,
-                at,
-                name,
-                "disclosure-changed",
-                message,
-                ov.cloned(),
-                nv.cloned(),
-                lines,
-                (vec![], vec![]),
-            );
+            emit(cx, at, name, "disclosure-changed", message, ov.cloned(), nv.cloned(), lines, (vec![], vec![]));
             return;
         }
     }
@@ -182,11 +153,8 @@ pub(super) fn compare(cx: &mut Cx, at: At, spec: &'static FieldSpec, fo: Option<
                     if let (Value::Money { currency: c1, .. }, Value::Money { currency: c2, .. }) = (a, b)
                         && c1 != c2
                     {
-                        let message = format!(
-                            "The {what} of {l} is now in {c2} (was {c1}): {} → {}.",
-                            brief(a),
-                            brief(b)
-                        );
+                        let message =
+                            format!("The {what} of {l} is now in {c2} (was {c1}): {} → {}.", brief(a), brief(b));
                         emit(
                             cx,
                             at,
@@ -227,12 +195,8 @@ pub(super) fn compare(cx: &mut Cx, at: At, spec: &'static FieldSpec, fo: Option<
                     if at.any_type() == "license"
                         && let Some(licensee) = at.party(Side::Grantee)
                     {
-                        message = format!(
-                            "{}'s licence ({l}) is now {} (was {}).",
-                            cx.name(&licensee),
-                            b.name(),
-                            a.name()
-                        );
+                        message =
+                            format!("{}'s licence ({l}) is now {} (was {}).", cx.name(&licensee), b.name(), a.name());
                     }
                     if dropped
                         && at.any_type() == "exclusivity"
@@ -273,37 +237,14 @@ pub(super) fn compare(cx: &mut Cx, at: At, spec: &'static FieldSpec, fo: Option<
                 let sides = cx.sides(at, Some(side));
                 emit(cx, at, name, rule, message, ov.cloned(), nv.cloned(), lines, sides);
             }
-            _ => items(
-                cx,
-                at,
-                spec,
-                ov,
-                nv,
-                lines,
-                ("scope-widened", more),
-                ("scope-narrowed", more.other()),
-            ),
+            _ => items(cx, at, spec, ov, nv, lines, ("scope-widened", more), ("scope-narrowed", more.other())),
         },
-        Effect::Exception { added } => items(
-            cx,
-            at,
-            spec,
-            ov,
-            nv,
-            lines,
-            ("exception-added", added),
-            ("exception-removed", added.other()),
-        ),
-        Effect::Condition { added } => items(
-            cx,
-            at,
-            spec,
-            ov,
-            nv,
-            lines,
-            ("condition-added", added),
-            ("condition-removed", added.other()),
-        ),
+        Effect::Exception { added } => {
+            items(cx, at, spec, ov, nv, lines, ("exception-added", added), ("exception-removed", added.other()))
+        }
+        Effect::Condition { added } => {
+            items(cx, at, spec, ov, nv, lines, ("condition-added", added), ("condition-removed", added.other()))
+        }
         Effect::Modality => {
             let m = |v: Option<&Value>| match v {
                 Some(Value::Modality(m)) => Some(*m),
@@ -340,33 +281,16 @@ fn reformatted(cx: &mut Cx, at: At, name: &str, a: &Value, b: &Value, lines: Lin
         field_name(name),
         q(&at.label())
     );
-    emit(
-        cx,
-        at,
-        name,
-        "text-reformatted",
-        message,
-        Some(a.clone()),
-        Some(b.clone()),
-        lines,
-        (vec![], vec![]),
-    );
+    emit(cx, at, name, "text-reformatted", message, Some(a.clone()), Some(b.clone()), lines, (vec![], vec![]));
 }
 
 /// How `a` compares with `b` where the comparison is meaningful.
 fn order(a: &Value, b: &Value) -> Option<Ordering> {
     match (a, b) {
         (Value::Percent(x), Value::Percent(y)) => Some(x.cmp(y)),
-        (
-            Value::Money {
-                currency: c1,
-                amount: x,
-            },
-            Value::Money {
-                currency: c2,
-                amount: y,
-            },
-        ) if c1 == c2 => Some(x.cmp(y)),
+        (Value::Money { currency: c1, amount: x }, Value::Money { currency: c2, amount: y }) if c1 == c2 => {
+            Some(x.cmp(y))
+        }
         (Value::Date(x), Value::Date(y)) => Some(x.cmp(y)),
         (Value::Duration(x), Value::Duration(y)) => x.compare(y),
         _ => None,
@@ -386,10 +310,7 @@ fn verb(grew: bool, new: &Value) -> &'static str {
 
 fn cap(cx: &mut Cx, at: At, name: &str, ov: Option<&Value>, nv: Option<&Value>, lines: Lines, protects: Side) {
     let l = q(&at.label());
-    let who = at
-        .party(protects)
-        .map(|p| cx.name(&p))
-        .unwrap_or_else(|| "a party".into());
+    let who = at.party(protects).map(|p| cx.name(&p)).unwrap_or_else(|| "a party".into());
     let limits = if at.any_type() == "liability-cap" {
         format!("what {who} can be liable for")
     } else {
@@ -400,40 +321,20 @@ fn cap(cx: &mut Cx, at: At, name: &str, ov: Option<&Value>, nv: Option<&Value>, 
         other => other.to_string(),
     };
     let (rule, side, message) = match (ov, nv) {
-        (None, Some(b)) => (
-            "cap-added",
-            protects,
-            format!("A cap ({}) now limits {limits} under {l}.", amount(b)),
-        ),
-        (Some(a), None) => (
-            "cap-removed",
-            protects.other(),
-            format!("The cap ({}) on {limits} under {l} was removed.", amount(a)),
-        ),
+        (None, Some(b)) => ("cap-added", protects, format!("A cap ({}) now limits {limits} under {l}.", amount(b))),
+        (Some(a), None) => {
+            ("cap-removed", protects.other(), format!("The cap ({}) on {limits} under {l} was removed.", amount(a)))
+        }
         (Some(a), Some(b)) => match order(a, b) {
-            Some(Ordering::Less) => (
-                "cap-raised",
-                protects.other(),
-                format!("The cap on {limits} under {l} rose from {a} to {b}."),
-            ),
-            Some(Ordering::Greater) => (
-                "cap-lowered",
-                protects,
-                format!("The cap on {limits} under {l} fell from {a} to {b}."),
-            ),
+            Some(Ordering::Less) => {
+                ("cap-raised", protects.other(), format!("The cap on {limits} under {l} rose from {a} to {b}."))
+            }
+            Some(Ordering::Greater) => {
+                ("cap-lowered", protects, format!("The cap on {limits} under {l} fell from {a} to {b}."))
+            }
             _ => {
                 let message = format!("The cap under {l} is now in another currency: {a} → {b}.");
-                emit(
-                    cx,
-                    at,
-                    name,
-                    "currency-changed",
-                    message,
-                    ov.cloned(),
-                    nv.cloned(),
-                    lines,
-                    (vec![], vec![]),
-                );
+                emit(cx, at, name, "currency-changed", message, ov.cloned(), nv.cloned(), lines, (vec![], vec![]));
                 return;
             }
         },
@@ -460,21 +361,15 @@ fn end(cx: &mut Cx, at: At, name: &str, ov: Option<&Value>, nv: Option<&Value>, 
         _ => None,
     };
     let (rule, side, message) = match ordering {
-        Some(Ordering::Less) => (
-            "term-extended",
-            Some(Side::Grantee),
-            format!("{l} now runs until {} (was {}).", phrase(nv), phrase(ov)),
-        ),
+        Some(Ordering::Less) => {
+            ("term-extended", Some(Side::Grantee), format!("{l} now runs until {} (was {}).", phrase(nv), phrase(ov)))
+        }
         Some(Ordering::Greater) => (
             "term-shortened",
             Some(Side::Grantor),
             format!("{l} now ends sooner: {} (was {}).", phrase(nv), phrase(ov)),
         ),
-        _ => (
-            "term-condition-changed",
-            None,
-            format!("What ends {l} changed: from {} to {}.", phrase(ov), phrase(nv)),
-        ),
+        _ => ("term-condition-changed", None, format!("What ends {l} changed: from {} to {}.", phrase(ov), phrase(nv))),
     };
     let sides = cx.sides(at, side);
     emit(cx, at, name, rule, message, ov.cloned(), nv.cloned(), lines, sides);
@@ -500,10 +395,7 @@ fn items(
         }
     };
     let (Some(a), Some(b)) = (list(ov), list(nv)) else {
-        let (fo, fnew) = (
-            at.old.and_then(|c| c.field(spec.name)),
-            at.new.and_then(|c| c.field(spec.name)),
-        );
+        let (fo, fnew) = (at.old.and_then(|c| c.field(spec.name)), at.new.and_then(|c| c.field(spec.name)));
         return unclassified(cx, at, spec.name, fo, fnew);
     };
     let norm = |s: &String| crate::model::value::normalise_space(s);
@@ -515,24 +407,10 @@ fn items(
         if !b_norm.contains(key) {
             let message = match removed.0 {
                 "scope-narrowed" => format!("The {what} of {l} no longer includes \"{}\".", clip(item)),
-                _ => format!(
-                    "{l} no longer has the {} \"{}\" in its {what}.",
-                    singular(what),
-                    clip(item)
-                ),
+                _ => format!("{l} no longer has the {} \"{}\" in its {what}.", singular(what), clip(item)),
             };
             let sides = cx.sides(at, Some(removed.1));
-            emit(
-                cx,
-                at,
-                spec.name,
-                removed.0,
-                message,
-                Some(Value::Text(item.clone())),
-                None,
-                lines,
-                sides,
-            );
+            emit(cx, at, spec.name, removed.0, message, Some(Value::text(item.clone())), None, lines, sides);
         }
     }
     for (item, key) in b.iter().zip(&b_norm) {
@@ -542,17 +420,7 @@ fn items(
                 _ => format!("{l} now has the {} \"{}\" in its {what}.", singular(what), clip(item)),
             };
             let sides = cx.sides(at, Some(added.1));
-            emit(
-                cx,
-                at,
-                spec.name,
-                added.0,
-                message,
-                None,
-                Some(Value::Text(item.clone())),
-                lines,
-                sides,
-            );
+            emit(cx, at, spec.name, added.0, message, None, Some(Value::text(item.clone())), lines, sides);
             cx.hidden(Some(at), &at.label(), spec.name, "", item, lines);
         }
     }
@@ -588,7 +456,10 @@ fn changed(cx: &mut Cx, at: At, name: &str, rule: &'static str, ov: Option<&Valu
     (e.old_line, e.new_line) = lines;
     let (old_text, new_text) = (text_of(ov), text_of(nv));
     if matches!(ov, Some(Value::Text(_))) && matches!(nv, Some(Value::Text(_))) && name != "number" {
-        e.words = Some(prose::word_diff(&old_text, &new_text));
+        e.words = prose::word_diff(&old_text, &new_text);
+        if e.words.is_none() {
+            e.message.push_str(" (Too long to compare word by word: the old and new text are given in full.)");
+        }
     }
     cx.push_clause(at, e);
     if name != "number" {
@@ -597,33 +468,25 @@ fn changed(cx: &mut Cx, at: At, name: &str, rule: &'static str, ov: Option<&Valu
     cx.hidden(Some(at), &at.label(), name, &old_text, &new_text, lines);
 }
 
-fn text_of(v: Option<&Value>) -> String {
+fn text_of(v: Option<&Value>) -> std::borrow::Cow<'_, str> {
     match v {
-        Some(Value::Text(t)) => t.clone(),
-        Some(Value::List(items)) => items.join("\n"),
-        _ => String::new(),
+        Some(Value::Text(t)) => std::borrow::Cow::Borrowed(t.as_str()),
+        Some(Value::List(items)) => std::borrow::Cow::Owned(items.join("\n")),
+        _ => std::borrow::Cow::Borrowed(""),
     }
 }
 
 fn party_phrase(cx: &Cx, c: &Clause, role: &str) -> String {
-    c.party(Some(role))
-        .map(|p| cx.name(p))
-        .unwrap_or_else(|| "the other party".into())
+    c.party(Some(role)).map(|p| cx.name(p)).unwrap_or_else(|| "the other party".into())
 }
 
 fn with_article(basis: &str) -> String {
     let first = basis.chars().next().unwrap_or('x').to_ascii_lowercase();
-    if "aeiou".contains(first) {
-        format!("an {basis}")
-    } else {
-        format!("a {basis}")
-    }
+    if "aeiou".contains(first) { format!("an {basis}") } else { format!("a {basis}") }
 }
 
 fn about(c: &Clause) -> String {
-    c.text_of("subject")
-        .map(|s| format!(" ({})", clip(s)))
-        .unwrap_or_default()
+    c.text_of("subject").map(|s| format!(" ({})", clip(s))).unwrap_or_default()
 }
 
 /// The sentence for a clause that appears.
@@ -631,10 +494,7 @@ pub(super) fn added_message(cx: &Cx, c: &Clause) -> String {
     let p = |role| party_phrase(cx, c, role);
     match c.ctype.name {
         "payment" => {
-            let basis = c
-                .text_of("basis")
-                .map(|b| format!(" {}", with_article(b)))
-                .unwrap_or_default();
+            let basis = c.text_of("basis").map(|b| format!(" {}", with_article(b))).unwrap_or_default();
             format!("New payment: {} now pays {}{basis}.", p("payer"), p("payee"))
         }
         "license" => format!(
@@ -643,26 +503,17 @@ pub(super) fn added_message(cx: &Cx, c: &Clause) -> String {
             c.text_of("subject").map(clip).unwrap_or_else(|| "rights".into()),
             p("licensee")
         ),
-        "exclusivity" => format!(
-            "New exclusivity: {} is restricted in favour of {}{}.",
-            p("bound"),
-            p("beneficiary"),
-            about(c)
-        ),
+        "exclusivity" => {
+            format!("New exclusivity: {} is restricted in favour of {}{}.", p("bound"), p("beneficiary"), about(c))
+        }
         "right" => {
             let unless = match c.value("unless") {
-                Some(Value::List(items)) if !items.is_empty() => format!(
-                    ", unless {}",
-                    items.iter().map(|i| clip(i)).collect::<Vec<_>>().join("; or ")
-                ),
+                Some(Value::List(items)) if !items.is_empty() => {
+                    format!(", unless {}", items.iter().map(|i| clip(i)).collect::<Vec<_>>().join("; or "))
+                }
                 _ => String::new(),
             };
-            format!(
-                "New right for {}: {}{}{unless}.",
-                p("holder"),
-                c.text_of("right").unwrap_or("a right"),
-                about(c)
-            )
+            format!("New right for {}: {}{}{unless}.", p("holder"), c.text_of("right").unwrap_or("a right"), about(c))
         }
         "termination" => format!("{} may now terminate (\"{}\").", p("by"), c.label()),
         "obligation" => {
@@ -670,11 +521,7 @@ pub(super) fn added_message(cx: &Cx, c: &Clause) -> String {
                 Some(Value::Modality(m)) => m.name().replace('-', " "),
                 _ => "shall".into(),
             };
-            format!(
-                "New obligation: {} {m} {}.",
-                p("obligor"),
-                clip(c.text_of("duty").unwrap_or("act"))
-            )
+            format!("New obligation: {} {m} {}.", p("obligor"), clip(c.text_of("duty").unwrap_or("act")))
         }
         "commitment" => {
             let amount = c.value("amount").map(|a| format!(" {a}")).unwrap_or_default();
@@ -690,18 +537,12 @@ pub(super) fn removed_message(cx: &Cx, c: &Clause) -> String {
     let p = |role| party_phrase(cx, c, role);
     match c.ctype.name {
         "payment" => {
-            let basis = c
-                .text_of("basis")
-                .map(|b| format!(" {}", with_article(b)))
-                .unwrap_or_default();
+            let basis = c.text_of("basis").map(|b| format!(" {}", with_article(b))).unwrap_or_default();
             format!("{} no longer pays {}{basis}.", p("payer"), p("payee"))
         }
-        "license" => format!(
-            "{} no longer holds the licence from {} (\"{}\").",
-            p("licensee"),
-            p("licensor"),
-            c.label()
-        ),
+        "license" => {
+            format!("{} no longer holds the licence from {} (\"{}\").", p("licensee"), p("licensor"), c.label())
+        }
         "exclusivity" => format!(
             "Exclusivity removed: {} is no longer restricted in favour of {}{}.",
             p("bound"),

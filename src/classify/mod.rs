@@ -18,12 +18,7 @@ use crate::report::{Finding, Report, Shown, Side as ReportSide, WordOp};
 
 /// Compare two versions of an agreement.
 pub fn diff(old: &Agreement, new: &Agreement) -> Report {
-    let mut cx = Cx {
-        old,
-        new,
-        out: Vec::new(),
-        unchanged: Vec::new(),
-    };
+    let mut cx = Cx { old, new, out: Vec::new(), unchanged: Vec::new() };
     cx.meta();
     cx.parties();
     cx.definitions();
@@ -46,11 +41,7 @@ pub fn diff(old: &Agreement, new: &Agreement) -> Report {
 }
 
 fn side(a: &Agreement) -> ReportSide {
-    ReportSide {
-        path: a.path.clone(),
-        agreement: a.id.clone(),
-        version: a.version.clone(),
-    }
+    ReportSide { path: a.path.clone(), agreement: a.id.clone(), version: a.version.clone() }
 }
 
 /// Where a finding belongs and what it says, before favours are resolved.
@@ -169,18 +160,13 @@ impl<'a> Cx<'a> {
                 continue;
             }
             let message = match (ov, nv) {
-                (Some(a), Some(b)) => format!(
-                    "The agreement's {} changed from {} to {}.",
-                    meta_name(name),
-                    brief(a),
-                    brief(b)
-                ),
+                (Some(a), Some(b)) => {
+                    format!("The agreement's {} changed from {} to {}.", meta_name(name), brief(a), brief(b))
+                }
                 (None, Some(b)) => format!("The agreement now states its {}: {}.", meta_name(name), brief(b)),
-                (Some(a), None) => format!(
-                    "The agreement no longer states its {} (was {}).",
-                    meta_name(name),
-                    brief(a)
-                ),
+                (Some(a), None) => {
+                    format!("The agreement no longer states its {} (was {}).", meta_name(name), brief(a))
+                }
                 (None, None) => unreachable!(),
             };
             let mut e = Emit::new("metadata-changed", message);
@@ -199,7 +185,7 @@ impl<'a> Cx<'a> {
                 None => {
                     let mut e = Emit::new("party-added", format!("{} ({}) is now a party.", p.name, p.key));
                     e.field = Some(format!("parties.{}", p.key));
-                    e.new = Some(Shown::Value(Value::Text(p.name.clone())));
+                    e.new = Some(Shown::Value(Value::text(p.name.clone())));
                     e.new_line = Some(p.pos.line);
                     self.push(None, "Parties".into(), e);
                 }
@@ -215,8 +201,8 @@ impl<'a> Cx<'a> {
                             ),
                         );
                         e.field = Some(format!("parties.{}", p.key));
-                        e.old = Some(Shown::Value(Value::Text(o.name.clone())));
-                        e.new = Some(Shown::Value(Value::Text(p.name.clone())));
+                        e.old = Some(Shown::Value(Value::text(o.name.clone())));
+                        e.new = Some(Shown::Value(Value::text(p.name.clone())));
                         e.old_line = Some(o.pos.line);
                         e.new_line = Some(p.pos.line);
                         self.push(None, "Parties".into(), e);
@@ -236,7 +222,7 @@ impl<'a> Cx<'a> {
             if self.new.party(&o.key).is_none() {
                 let mut e = Emit::new("party-removed", format!("{} ({}) is no longer a party.", o.name, o.key));
                 e.field = Some(format!("parties.{}", o.key));
-                e.old = Some(Shown::Value(Value::Text(o.name.clone())));
+                e.old = Some(Shown::Value(Value::text(o.name.clone())));
                 e.old_line = Some(o.pos.line);
                 self.push(None, "Parties".into(), e);
             }
@@ -249,12 +235,10 @@ impl<'a> Cx<'a> {
             let field = format!("definitions.{}", d.term);
             match find(self.old, &d.term) {
                 None => {
-                    let mut e = Emit::new(
-                        "definition-added",
-                        format!("\"{}\" is now defined: {}", d.term, clip(&d.text)),
-                    );
+                    let mut e =
+                        Emit::new("definition-added", format!("\"{}\" is now defined: {}", d.term, clip(&d.text)));
                     e.field = Some(field);
-                    e.new = Some(Shown::Value(Value::Text(d.text.clone())));
+                    e.new = Some(Shown::Value(Value::text(d.text.clone())));
                     e.new_line = Some(d.pos.line);
                     self.push(None, "Definitions".into(), e);
                 }
@@ -266,24 +250,21 @@ impl<'a> Cx<'a> {
                             format!("Only the layout of the definition of \"{}\" changed.", d.term),
                         );
                         e.field = Some(field);
-                        e.old = Some(Shown::Value(Value::Text(o.text.clone())));
-                        e.new = Some(Shown::Value(Value::Text(d.text.clone())));
+                        e.old = Some(Shown::Value(Value::text(o.text.clone())));
+                        e.new = Some(Shown::Value(Value::text(d.text.clone())));
                         (e.old_line, e.new_line) = lines;
                         self.push(None, "Definitions".into(), e);
                         continue;
                     }
                     let mut e = Emit::new(
                         "definition-changed",
-                        format!(
-                            "The definition of \"{}\" changed; every clause using it changes with it.",
-                            d.term
-                        ),
+                        format!("The definition of \"{}\" changed; every clause using it changes with it.", d.term),
                     );
                     e.field = Some(field.clone());
-                    e.old = Some(Shown::Value(Value::Text(o.text.clone())));
-                    e.new = Some(Shown::Value(Value::Text(d.text.clone())));
+                    e.old = Some(Shown::Value(Value::text(o.text.clone())));
+                    e.new = Some(Shown::Value(Value::text(d.text.clone())));
                     (e.old_line, e.new_line) = lines;
-                    e.words = Some(prose::word_diff(&o.text, &d.text));
+                    e.words = prose::word_diff(&o.text, &d.text);
                     self.push(None, "Definitions".into(), e);
                     self.numbers(None, "Definitions", &field, &o.text, &d.text, lines);
                     self.hidden(None, "Definitions", &field, &o.text, &d.text, lines);
@@ -295,7 +276,7 @@ impl<'a> Cx<'a> {
             if find(self.new, &o.term).is_none() {
                 let mut e = Emit::new("definition-removed", format!("\"{}\" is no longer defined.", o.term));
                 e.field = Some(format!("definitions.{}", o.term));
-                e.old = Some(Shown::Value(Value::Text(o.text.clone())));
+                e.old = Some(Shown::Value(Value::text(o.text.clone())));
                 e.old_line = Some(o.pos.line);
                 self.push(None, "Definitions".into(), e);
             }
@@ -341,10 +322,7 @@ impl<'a> Cx<'a> {
     }
 
     fn added_clause(&mut self, c: &'a Clause) {
-        let at = At {
-            old: None,
-            new: Some(c),
-        };
+        let at = At { old: None, new: Some(c) };
         let rule = c.ctype.added_rule;
         let (favours, disfavours) = self.sides(at, Some(Side::Grantee));
         let mut e = Emit::new(rule, fields::added_message(self, c));
@@ -356,17 +334,19 @@ impl<'a> Cx<'a> {
         }
         self.push_clause(at, e);
         for f in &c.fields {
-            if let Value::Text(t) | Value::Party(t) = &f.value {
+            let text: Option<&str> = match &f.value {
+                Value::Text(t) => Some(t),
+                Value::Party(p) => Some(p),
+                _ => None,
+            };
+            if let Some(t) = text {
                 self.hidden(Some(at), &at.label(), f.name, "", t, (None, Some(f.pos.line)));
             }
         }
     }
 
     fn removed_clause(&mut self, c: &'a Clause) {
-        let at = At {
-            old: Some(c),
-            new: None,
-        };
+        let at = At { old: Some(c), new: None };
         let rule = c.ctype.removed_rule;
         let (favours, disfavours) = self.sides(at, Some(Side::Grantor));
         let mut e = Emit::new(rule, fields::removed_message(self, c));
@@ -405,46 +385,33 @@ impl<'a> Cx<'a> {
 
     fn pair_fields(&mut self, p: Pair) {
         let (co, cn) = (&self.old.clauses[p.old], &self.new.clauses[p.new]);
-        let at = At {
-            old: Some(co),
-            new: Some(cn),
-        };
+        let at = At { old: Some(co), new: Some(cn) };
         let lines = (Some(co.pos.line), Some(cn.pos.line));
         if p.renamed {
             let mut e = Emit::new(
                 "clause-renamed",
-                format!(
-                    "Clause `{}` is now `{}`; it is the same clause under a new id.",
-                    co.id, cn.id
-                ),
+                format!("Clause `{}` is now `{}`; it is the same clause under a new id.", co.id, cn.id),
             );
             e.field = Some("id".into());
-            e.old = Some(Shown::Value(Value::Text(co.id.clone())));
-            e.new = Some(Shown::Value(Value::Text(cn.id.clone())));
+            e.old = Some(Shown::Value(Value::text(co.id.clone())));
+            e.new = Some(Shown::Value(Value::text(cn.id.clone())));
             (e.old_line, e.new_line) = lines;
             self.push_clause(at, e);
         }
         if p.moved {
-            let mut e = Emit::new(
-                "clause-moved",
-                format!("\"{}\" moved to a different place among the clauses.", cn.label()),
-            );
+            let mut e =
+                Emit::new("clause-moved", format!("\"{}\" moved to a different place among the clauses.", cn.label()));
             (e.old_line, e.new_line) = lines;
             self.push_clause(at, e);
         }
         if co.ctype.name != cn.ctype.name {
             let mut e = Emit::new(
                 "clause-type-changed",
-                format!(
-                    "\"{}\" changed type from {} to {}.",
-                    cn.label(),
-                    co.ctype.name,
-                    cn.ctype.name
-                ),
+                format!("\"{}\" changed type from {} to {}.", cn.label(), co.ctype.name, cn.ctype.name),
             );
             e.field = Some("type".into());
-            e.old = Some(Shown::Value(Value::Text(co.ctype.name.into())));
-            e.new = Some(Shown::Value(Value::Text(cn.ctype.name.into())));
+            e.old = Some(Shown::Value(Value::text(co.ctype.name)));
+            e.new = Some(Shown::Value(Value::text(cn.ctype.name)));
             (e.old_line, e.new_line) = lines;
             self.push_clause(at, e);
         }
@@ -498,10 +465,7 @@ impl<'a> Cx<'a> {
         } else {
             field.to_string()
         };
-        let mut e = Emit::new(
-            "number-changed-in-text",
-            format!("Numbers in {whose} changed: {}.", parts.join("; ")),
-        );
+        let mut e = Emit::new("number-changed-in-text", format!("Numbers in {whose} changed: {}.", parts.join("; ")));
         e.field = Some(field.to_string());
         e.old = Some(Shown::Value(Value::List(gone)));
         e.new = Some(Shown::Value(Value::List(came)));
@@ -520,19 +484,13 @@ impl<'a> Cx<'a> {
         lines: (Option<u32>, Option<u32>),
     ) {
         let before = prose::hidden_in(old);
-        let found: Vec<String> = prose::hidden_in(new)
-            .into_iter()
-            .filter(|h| !before.contains(h))
-            .collect();
+        let found: Vec<String> = prose::hidden_in(new).into_iter().filter(|h| !before.contains(h)).collect();
         if found.is_empty() {
             return;
         }
         let mut e = Emit::new(
             "hidden-characters",
-            format!(
-                "The new {field} contains characters a reader cannot see or tell apart: {}.",
-                found.join(", ")
-            ),
+            format!("The new {field} contains characters a reader cannot see or tell apart: {}.", found.join(", ")),
         );
         e.field = Some(field.to_string());
         e.new = Some(Shown::Value(Value::List(found)));
@@ -549,10 +507,7 @@ impl<'a> Cx<'a> {
 }
 
 pub(crate) fn shown_clause(c: &Clause) -> Shown {
-    Shown::Clause {
-        clause_type: c.ctype.name,
-        fields: c.fields.iter().map(|f| (f.name, f.value.clone())).collect(),
-    }
+    Shown::Clause { clause_type: c.ctype.name, fields: c.fields.iter().map(|f| (f.name, f.value.clone())).collect() }
 }
 
 fn meta_name(name: &str) -> &str {
@@ -583,13 +538,23 @@ pub(crate) fn brief(v: &Value) -> String {
     }
 }
 
-/// At most 80 characters of a text, on one line.
+/// At most 80 characters of a text, on one line (reads only what it keeps).
 pub(crate) fn clip(s: &str) -> String {
-    let s = normalise_space(s);
-    if s.chars().count() <= 80 {
-        s
-    } else {
-        let cut: String = s.chars().take(77).collect();
-        format!("{}...", cut.trim_end())
+    clip_to(s, 80)
+}
+
+/// At most `n` characters of a text, whitespace folded, with `...` when cut.
+pub(crate) fn clip_to(s: &str, n: usize) -> String {
+    let mut out = String::new();
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+        if out.chars().count() > n {
+            let cut: String = out.chars().take(n.saturating_sub(3)).collect();
+            return format!("{}...", cut.trim_end());
+        }
     }
+    out
 }

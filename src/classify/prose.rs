@@ -11,14 +11,20 @@ use crate::safe::is_invisible;
 /// (still correct) answer.
 const WORD_DIFF_TIMEOUT: Duration = Duration::from_millis(300);
 
+/// Texts longer than this (either side) are not diffed word by word: the
+/// finding still carries both texts in full.
+pub const WORD_DIFF_MAX_BYTES: usize = 1024 * 1024;
+
 /// The word-level change from `old` to `new`, with runs of whitespace folded
-/// to single spaces first, so that re-wrapped lines are not changes.
-pub fn word_diff(old: &str, new: &str) -> Vec<WordOp> {
+/// to single spaces first, so that re-wrapped lines are not changes. `None`
+/// when a text is longer than [`WORD_DIFF_MAX_BYTES`].
+pub fn word_diff(old: &str, new: &str) -> Option<Vec<WordOp>> {
+    if old.len() > WORD_DIFF_MAX_BYTES || new.len() > WORD_DIFF_MAX_BYTES {
+        return None;
+    }
     let old = fold_space(old);
     let new = fold_space(new);
-    let diff = TextDiff::configure()
-        .timeout(WORD_DIFF_TIMEOUT)
-        .diff_words(old.as_str(), new.as_str());
+    let diff = TextDiff::configure().timeout(WORD_DIFF_TIMEOUT).diff_words(old.as_str(), new.as_str());
     let mut ops: Vec<WordOp> = Vec::new();
     for change in diff.iter_all_changes() {
         let text = change.value();
@@ -34,7 +40,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<WordOp> {
             (_, op) => ops.push(op),
         }
     }
-    tidy(ops)
+    Some(tidy(ops))
 }
 
 /// Merge changes separated only by spaces into one deletion and one
@@ -108,41 +114,45 @@ fn fold_space(s: &str) -> String {
 /// Whether two texts are the same once layout is ignored: whitespace runs,
 /// and curly versus straight quotation marks.
 pub fn same_but_layout(a: &str, b: &str) -> bool {
-    normalise_layout(a) == normalise_layout(b)
-}
-
-fn normalise_layout(s: &str) -> String {
-    fold_space(s)
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
-            other => other,
-        })
-        .collect()
+    use unicode_normalization::UnicodeNormalization;
+    if a.split_whitespace().count() != b.split_whitespace().count() {
+        return false;
+    }
+    let canonical = |s: &str| -> String {
+        s.split_whitespace()
+            .flat_map(|w| w.chars().chain(std::iter::once(' ')))
+            .map(|c| match c {
+                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => '\'',
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
+                other => other,
+            })
+            .nfc()
+            .collect()
+    };
+    canonical(a) == canonical(b)
 }
 
 /// The numbers written in a text, with an attached `%` or currency word,
 /// in order: `["20%", "USD 38", "30"]`.
 pub fn numbers_in(s: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let words: Vec<&str> = s.split_whitespace().collect();
-    for (i, w) in words.iter().enumerate() {
+    let mut words = s.split_whitespace().peekable();
+    let mut previous: Option<&str> = None;
+    while let Some(w) = words.next() {
+        let before = previous.replace(w);
         let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '$' && c != '€' && c != '£');
         let core = trimmed.trim_start_matches(['$', '€', '£']);
         if !core.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             continue;
         }
-        let number: String = core
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.' || *c == '%')
-            .collect();
+        let number: String =
+            core.chars().take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.' || *c == '%').collect();
         let number = number.trim_end_matches([',', '.']).to_string();
         let mut token = String::new();
         if trimmed.len() != core.len() {
             token.push_str(&trimmed[..trimmed.len() - core.len()]);
-        } else if i > 0 && words[i - 1].len() == 3 && words[i - 1].bytes().all(|b| b.is_ascii_uppercase()) {
-            token.push_str(words[i - 1]);
+        } else if let Some(p) = before.filter(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_uppercase())) {
+            token.push_str(p);
             token.push(' ');
         }
         token.push_str(&number);
@@ -151,7 +161,7 @@ pub fn numbers_in(s: &str) -> Vec<String> {
         let suffix = rest.trim_matches(|c: char| !c.is_alphanumeric());
         if !suffix.is_empty() {
             token.push_str(suffix);
-        } else if let Some(next) = words.get(i + 1) {
+        } else if let Some(next) = words.peek() {
             let next = next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
             if matches!(
                 next.as_str(),
@@ -208,9 +218,7 @@ pub fn hidden_in(s: &str) -> Vec<String> {
         }
     }
     for word in s.split(|c: char| !c.is_alphanumeric()) {
-        let latin = word
-            .chars()
-            .any(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c));
+        let latin = word.chars().any(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c));
         let cyrillic = word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
         let greek = word.chars().any(|c| ('\u{0370}'..='\u{03FF}').contains(&c));
         if (latin && (cyrillic || greek)) || (cyrillic && greek) {
@@ -229,7 +237,7 @@ mod tests {
 
     #[test]
     fn words() {
-        let ops = word_diff("a licence through 2030", "a licence   through\n2032");
+        let ops = word_diff("a licence through 2030", "a licence   through\n2032").unwrap();
         assert_eq!(
             ops,
             vec![
@@ -238,13 +246,11 @@ mod tests {
                 WordOp::Inserted("2032".into())
             ]
         );
-        assert!(
-            word_diff("same words", "same\nwords")
-                .iter()
-                .all(|o| matches!(o, WordOp::Same(_)))
-        );
+        assert!(word_diff("same words", "same\nwords").unwrap().iter().all(|o| matches!(o, WordOp::Same(_))));
+        assert!(word_diff(&"a ".repeat(WORD_DIFF_MAX_BYTES), "b").is_none());
+        assert!(same_but_layout("cafe\u{301}", "caf\u{e9}"));
         assert_eq!(
-            word_diff("one two three four", "one five six four"),
+            word_diff("one two three four", "one five six four").unwrap(),
             vec![
                 WordOp::Same("one ".into()),
                 WordOp::Deleted("two three".into()),
@@ -256,10 +262,7 @@ mod tests {
 
     #[test]
     fn numbers() {
-        assert_eq!(
-            numbers_in("pay 20% of USD 38,000 within 30 days."),
-            vec!["20%", "USD 38,000", "30 days"]
-        );
+        assert_eq!(numbers_in("pay 20% of USD 38,000 within 30 days."), vec!["20%", "USD 38,000", "30 days"]);
         assert_eq!(numbers_in("$1,000 and 2.5 percent"), vec!["$1,000", "2.5 percent"]);
         let (a, b) = changed_numbers("within thirty (30) days", "within thirty (60) days");
         assert_eq!((a, b), (vec!["30 days".to_string()], vec!["60 days".to_string()]));

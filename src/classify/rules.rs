@@ -17,12 +17,8 @@ pub enum Materiality {
 }
 
 impl Materiality {
-    pub const ALL: [Materiality; 4] = [
-        Materiality::Commercial,
-        Materiality::Substantive,
-        Materiality::Clarification,
-        Materiality::Administrative,
-    ];
+    pub const ALL: [Materiality; 4] =
+        [Materiality::Commercial, Materiality::Substantive, Materiality::Clarification, Materiality::Administrative];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -63,13 +59,7 @@ const fn rule(
     favours: &'static str,
     explanation: &'static str,
 ) -> Rule {
-    Rule {
-        id,
-        materiality,
-        title,
-        favours,
-        explanation,
-    }
+    Rule { id, materiality, title, favours, explanation }
 }
 
 pub static RULES: &[Rule] = &[
@@ -252,20 +242,8 @@ pub static RULES: &[Rule] = &[
         "the payee, or the claimant",
         "A cap's amount went up: more can be paid or claimed before it bites.",
     ),
-    rule(
-        "cap-lowered",
-        Commercial,
-        "A cap went down",
-        "the payer, or the liable party",
-        "A cap's amount went down.",
-    ),
-    rule(
-        "tiers-changed",
-        Commercial,
-        "Rate tiers changed",
-        "nobody in particular",
-        "The tiers of a payment changed.",
-    ),
+    rule("cap-lowered", Commercial, "A cap went down", "the payer, or the liable party", "A cap's amount went down."),
+    rule("tiers-changed", Commercial, "Rate tiers changed", "nobody in particular", "The tiers of a payment changed."),
     rule(
         "basis-changed",
         Commercial,
@@ -444,13 +422,7 @@ pub static RULES: &[Rule] = &[
         "the counterparty",
         "A commitment clause appears: a party commits to spend or purchase.",
     ),
-    rule(
-        "commitment-removed",
-        Commercial,
-        "A commitment was removed",
-        "the committer",
-        "A commitment clause is gone.",
-    ),
+    rule("commitment-removed", Commercial, "A commitment was removed", "the committer", "A commitment clause is gone."),
     rule(
         "stake-increased",
         Commercial,
@@ -480,13 +452,7 @@ pub static RULES: &[Rule] = &[
         "nobody in particular",
         "A party kept its key but its name (or short name) changed. This may be a rename or a different legal entity: check which.",
     ),
-    rule(
-        "party-added",
-        Substantive,
-        "A party was added",
-        "nobody in particular",
-        "A new party appears in `parties`.",
-    ),
+    rule("party-added", Substantive, "A party was added", "nobody in particular", "A new party appears in `parties`."),
     rule(
         "party-removed",
         Substantive,
@@ -494,13 +460,7 @@ pub static RULES: &[Rule] = &[
         "nobody in particular",
         "A party of the old version is gone from `parties`.",
     ),
-    rule(
-        "definition-added",
-        Substantive,
-        "A definition was added",
-        "nobody in particular",
-        "A new term is defined.",
-    ),
+    rule("definition-added", Substantive, "A definition was added", "nobody in particular", "A new term is defined."),
     rule(
         "definition-removed",
         Substantive,

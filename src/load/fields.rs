@@ -31,10 +31,8 @@ impl Loader<'_> {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!("parties are: {}", known.join(", ")),
                     };
-                    return self.err(
-                        node.pos,
-                        format!("{what} names `{key}`, which is not a key of `parties`; {hint}"),
-                    );
+                    return self
+                        .err(node.pos, format!("{what} names `{key}`, which is not a key of `parties`; {hint}"));
                 }
                 Ok(Value::Party(key))
             }
@@ -72,10 +70,7 @@ impl Loader<'_> {
                 },
                 _ => self.err(
                     node.pos,
-                    format!(
-                        "{what} must be true, false or an exclusivity level, found {}",
-                        shown(node)
-                    ),
+                    format!("{what} must be true, false or an exclusivity level, found {}", shown(node)),
                 ),
             },
             Kind::Modality => {
@@ -87,13 +82,9 @@ impl Loader<'_> {
             }
             Kind::Stake => {
                 let s = self.string(node, what)?;
-                if s.trim_end().ends_with('%') {
-                    at(parse_percent(&s))
-                } else {
-                    Ok(Value::Text(s))
-                }
+                if s.trim_end().ends_with('%') { at(parse_percent(&s)) } else { Ok(Value::text(s)) }
             }
-            Kind::Text => Ok(Value::Text(self.string(node, what)?)),
+            Kind::Text => Ok(Value::Text(self.text(node, what)?)),
         }
     }
 
@@ -118,12 +109,11 @@ impl Loader<'_> {
         match &node.kind {
             NodeKind::Str(s) => match Date::parse(s.trim()) {
                 Ok(d) => Ok(End::Date(d)),
-                Err(m) => self.err(
-                    node.pos,
-                    format!("{what}: {m}; an end is a date, {{event: ...}} or {{earliest: [...]}}"),
-                ),
+                Err(m) => {
+                    self.err(node.pos, format!("{what}: {m}; an end is a date, {{event: ...}} or {{earliest: [...]}}"))
+                }
             },
-            NodeKind::Map(entries) if entries.len() == 1 => {
+            NodeKind::Map(entries) if entries.len() == 1 && entries[0].key_is_text => {
                 let e = &entries[0];
                 match e.key.as_str() {
                     "event" => Ok(End::Event(self.string(&e.value, &format!("the event of {what}"))?)),
@@ -151,10 +141,7 @@ impl Loader<'_> {
             }
             _ => self.err(
                 node.pos,
-                format!(
-                    "{what} must be a date, {{event: ...}} or {{earliest: [...]}}, found {}",
-                    shown(node)
-                ),
+                format!("{what} must be a date, {{event: ...}} or {{earliest: [...]}}, found {}", shown(node)),
             ),
         }
     }
@@ -171,9 +158,7 @@ fn shown(node: &Node) -> String {
 pub fn parse_percent(s: &str) -> Result<Value, String> {
     let t = s.trim();
     let Some(number) = t.strip_suffix('%') else {
-        return Err(format!(
-            "`{t}` is not a percentage: write a number followed by %, such as `20%`"
-        ));
+        return Err(format!("`{t}` is not a percentage: write a number followed by %, such as `20%`"));
     };
     let d = Decimal::parse(number.trim_end())?;
     Ok(Value::Percent(d))
@@ -200,17 +185,11 @@ pub fn parse_money(s: &str) -> Result<Value, String> {
         match SCALES.iter().find(|(name, _)| *name == scale.to_lowercase()) {
             Some((_, n)) => amount = amount.shift(*n),
             None => {
-                return Err(format!(
-                    "{}: unknown scale `{scale}` (thousand, million, billion, trillion)",
-                    usage()
-                ));
+                return Err(format!("{}: unknown scale `{scale}` (thousand, million, billion, trillion)", usage()));
             }
         }
     }
-    Ok(Value::Money {
-        currency: currency.to_string(),
-        amount,
-    })
+    Ok(Value::Money { currency: currency.to_string(), amount })
 }
 
 #[cfg(test)]
@@ -219,10 +198,7 @@ mod tests {
 
     #[test]
     fn money_and_percent() {
-        assert_eq!(
-            parse_money("USD 38 billion").unwrap(),
-            parse_money("USD 38,000,000,000").unwrap()
-        );
+        assert_eq!(parse_money("USD 38 billion").unwrap(), parse_money("USD 38,000,000,000").unwrap());
         assert_eq!(parse_money("USD 1.5 billion").unwrap().to_string(), "USD 1,500,000,000");
         assert!(parse_money("38 billion").is_err());
         assert!(parse_money("USD -5").is_err());

@@ -45,26 +45,27 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions {
-            max_bytes: DEFAULT_MAX_BYTES,
-            yaml: yaml::Limits::default(),
-        }
+        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, yaml: yaml::Limits::default() }
     }
 }
 
 /// Read and load a file.
 pub fn load_file(path: &str, options: &LoadOptions) -> Result<Agreement, LoadError> {
-    let text = read_source(path, options.max_bytes)?;
-    load_str(&text, path, options)
+    let root = {
+        let text = read_source(path, options.max_bytes)?;
+        parse(&text, path, options)?
+        // The text is dropped here: the tree holds what the model needs.
+    };
+    Loader { path }.agreement(&root)
+}
+
+fn parse(text: &str, path: &str, options: &LoadOptions) -> Result<Node, LoadError> {
+    yaml::parse(text, options.yaml).map_err(|e| LoadError { file: path.to_string(), pos: e.pos, message: e.message })
 }
 
 /// Load an agreement from text; `path` is used in errors and reports.
 pub fn load_str(text: &str, path: &str, options: &LoadOptions) -> Result<Agreement, LoadError> {
-    let root = yaml::parse(text, options.yaml).map_err(|e| LoadError {
-        file: path.to_string(),
-        pos: e.pos,
-        message: e.message,
-    })?;
+    let root = parse(text, path, options)?;
     Loader { path }.agreement(&root)
 }
 
@@ -76,26 +77,20 @@ type R<T> = Result<T, LoadError>;
 
 impl Loader<'_> {
     pub(crate) fn err<T>(&self, pos: Pos, message: impl Into<String>) -> R<T> {
-        Err(LoadError {
-            file: self.path.to_string(),
-            pos: Some(pos),
-            message: message.into(),
-        })
+        Err(LoadError { file: self.path.to_string(), pos: Some(pos), message: message.into() })
     }
 
     /// The entries of a mapping, refusing keys that are not text.
     fn map<'n>(&self, node: &'n Node, what: &str) -> R<&'n [Entry]> {
         match &node.kind {
             NodeKind::Map(entries) => Ok(entries),
-            other => self.err(
-                node.pos,
-                format!("{what} must be a mapping, found {}", other.describe()),
-            ),
+            other => self.err(node.pos, format!("{what} must be a mapping, found {}", other.describe())),
         }
     }
 
     /// Check every key of a mapping against the allowed ones.
     fn check_keys(&self, entries: &[Entry], allowed: &[&str], what: &str) -> R<()> {
+        self.text_keys(entries, what)?;
         for e in entries {
             if !allowed.contains(&e.key.as_str()) {
                 let mut message = format!("unknown key `{}` in {what}", e.key);
@@ -109,11 +104,25 @@ impl Loader<'_> {
         Ok(())
     }
 
+    /// Refuse keys that are not plain text (numbers, booleans, lists...).
+    fn text_keys(&self, entries: &[Entry], what: &str) -> R<()> {
+        match entries.iter().find(|e| !e.key_is_text) {
+            Some(e) => self.err(e.key_pos, format!("a key in {what} must be text, found {}", e.key)),
+            None => Ok(()),
+        }
+    }
+
     fn get<'n>(&self, entries: &'n [Entry], key: &str) -> Option<&'n Entry> {
         entries.iter().find(|e| e.key == key)
     }
 
+    /// A string value, copied: for ids and short values.
     pub(crate) fn string(&self, node: &Node, what: &str) -> R<String> {
+        self.text(node, what).map(|t| t.as_ref().clone())
+    }
+
+    /// A string value, shared with the tree: for prose, which may be long.
+    pub(crate) fn text(&self, node: &Node, what: &str) -> R<crate::model::value::Text> {
         match &node.kind {
             NodeKind::Str(s) if !s.trim().is_empty() => Ok(s.clone()),
             NodeKind::Str(_) => self.err(node.pos, format!("{what} is empty")),
@@ -145,16 +154,16 @@ impl Loader<'_> {
                 "agreement" => {
                     let s = self.identifier(&e.value, "`agreement`")?;
                     id = s.clone();
-                    Value::Text(s)
+                    Value::text(s)
                 }
                 "version" | "previous" => {
                     let s = self.string(&e.value, &format!("`{}`", e.key))?;
                     if e.key == "version" {
                         version = Some(s.clone());
                     }
-                    Value::Text(s)
+                    Value::text(s)
                 }
-                "title" | "notes" => Value::Text(self.string(&e.value, &format!("`{}`", e.key))?),
+                "title" | "notes" => Value::Text(self.text(&e.value, &format!("`{}`", e.key))?),
                 "effective" => self.value(&e.value, schema::Kind::Date, "`effective`", &HashSet::new())?,
                 "sources" => self.value(&e.value, schema::Kind::List, "`sources`", &HashSet::new())?,
                 _ => continue,
@@ -172,26 +181,15 @@ impl Loader<'_> {
             None => Vec::new(),
         };
         let clauses = self.clauses(&self.get(entries, "clauses").expect("checked above").value, &party_keys)?;
-        Ok(Agreement {
-            path: self.path.to_string(),
-            id,
-            version,
-            meta,
-            parties,
-            definitions,
-            clauses,
-        })
+        Ok(Agreement { path: self.path.to_string(), id, version, meta, parties, definitions, clauses })
     }
 
     /// An id: lowercase letters, digits and hyphens.
     fn identifier(&self, node: &Node, what: &str) -> R<String> {
         let s = self.string(node, what)?;
         let ok = s.len() <= 200
-            && s.bytes()
-                .next()
-                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            && s.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.' || b == b'_');
+            && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.' || b == b'_');
         if !ok {
             return self.err(
                 node.pos,
@@ -203,15 +201,13 @@ impl Loader<'_> {
 
     fn parties(&self, node: &Node) -> R<Vec<Party>> {
         let entries = self.map(node, "`parties`")?;
+        self.text_keys(entries, "`parties`")?;
         if entries.is_empty() {
             return self.err(node.pos, "`parties` is empty: name at least one party");
         }
         let mut parties = Vec::new();
         for e in entries {
-            let key_node = Node {
-                pos: e.key_pos,
-                kind: NodeKind::Str(e.key.clone()),
-            };
+            let key_node = Node { pos: e.key_pos, kind: NodeKind::Str(std::sync::Arc::new(e.key.clone())) };
             let key = self.identifier(&key_node, "party key")?;
             let (name, short) = match &e.value.kind {
                 NodeKind::Str(_) => (self.string(&e.value, &format!("the name of party `{key}`"))?, None),
@@ -233,36 +229,25 @@ impl Loader<'_> {
                 other => {
                     return self.err(
                         e.value.pos,
-                        format!(
-                            "party `{key}` must be a name or a mapping with `name`, found {}",
-                            other.describe()
-                        ),
+                        format!("party `{key}` must be a name or a mapping with `name`, found {}", other.describe()),
                     );
                 }
             };
-            parties.push(Party {
-                key,
-                name,
-                short,
-                pos: e.key_pos,
-            });
+            parties.push(Party { key, name, short, pos: e.key_pos });
         }
         Ok(parties)
     }
 
     fn definitions(&self, node: &Node) -> R<Vec<Definition>> {
         let entries = self.map(node, "`definitions`")?;
+        self.text_keys(entries, "`definitions`")?;
         let mut out = Vec::new();
         for e in entries {
             if e.key.trim().is_empty() {
                 return self.err(e.key_pos, "a defined term is empty");
             }
             let text = self.string(&e.value, &format!("the definition of `{}`", e.key))?;
-            out.push(Definition {
-                term: e.key.clone(),
-                text,
-                pos: e.key_pos,
-            });
+            out.push(Definition { term: e.key.clone(), text, pos: e.key_pos });
         }
         Ok(out)
     }
@@ -271,10 +256,7 @@ impl Loader<'_> {
         let items = match &node.kind {
             NodeKind::Seq(items) => items,
             other => {
-                return self.err(
-                    node.pos,
-                    format!("`clauses` must be a list, found {}", other.describe()),
-                );
+                return self.err(node.pos, format!("`clauses` must be a list, found {}", other.describe()));
             }
         };
         let mut seen: HashMap<String, Pos> = HashMap::new();
@@ -284,10 +266,7 @@ impl Loader<'_> {
             if let Some(first) = seen.get(&clause.id) {
                 return self.err(
                     clause.pos,
-                    format!(
-                        "duplicate clause id `{}` (first used at line {})",
-                        clause.id, first.line
-                    ),
+                    format!("duplicate clause id `{}` (first used at line {})", clause.id, first.line),
                 );
             }
             seen.insert(clause.id.clone(), clause.pos);
@@ -313,10 +292,7 @@ impl Loader<'_> {
                             Some(s) => format!("did you mean `{s}`?"),
                             None => format!("known types: {}", names.join(", ")),
                         };
-                        return self.err(
-                            e.value.pos,
-                            format!("unknown clause type `{name}` in clause `{id}`; {hint}"),
-                        );
+                        return self.err(e.value.pos, format!("unknown clause type `{name}` in clause `{id}`; {hint}"));
                     }
                 }
             }
@@ -331,30 +307,18 @@ impl Loader<'_> {
                 Some(e) => {
                     let what = format!("`{}` of clause `{id}`", spec.name);
                     let value = self.value(&e.value, spec.kind, &what, parties)?;
-                    fields.push(Field {
-                        name: spec.name,
-                        value,
-                        pos: e.key_pos,
-                    });
+                    fields.push(Field { name: spec.name, value, pos: e.key_pos });
                 }
                 None if spec.required => {
                     return self.err(
                         node.pos,
-                        format!(
-                            "clause `{id}` (type {}) is missing required field `{}`",
-                            ctype.name, spec.name
-                        ),
+                        format!("clause `{id}` (type {}) is missing required field `{}`", ctype.name, spec.name),
                     );
                 }
                 None => {}
             }
         }
-        Ok(Clause {
-            id,
-            ctype,
-            pos: node.pos,
-            fields,
-        })
+        Ok(Clause { id, ctype, pos: node.pos, fields })
     }
 }
 

@@ -11,11 +11,7 @@ pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// Read a file as UTF-8 text, refusing directories, oversized files,
 /// non-UTF-8 bytes and NUL characters.
 pub fn read_source(path: &str, max_bytes: u64) -> Result<String, LoadError> {
-    let fail = |pos: Option<Pos>, message: String| LoadError {
-        file: path.to_string(),
-        pos,
-        message,
-    };
+    let fail = |pos: Option<Pos>, message: String| LoadError { file: path.to_string(), pos, message };
     if crate::git::is_rev_path(path) {
         let bytes = crate::git::read(path, max_bytes).map_err(|m| fail(None, m))?;
         return decode(bytes).map_err(|(pos, m)| fail(pos, m));
@@ -27,23 +23,15 @@ pub fn read_source(path: &str, max_bytes: u64) -> Result<String, LoadError> {
     if meta.is_file() && meta.len() > max_bytes {
         return Err(fail(
             None,
-            format!(
-                "is {} bytes, more than the limit of {max_bytes} (raise it with --max-bytes)",
-                meta.len()
-            ),
+            format!("is {} bytes, more than the limit of {max_bytes} (raise it with --max-bytes)", meta.len()),
         ));
     }
     let file = std::fs::File::open(path).map_err(|e| fail(None, io_message(&e)))?;
     let mut bytes = Vec::new();
     // Read one byte past the cap so that a growing file or a pipe is caught too.
-    file.take(max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(None, io_message(&e)))?;
+    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| fail(None, io_message(&e)))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(fail(
-            None,
-            format!("is more than the limit of {max_bytes} bytes (raise it with --max-bytes)"),
-        ));
+        return Err(fail(None, format!("is more than the limit of {max_bytes} bytes (raise it with --max-bytes)")));
     }
     decode(bytes).map_err(|(pos, m)| fail(pos, m))
 }
@@ -51,27 +39,18 @@ pub fn read_source(path: &str, max_bytes: u64) -> Result<String, LoadError> {
 /// Turn bytes into text, or say where they stop being UTF-8.
 pub fn decode(bytes: Vec<u8>) -> Result<String, (Option<Pos>, String)> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err((
-            Some(Pos { line: 1, col: 1 }),
-            "is UTF-16 encoded; agreement files must be UTF-8".into(),
-        ));
+        return Err((Some(Pos { line: 1, col: 1 }), "is UTF-16 encoded; agreement files must be UTF-8".into()));
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let pos = position_at(&e.as_bytes()[..valid]);
-            return Err((
-                Some(pos),
-                "is not valid UTF-8 text here; agreement files must be UTF-8".into(),
-            ));
+            return Err((Some(pos), "is not valid UTF-8 text here; agreement files must be UTF-8".into()));
         }
     };
     if let Some(i) = text.find('\0') {
-        return Err((
-            Some(position_at(&text.as_bytes()[..i])),
-            "contains a NUL character".into(),
-        ));
+        return Err((Some(position_at(&text.as_bytes()[..i])), "contains a NUL character".into()));
     }
     Ok(text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text))
 }

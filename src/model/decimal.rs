@@ -31,9 +31,7 @@ impl Decimal {
             None => (s, ""),
         };
         if int_part.is_empty() || (s.contains('.') && frac_part.is_empty()) {
-            return Err(format!(
-                "`{s}` is not a number: write digits on both sides of the point"
-            ));
+            return Err(format!("`{s}` is not a number: write digits on both sides of the point"));
         }
         let int_digits: String = if int_part.contains(',') {
             let groups: Vec<&str> = int_part.split(',').collect();
@@ -59,10 +57,7 @@ impl Decimal {
     fn from_parts(int: &str, frac: &str) -> Decimal {
         let int = int.trim_start_matches('0');
         let frac = frac.trim_end_matches('0');
-        Decimal {
-            int: if int.is_empty() { "0".into() } else { int.into() },
-            frac: frac.into(),
-        }
+        Decimal { int: if int.is_empty() { "0".into() } else { int.into() }, frac: frac.into() }
     }
 
     /// Multiply by 10^n (for "million", "billion"...).
@@ -81,11 +76,7 @@ impl Decimal {
 
     /// Plain form without separators: `38000000000`, `0.25`.
     pub fn plain(&self) -> String {
-        if self.frac.is_empty() {
-            self.int.clone()
-        } else {
-            format!("{}.{}", self.int, self.frac)
-        }
+        if self.frac.is_empty() { self.int.clone() } else { format!("{}.{}", self.int, self.frac) }
     }
 
     /// Form with thousands separators: `38,000,000,000.5`.

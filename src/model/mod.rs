@@ -84,9 +84,7 @@ impl Clause {
 
     /// How to name the clause to a reader: its title, or its id.
     pub fn label(&self) -> String {
-        self.text_of("title")
-            .map(str::to_string)
-            .unwrap_or_else(|| self.id.clone())
+        self.text_of("title").map(str::to_string).unwrap_or_else(|| self.id.clone())
     }
 }
 

@@ -58,11 +58,7 @@ pub enum Effect {
     /// A party role; a changed party is a substitution.
     Role(Side),
     /// An ordered quantity: `up` when it grows, `down` when it shrinks; growth favours `more`.
-    Ordered {
-        more: Side,
-        up: &'static str,
-        down: &'static str,
-    },
+    Ordered { more: Side, up: &'static str, down: &'static str },
     /// A cap on what `protects` owes: adding or lowering it favours that side.
     Cap { protects: Side },
     /// When the clause ends: later favours the grantee.
@@ -114,10 +110,7 @@ impl ClauseType {
     /// Every field allowed in a clause of this type, in reading order:
     /// number and title, the typed fields, then until, text and notes.
     pub fn all_fields(&self) -> impl Iterator<Item = &'static FieldSpec> {
-        COMMON_FIELDS[..2]
-            .iter()
-            .chain(self.fields.iter())
-            .chain(COMMON_FIELDS[2..].iter())
+        COMMON_FIELDS[..2].iter().chain(self.fields.iter()).chain(COMMON_FIELDS[2..].iter())
     }
 
     pub fn role_field(&self, side: Side) -> Option<&'static str> {
@@ -129,23 +122,11 @@ impl ClauseType {
 }
 
 const fn f(name: &'static str, kind: Kind, effect: Effect, doc: &'static str) -> FieldSpec {
-    FieldSpec {
-        name,
-        kind,
-        effect,
-        required: false,
-        doc,
-    }
+    FieldSpec { name, kind, effect, required: false, doc }
 }
 
 const fn req(name: &'static str, kind: Kind, effect: Effect, doc: &'static str) -> FieldSpec {
-    FieldSpec {
-        name,
-        kind,
-        effect,
-        required: true,
-        doc,
-    }
+    FieldSpec { name, kind, effect, required: true, doc }
 }
 
 use Effect::{Cap, Changed, Condition, Exception, Ordered, Role, Widen};
@@ -155,26 +136,11 @@ use Side::*;
 /// Keys every clause has besides its typed fields: `id` and `type` are
 /// structural; these are compared like fields.
 pub const COMMON_FIELDS: &[FieldSpec] = &[
-    f(
-        "number",
-        Text,
-        Changed("clause-renumbered"),
-        "display numbering such as \"2.1\"",
-    ),
+    f("number", Text, Changed("clause-renumbered"), "display numbering such as \"2.1\""),
     f("title", Text, Changed("title-changed"), "a heading"),
-    f(
-        "until",
-        End,
-        Effect::End,
-        "when the clause ends: a date, {event: ...} or {earliest: [...]}",
-    ),
+    f("until", End, Effect::End, "when the clause ends: a date, {event: ...} or {earliest: [...]}"),
     f("text", Text, Changed("text-changed"), "the clause's prose"),
-    f(
-        "notes",
-        Text,
-        Changed("notes-changed"),
-        "drafting notes that are not terms",
-    ),
+    f("notes", Text, Changed("notes-changed"), "drafting notes that are not terms"),
 ];
 
 pub const CLAUSE_TYPES: &[ClauseType] = &[
@@ -189,18 +155,8 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
             req("licensor", Party, Role(Grantor), "the party granting the licence"),
             req("licensee", Party, Role(Grantee), "the party receiving it"),
             f("subject", Text, Changed("subject-changed"), "what is licensed"),
-            f(
-                "scope",
-                List,
-                Widen { more: Grantee },
-                "uses or fields the licence covers",
-            ),
-            f(
-                "exclusions",
-                List,
-                Exception { added: Grantor },
-                "what is carved out of the licence",
-            ),
+            f("scope", List, Widen { more: Grantee }, "uses or fields the licence covers"),
+            f("exclusions", List, Exception { added: Grantor }, "what is carved out of the licence"),
             f(
                 "exclusive",
                 Exclusive,
@@ -208,24 +164,9 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
                 "true, false, or exclusive / sole / co-exclusive / non-exclusive",
             ),
             f("territory", List, Widen { more: Grantee }, "where the licence applies"),
-            f(
-                "sublicensable",
-                Flag,
-                Widen { more: Grantee },
-                "whether the licensee may sublicense",
-            ),
-            f(
-                "transferable",
-                Flag,
-                Widen { more: Grantee },
-                "whether the licensee may transfer it",
-            ),
-            f(
-                "irrevocable",
-                Flag,
-                Widen { more: Grantee },
-                "whether the licensor may revoke it",
-            ),
+            f("sublicensable", Flag, Widen { more: Grantee }, "whether the licensee may sublicense"),
+            f("transferable", Flag, Widen { more: Grantee }, "whether the licensee may transfer it"),
+            f("irrevocable", Flag, Widen { more: Grantee }, "whether the licensor may revoke it"),
         ],
     },
     ClauseType {
@@ -238,40 +179,18 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         fields: &[
             req("payer", Party, Role(Grantor), "who pays"),
             req("payee", Party, Role(Grantee), "who is paid"),
-            f(
-                "basis",
-                Text,
-                Changed("basis-changed"),
-                "revenue share, royalty, fee, commission...",
-            ),
-            f(
-                "rate",
-                Percent,
-                Ordered {
-                    more: Grantee,
-                    up: "rate-increased",
-                    down: "rate-decreased",
-                },
-                "a percentage",
-            ),
+            f("basis", Text, Changed("basis-changed"), "revenue share, royalty, fee, commission..."),
+            f("rate", Percent, Ordered { more: Grantee, up: "rate-increased", down: "rate-decreased" }, "a percentage"),
             f(
                 "amount",
                 Money,
-                Ordered {
-                    more: Grantee,
-                    up: "amount-increased",
-                    down: "amount-decreased",
-                },
+                Ordered { more: Grantee, up: "amount-increased", down: "amount-decreased" },
                 "a fixed sum",
             ),
             f(
                 "minimum",
                 Money,
-                Ordered {
-                    more: Grantee,
-                    up: "amount-increased",
-                    down: "amount-decreased",
-                },
+                Ordered { more: Grantee, up: "amount-increased", down: "amount-decreased" },
                 "a floor on what is paid",
             ),
             f("cap", Money, Cap { protects: Grantor }, "a ceiling on what is paid"),
@@ -291,12 +210,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
             f("subject", Text, Changed("subject-changed"), "what is exclusive"),
             req("exclusive", Exclusive, Effect::Exclusive, "true, false, or a level"),
             f("scope", List, Widen { more: Grantee }, "what the restriction covers"),
-            f(
-                "exceptions",
-                List,
-                Exception { added: Grantor },
-                "what it does not cover",
-            ),
+            f("exceptions", List, Exception { added: Grantor }, "what it does not cover"),
         ],
     },
     ClauseType {
@@ -334,19 +248,10 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
             f(
                 "deadline",
                 DateOrDuration,
-                Ordered {
-                    more: Grantor,
-                    up: "deadline-extended",
-                    down: "deadline-shortened",
-                },
+                Ordered { more: Grantor, up: "deadline-extended", down: "deadline-shortened" },
                 "a date or a duration",
             ),
-            f(
-                "conditions",
-                List,
-                Condition { added: Grantor },
-                "conditions the duty depends on",
-            ),
+            f("conditions", List, Condition { added: Grantor }, "conditions the duty depends on"),
         ],
     },
     ClauseType {
@@ -362,21 +267,13 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
             f(
                 "amount",
                 Money,
-                Ordered {
-                    more: Grantee,
-                    up: "amount-increased",
-                    down: "amount-decreased",
-                },
+                Ordered { more: Grantee, up: "amount-increased", down: "amount-decreased" },
                 "the committed sum",
             ),
             f(
                 "period",
                 Duration,
-                Ordered {
-                    more: Grantor,
-                    up: "term-extended",
-                    down: "term-shortened",
-                },
+                Ordered { more: Grantor, up: "term-extended", down: "term-shortened" },
                 "over how long",
             ),
             f("subject", Text, Changed("subject-changed"), "what is purchased"),
@@ -395,21 +292,13 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
             f(
                 "stake",
                 Stake,
-                Ordered {
-                    more: Grantee,
-                    up: "stake-increased",
-                    down: "stake-decreased",
-                },
+                Ordered { more: Grantee, up: "stake-increased", down: "stake-decreased" },
                 "a percentage, or words such as \"major shareholder\"",
             ),
             f(
                 "value",
                 Money,
-                Ordered {
-                    more: Grantee,
-                    up: "amount-increased",
-                    down: "amount-decreased",
-                },
+                Ordered { more: Grantee, up: "amount-increased", down: "amount-decreased" },
                 "the stake's stated value",
             ),
         ],
@@ -423,12 +312,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed_rule: "clause-removed",
         fields: &[
             f("start", Date, Changed("term-condition-changed"), "when the term starts"),
-            f(
-                "renewal",
-                Text,
-                Changed("term-condition-changed"),
-                "how the term renews",
-            ),
+            f("renewal", Text, Changed("term-condition-changed"), "how the term renews"),
         ],
     },
     ClauseType {
@@ -445,11 +329,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
             f(
                 "notice",
                 Duration,
-                Ordered {
-                    more: Grantor,
-                    up: "notice-lengthened",
-                    down: "notice-shortened",
-                },
+                Ordered { more: Grantor, up: "notice-lengthened", down: "notice-shortened" },
                 "the notice period",
             ),
         ],
@@ -465,12 +345,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
             req("liable", Party, Role(Grantor), "whose liability is limited"),
             f("claimant", Party, Role(Grantee), "who would claim"),
             f("cap", Money, Cap { protects: Grantor }, "the limit"),
-            f(
-                "exclusions",
-                List,
-                Exception { added: Grantee },
-                "liabilities outside the cap",
-            ),
+            f("exclusions", List, Exception { added: Grantee }, "liabilities outside the cap"),
         ],
     },
     ClauseType {
@@ -482,12 +357,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed_rule: "clause-removed",
         fields: &[
             req("law", Text, Changed("governing-law-changed"), "the governing law"),
-            f(
-                "courts",
-                Text,
-                Changed("governing-law-changed"),
-                "the forum for disputes",
-            ),
+            f("courts", Text, Changed("governing-law-changed"), "the forum for disputes"),
         ],
     },
     ClauseType {

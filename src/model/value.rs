@@ -20,9 +20,7 @@ impl Date {
         let shape_ok = b.len() == 10
             && b[4] == b'-'
             && b[7] == b'-'
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !shape_ok {
             return Err(format!("`{s}` is not a date: write YYYY-MM-DD"));
         }
@@ -170,9 +168,7 @@ impl Duration {
             "month" | "months" => Unit::Month,
             "year" | "years" => Unit::Year,
             _ => {
-                return Err(format!(
-                    "`{s}`: unknown unit `{unit_text}` (days, business days, weeks, months, years)"
-                ));
+                return Err(format!("`{s}`: unknown unit `{unit_text}` (days, business days, weeks, months, years)"));
             }
         };
         Ok(Duration { count, unit })
@@ -270,6 +266,10 @@ impl Modality {
     }
 }
 
+/// Prose, shared rather than copied: a long text is held once however many
+/// findings show it.
+pub type Text = std::sync::Arc<String>;
+
 /// A typed value of a field.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Value {
@@ -290,10 +290,15 @@ pub enum Value {
     Level(Level),
     Modality(Modality),
     /// Prose or a short phrase.
-    Text(String),
+    Text(Text),
 }
 
 impl Value {
+    /// A text value.
+    pub fn text(s: impl Into<String>) -> Value {
+        Value::Text(Text::new(s.into()))
+    }
+
     /// Whether two values mean the same thing: lists compare as sets,
     /// prose ignores how whitespace is laid out.
     pub fn same_meaning(&self, other: &Value) -> bool {
@@ -305,7 +310,7 @@ impl Value {
                 b.sort();
                 a == b
             }
-            (Value::Text(a), Value::Text(b)) => normalise_space(a) == normalise_space(b),
+            (Value::Text(a), Value::Text(b)) => same_words(a, b),
             (Value::End(a), Value::End(b)) => a.parts() == b.parts() && is_earliest(a) == is_earliest(b),
             _ => self == other,
         }
@@ -332,6 +337,12 @@ impl Value {
 
 fn is_earliest(e: &End) -> bool {
     matches!(e, End::Earliest(_))
+}
+
+/// Whether two texts have the same words, whatever the whitespace between
+/// them (no copies: safe on very long texts).
+pub fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// Collapse runs of whitespace to one space and trim.
@@ -399,6 +410,6 @@ mod tests {
         let a = Value::List(vec!["EU".into(), "US".into()]);
         let b = Value::List(vec!["US".into(), "EU".into()]);
         assert!(a.same_meaning(&b));
-        assert!(Value::Text("a  b\nc".into()).same_meaning(&Value::Text("a b c".into())));
+        assert!(Value::text("a  b\nc").same_meaning(&Value::text("a b c")));
     }
 }

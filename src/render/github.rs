@@ -19,11 +19,7 @@ pub fn render(report: &Report) -> String {
             (None, Some(l)) => (&report.old.path, Some(l)),
             (None, None) => (&report.new.path, None),
         };
-        let file = file
-            .rsplit_once(':')
-            .filter(|_| crate::git::is_rev_path(file))
-            .map(|(_, p)| p)
-            .unwrap_or(file);
+        let file = file.rsplit_once(':').filter(|_| crate::git::is_rev_path(file)).map(|(_, p)| p).unwrap_or(file);
         let mut props = format!("file={}", property(file));
         if let Some(l) = line {
             props.push_str(&format!(",line={l}"));
@@ -38,22 +34,14 @@ pub fn render(report: &Report) -> String {
     }
     for a in &report.stale {
         let msg = format!("Stale acknowledgement of {} matches no finding: {}", a.rule, a.reason);
-        out.push_str(&format!(
-            "::warning file={},line={}::{}\n",
-            property(&a.file),
-            a.line,
-            data(&msg)
-        ));
+        out.push_str(&format!("::warning file={},line={}::{}\n", property(&a.file), a.line, data(&msg)));
     }
     out
 }
 
 /// Escape a command's message (GitHub's `escapeData`).
 pub fn data(s: &str) -> String {
-    crate::safe::line(s)
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    crate::safe::line(s).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escape a command property (GitHub's `escapeProperty`).

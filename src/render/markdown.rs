@@ -68,11 +68,7 @@ pub fn render(report: &Report) -> String {
         }
     }
     if !redlines.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n<details><summary>Wording changes ({})</summary>\n",
-            redlines.len()
-        );
+        let _ = writeln!(out, "\n<details><summary>Wording changes ({})</summary>\n", redlines.len());
         for f in redlines {
             let field = f.field.as_deref().map(escape).unwrap_or_default();
             let _ = writeln!(out, "**{}**, {field}:\n", escape(&f.label));
@@ -113,12 +109,7 @@ fn row(out: &mut String, report: &Report, f: &Finding) {
             n.as_ref().map(|v| escape(&phrase(v))).unwrap_or_else(|| "—".into())
         ),
     };
-    let favours = f
-        .favours
-        .iter()
-        .map(|k| escape(report.party_name(k)))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let favours = f.favours.iter().map(|k| escape(report.party_name(k))).collect::<Vec<_>>().join(", ");
     let _ = write!(
         out,
         "| {} | **{}**: {} | {} | {} | {} |",
@@ -153,19 +144,8 @@ fn stale(out: &mut String, report: &Report) {
     }
     let _ = writeln!(out, "\n**Stale acknowledgements** (they match no finding):\n");
     for a in &report.stale {
-        let clause = a
-            .clause
-            .as_deref()
-            .map(|c| format!(" on {}", escape(c)))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "- {}:{}: {}{clause}: {}",
-            escape(&a.file),
-            a.line,
-            escape(&a.rule),
-            escape(&a.reason)
-        );
+        let clause = a.clause.as_deref().map(|c| format!(" on {}", escape(c))).unwrap_or_default();
+        let _ = writeln!(out, "- {}:{}: {}{clause}: {}", escape(&a.file), a.line, escape(&a.rule), escape(&a.reason));
     }
 }
 

@@ -37,9 +37,17 @@ pub fn render(report: &Report, format: Format, color: bool) -> String {
     }
 }
 
-/// A shown value as a short, single-line phrase (untrusted text escaped).
+/// Longest prose shown inline by the human formats; JSON always has it all.
+const PHRASE_MAX_CHARS: usize = 2000;
+
+/// A shown value as a single-line phrase (untrusted text escaped; very long
+/// prose clipped, saying so).
 pub fn phrase(s: &Shown) -> String {
     match s {
+        Shown::Value(crate::model::Value::Text(t)) if t.len() > PHRASE_MAX_CHARS => {
+            let kept = crate::classify::clip_to(t, PHRASE_MAX_CHARS);
+            crate::safe::line(&format!("\"{kept}\" [{} characters in all; see --format json]", t.chars().count()))
+        }
         Shown::Value(v) => crate::safe::line(&v.to_string()),
         Shown::Clause { clause_type, .. } => format!("a {clause_type} clause"),
     }
@@ -62,10 +70,7 @@ pub fn groups(report: &Report) -> Vec<Vec<&Finding>> {
     let mut groups: Vec<Vec<&Finding>> = Vec::new();
     let mut index: HashMap<(Option<&str>, &str), usize> = HashMap::new();
     for f in report.open_findings() {
-        let key = (
-            f.clause.as_deref(),
-            if f.clause.is_some() { "" } else { f.label.as_str() },
-        );
+        let key = (f.clause.as_deref(), if f.clause.is_some() { "" } else { f.label.as_str() });
         match index.get(&key) {
             Some(&i) => groups[i].push(f),
             None => {

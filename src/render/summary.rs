@@ -30,12 +30,7 @@ pub fn render(report: &Report) -> String {
 
 pub fn heading(report: &Report) -> String {
     let v = |v: &Option<String>| v.clone().unwrap_or_else(|| "?".into());
-    safe::line(&format!(
-        "{}: {} → {}",
-        report.new.agreement,
-        v(&report.old.version),
-        v(&report.new.version)
-    ))
+    safe::line(&format!("{}: {} → {}", report.new.agreement, v(&report.old.version), v(&report.new.version)))
 }
 
 fn body_intro(report: &Report) -> String {
@@ -68,12 +63,7 @@ pub fn bullets(report: &Report) -> Vec<String> {
         out.push(s);
     }
     for f in super::acknowledged(report) {
-        out.push(format!(
-            "{} (acknowledged: {}): {}",
-            f.label,
-            f.acknowledged.as_deref().unwrap_or(""),
-            f.message
-        ));
+        out.push(format!("{} (acknowledged: {}): {}", f.label, f.acknowledged.as_deref().unwrap_or(""), f.message));
     }
     out
 }

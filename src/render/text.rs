@@ -26,11 +26,7 @@ struct Paint {
 
 impl Paint {
     fn paint(&self, style: &str, s: &str) -> String {
-        if self.on {
-            format!("{style}{s}{RESET}")
-        } else {
-            s.to_string()
-        }
+        if self.on { format!("{style}{s}{RESET}") } else { s.to_string() }
     }
 
     fn materiality(&self, m: Materiality) -> String {
@@ -99,13 +95,7 @@ pub fn render(report: &Report, color: bool) -> String {
         let _ = writeln!(
             out,
             "\n{}",
-            p.paint(
-                BOLD,
-                &format!(
-                    "Acknowledged ({}): accepted by reviewers, not counted by --fail-on",
-                    acked.len()
-                )
-            )
+            p.paint(BOLD, &format!("Acknowledged ({}): accepted by reviewers, not counted by --fail-on", acked.len()))
         );
         for f in acked {
             finding(&mut out, &p, report, f);
@@ -121,20 +111,10 @@ fn stale(out: &mut String, p: &Paint, report: &Report) {
     if report.stale.is_empty() {
         return;
     }
-    let _ = writeln!(
-        out,
-        "\n{}",
-        p.paint(
-            BOLD,
-            "Stale acknowledgements (they match no finding; remove or update them):"
-        )
-    );
+    let _ =
+        writeln!(out, "\n{}", p.paint(BOLD, "Stale acknowledgements (they match no finding; remove or update them):"));
     for a in &report.stale {
-        let clause = a
-            .clause
-            .as_deref()
-            .map(|c| format!(" on {}", safe::line(c)))
-            .unwrap_or_default();
+        let clause = a.clause.as_deref().map(|c| format!(" on {}", safe::line(c))).unwrap_or_default();
         let _ = writeln!(
             out,
             "  {}:{}: {}{clause}: {}",
@@ -150,22 +130,11 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
     let impact = match (report.impact(f), report.perspective.as_deref()) {
         (Some(i), Some(party)) if i != crate::report::Impact::Neutral => {
             let style = if i == crate::report::Impact::Loss { RED } else { GREEN };
-            format!(
-                "  {}",
-                p.paint(
-                    style,
-                    &format!("[{} {}]", i.name(), safe::line(report.party_name(party)))
-                )
-            )
+            format!("  {}", p.paint(style, &format!("[{} {}]", i.name(), safe::line(report.party_name(party)))))
         }
         _ => String::new(),
     };
-    let _ = writeln!(
-        out,
-        "  {} {}{impact}",
-        p.materiality(f.materiality()),
-        p.paint(DIM, f.rule.id)
-    );
+    let _ = writeln!(out, "  {} {}{impact}", p.materiality(f.materiality()), p.paint(DIM, f.rule.id));
     let _ = writeln!(out, "    {}", safe::line(&f.message));
     if let Some(reason) = &f.acknowledged {
         let _ = writeln!(out, "    acknowledged: {}", safe::line(reason));
@@ -183,11 +152,7 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
                     Value::Text(t) => format!("\"{}\"", crate::classify::clip(t)),
                     other => other.to_string(),
                 };
-                let _ = writeln!(
-                    out,
-                    "      {}",
-                    p.paint(style, &format!("{sign} {name}: {}", safe::line(&shown)))
-                );
+                let _ = writeln!(out, "      {}", p.paint(style, &format!("{sign} {name}: {}", safe::line(&shown))));
             }
         }
         _ if f.words.is_some() => {
@@ -205,12 +170,7 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
         }
     }
     if !f.favours.is_empty() || !f.disfavours.is_empty() {
-        let names = |v: &[String]| {
-            v.iter()
-                .map(|k| safe::line(report.party_name(k)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let names = |v: &[String]| v.iter().map(|k| safe::line(report.party_name(k))).collect::<Vec<_>>().join(", ");
         let mut parts = Vec::new();
         if !f.favours.is_empty() {
             parts.push(format!("favours {}", names(&f.favours)));
@@ -242,19 +202,11 @@ fn redline(p: &Paint, ops: &[WordOp]) -> String {
             WordOp::Same(t) => s.push_str(&safe::line(&elide(t, i == 0, i == last))),
             WordOp::Deleted(t) => {
                 let t = safe::line(t);
-                s.push_str(&if p.on {
-                    format!("{RED}\x1b[9m{t}{RESET}")
-                } else {
-                    format!("[-{t}-]")
-                });
+                s.push_str(&if p.on { format!("{RED}\x1b[9m{t}{RESET}") } else { format!("[-{t}-]") });
             }
             WordOp::Inserted(t) => {
                 let t = safe::line(t);
-                s.push_str(&if p.on {
-                    format!("{GREEN}\x1b[4m{t}{RESET}")
-                } else {
-                    format!("{{+{t}+}}")
-                });
+                s.push_str(&if p.on { format!("{GREEN}\x1b[4m{t}{RESET}") } else { format!("{{+{t}+}}") });
             }
         }
     }
@@ -276,10 +228,6 @@ fn elide(t: &str, first: bool, last: bool) -> String {
     match (first, last) {
         (true, _) => format!("… {}", words[words.len() - keep..].join(" ")),
         (_, true) => format!("{} …", words[..keep].join(" ")),
-        _ => format!(
-            "{} … {}",
-            words[..keep].join(" "),
-            words[words.len() - keep..].join(" ")
-        ),
+        _ => format!("{} … {}", words[..keep].join(" "), words[words.len() - keep..].join(" ")),
     }
 }
