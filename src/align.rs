@@ -7,6 +7,7 @@
 //! and by comparing each leftover clause with a bounded number of candidates.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 
 use crate::model::value::normalise_space;
 use crate::model::{Agreement, Clause, Value};
@@ -50,17 +51,25 @@ pub fn align(old: &Agreement, new: &Agreement) -> Alignment {
     }
 
     // 2. Renames with identical content.
-    let mut by_content: HashMap<String, Vec<usize>> = HashMap::new();
-    for (j, c) in new.clauses.iter().enumerate().rev() {
-        if !taken[j] {
-            by_content.entry(fingerprint(c)).or_default().push(j);
+    let any_old_left = new_of_old.iter().any(Option::is_none);
+    let mut by_content: HashMap<u64, Vec<usize>> = HashMap::new();
+    // Keyed per run, so that crafted content cannot force collisions.
+    let keys = RandomState::new();
+    if any_old_left {
+        for (j, c) in new.clauses.iter().enumerate().rev() {
+            if !taken[j] {
+                by_content.entry(fingerprint(&keys, c)).or_default().push(j);
+            }
         }
     }
     for (i, c) in old.clauses.iter().enumerate() {
-        if new_of_old[i].is_none()
-            && let Some(list) = by_content.get_mut(&fingerprint(c))
-            && let Some(j) = list.pop()
+        if new_of_old[i].is_some() || by_content.is_empty() {
+            continue;
+        }
+        if let Some(list) = by_content.get_mut(&fingerprint(&keys, c))
+            && let Some(k) = list.iter().rposition(|&j| same_content(c, &new.clauses[j]))
         {
+            let j = list.remove(k);
             new_of_old[i] = Some((j, true));
             taken[j] = true;
         }
@@ -109,31 +118,40 @@ pub fn align(old: &Agreement, new: &Agreement) -> Alignment {
     }
 }
 
-/// The content of a clause apart from its id and numbering.
-fn fingerprint(c: &Clause) -> String {
-    let mut s = String::from(c.ctype.name);
+/// A hash of the content of a clause apart from its id and numbering:
+/// prose by its words, lists as sets. Equal hashes are checked with
+/// [`same_content`] before two clauses are paired.
+fn fingerprint(keys: &RandomState, c: &Clause) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = keys.build_hasher();
+    c.ctype.name.hash(&mut h);
     for f in &c.fields {
         if f.name == "number" {
             continue;
         }
-        s.push('\u{1}');
-        s.push_str(f.name);
-        s.push('\u{2}');
-        s.push_str(&canonical(&f.value));
+        f.name.hash(&mut h);
+        match &f.value {
+            Value::Text(t) => t.split_whitespace().for_each(|w| w.hash(&mut h)),
+            Value::List(items) => {
+                let mut items: Vec<String> = items.iter().map(|i| normalise_space(i)).collect();
+                items.sort();
+                items.hash(&mut h);
+            }
+            other => other.hash(&mut h),
+        }
     }
-    s
+    h.finish()
 }
 
-fn canonical(v: &Value) -> String {
-    match v {
-        Value::Text(t) => normalise_space(t),
-        Value::List(items) => {
-            let mut items: Vec<String> = items.iter().map(|i| normalise_space(i)).collect();
-            items.sort();
-            items.join("\u{3}")
-        }
-        other => format!("{other:?}"),
-    }
+/// Same content apart from id and numbering, by meaning.
+fn same_content(a: &Clause, b: &Clause) -> bool {
+    let fields = |c: &'_ Clause| c.fields.iter().filter(|f| f.name != "number").count();
+    std::ptr::eq(a.ctype, b.ctype)
+        && fields(a) == fields(b)
+        && a.fields
+            .iter()
+            .filter(|f| f.name != "number")
+            .all(|f| b.value(f.name).is_some_and(|v| v.same_meaning(&f.value)))
 }
 
 fn bucket(c: &Clause) -> String {

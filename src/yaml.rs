@@ -4,15 +4,20 @@
 //! column where it starts. Everything above this module works on that tree, so
 //! the YAML crate can be swapped by rewriting this file alone.
 //!
-//! The parser is configured explicitly for agreements: YAML 1.2 booleans only
-//! (`true`/`false`), no implicit octal or underscored numbers, duplicate keys
-//! are errors at every depth, merge keys and unknown tags are refused, and
-//! nesting, aliases and document counts are held to budgets set here.
+//! The tree is built straight from the event stream of `granit-parser` (the
+//! YAML 1.2 parser underneath serde-saphyr), with the rules an agreement
+//! needs enforced here: YAML 1.2 booleans only (`true`/`false`), no implicit
+//! octal, no underscored or leading-zero numbers, duplicate keys are errors
+//! at every depth, merge keys and tags other than `!!str` are refused, and
+//! nesting, anchors, aliases and documents are held to budgets. Every step is
+//! linear in the size of the input (alias expansion is bounded by a budget).
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
+use std::sync::Arc;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned;
+use granit_parser::{Event, Parser, ScalarStyle, Span, Tag};
 
 /// A 1-based line and column in a source file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -38,7 +43,7 @@ pub enum NodeKind {
     /// A plain scalar that YAML resolves to a number, kept as its value's text.
     Number(String),
     /// Text, shared so that a long scalar is never copied.
-    Str(std::sync::Arc<String>),
+    Str(Arc<String>),
     Seq(Vec<Node>),
     Map(Vec<Entry>),
 }
@@ -68,7 +73,7 @@ impl NodeKind {
     }
 }
 
-/// A YAML syntax or budget error with the position the parser reported.
+/// A YAML syntax or budget error with its position.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YamlError {
     pub pos: Option<Pos>,
@@ -78,184 +83,332 @@ pub struct YamlError {
 /// Limits on the YAML structure, separate from the byte cap the caller applies.
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
+    /// Deepest nesting of lists and mappings.
     pub max_depth: usize,
-    pub max_nodes: usize,
+    /// Most anchors, and most aliases, in a document.
     pub max_aliases: usize,
+    /// Most nodes that alias expansion may add in all.
+    pub max_alias_nodes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_depth: 64, max_nodes: 5_000_000, max_aliases: 1_000 }
+        Limits { max_depth: 64, max_aliases: 1_000, max_alias_nodes: 100_000 }
     }
 }
 
 /// Parse one YAML document into a tree of positioned nodes.
 pub fn parse(text: &str, limits: Limits) -> Result<Node, YamlError> {
-    reject_binary(text)?;
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: limits.max_depth,
-            max_nodes: limits.max_nodes,
-            max_aliases: limits.max_aliases,
-            max_anchors: limits.max_aliases,
-            max_documents: 1,
-            flow_nesting_limit: limits.max_depth,
-        },
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 100_000,
-            max_replay_stack_depth: 16,
-        },
-        duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::Error,
-        merge_keys: serde_saphyr::options::MergeKeyPolicy::Error,
-        strict_booleans: true,
-        legacy_octal_numbers: false,
-        leading_zero_numbers_as_strings: true,
-        underscored_numbers_as_strings: true,
-        reject_unsupported_tags: true,
-        reject_tagged_field_names: true,
-        with_snippet: false,
-    };
-    match serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options) {
-        Ok(node) => {
-            let pos = pos_of(&node);
-            Ok(node.value.with_pos(pos))
+    Builder { limits, anchors: Vec::new(), aliases: 0, alias_nodes: 0, documents: 0 }.run(text)
+}
+
+fn pos(span: &Span) -> Pos {
+    Pos { line: span.start.line() as u32, col: span.start.col() as u32 + 1 }
+}
+
+fn fail<T>(pos: Pos, message: impl Into<String>) -> Result<T, YamlError> {
+    Err(YamlError { pos: Some(pos), message: message.into() })
+}
+
+/// A collection being built.
+enum Open {
+    Seq { pos: Pos, anchor: usize, items: Vec<Node> },
+    Map { pos: Pos, anchor: usize, entries: Vec<Entry>, key: Option<Node>, seen: Keys },
+}
+
+/// Keys seen in one mapping: a short list scanned in place, a set when long.
+#[derive(Default)]
+struct Keys {
+    few: Vec<String>,
+    many: Option<HashSet<String>>,
+}
+
+impl Keys {
+    /// Record a key; false if it was already there.
+    fn insert(&mut self, key: &str) -> bool {
+        if let Some(set) = &mut self.many {
+            return set.insert(key.to_string());
         }
-        Err(e) => Err(YamlError {
-            pos: e.location().map(|l| Pos { line: l.line() as u32, col: l.column() as u32 }),
-            message: clean_message(&e.to_string()),
-        }),
-    }
-}
-
-/// `!!binary` scalars would be silently base64-decoded into text: refuse them.
-/// The text is only walked again when it mentions `binary` at all.
-fn reject_binary(text: &str) -> Result<(), YamlError> {
-    use serde_saphyr::granit_parser::{Event, Parser};
-    let escaped_tag = text.contains('!')
-        && text.as_bytes().windows(3).any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit());
-    if !text.contains("binary") && !escaped_tag {
-        return Ok(());
-    }
-    for event in Parser::new_from_str(text) {
-        // Syntax errors are reported by the main parse, with its messages.
-        let Ok((event, span)) = event else { return Ok(()) };
-        let tag = match &event {
-            Event::Scalar(_, _, _, tag) | Event::SequenceStart(_, _, tag) | Event::MappingStart(_, _, tag) => tag,
-            _ => continue,
-        };
-        if tag.as_ref().is_some_and(|t| t.handle() == "tag:yaml.org,2002:" && t.suffix() == "binary") {
-            return Err(YamlError {
-                pos: Some(Pos { line: span.start.line() as u32, col: span.start.col() as u32 + 1 }),
-                message: "`!!binary` values are not allowed in an agreement".into(),
-            });
+        if self.few.iter().any(|k| k == key) {
+            return false;
         }
-    }
-    Ok(())
-}
-
-fn clean_message(message: &str) -> String {
-    // The crate appends " at line X, column Y" to some messages; we print the
-    // position ourselves in `file:line:col` form.
-    let first = message.lines().next().unwrap_or(message).trim();
-    let first = match first.rfind(" at line ") {
-        Some(i) => first[..i].trim_end_matches(','),
-        None => first,
-    };
-    match first.strip_prefix("duplicate mapping key: ") {
-        Some(rest) => format!("duplicate key `{}`", rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest)),
-        None => first.to_string(),
-    }
-}
-
-fn pos_of<T>(s: &Spanned<T>) -> Pos {
-    Pos { line: s.referenced.line() as u32, col: s.referenced.column() as u32 }
-}
-
-impl Node {
-    fn with_pos(mut self, pos: Pos) -> Node {
-        self.pos = pos;
-        self
-    }
-}
-
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(NodeVisitor)
-    }
-}
-
-struct NodeVisitor;
-
-fn scalar(kind: NodeKind) -> Node {
-    Node { pos: Pos::default(), kind }
-}
-
-impl<'de> Visitor<'de> for NodeVisitor {
-    type Value = Node;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a YAML value")
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Node, E> {
-        Ok(scalar(NodeKind::Bool(v)))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Node, E> {
-        Ok(scalar(NodeKind::Number(v.to_string())))
-    }
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Node, E> {
-        Ok(scalar(NodeKind::Number(v.to_string())))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node, E> {
-        Ok(scalar(NodeKind::Number(v.to_string())))
-    }
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Node, E> {
-        Ok(scalar(NodeKind::Number(v.to_string())))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node, E> {
-        Ok(scalar(NodeKind::Number(v.to_string())))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Node, E> {
-        Ok(scalar(NodeKind::Str(std::sync::Arc::new(v.to_string()))))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Node, E> {
-        Ok(scalar(NodeKind::Str(std::sync::Arc::new(v))))
-    }
-    fn visit_bytes<E: de::Error>(self, _v: &[u8]) -> Result<Node, E> {
-        Err(E::custom("binary values are not allowed in an agreement"))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
-        Ok(scalar(NodeKind::Null))
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Node, E> {
-        Ok(scalar(NodeKind::Null))
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
-        Node::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Spanned<Node>>()? {
-            let pos = pos_of(&item);
-            items.push(item.value.with_pos(pos));
+        self.few.push(key.to_string());
+        if self.few.len() > 16 {
+            self.many = Some(self.few.drain(..).collect());
         }
-        Ok(scalar(NodeKind::Seq(items)))
+        true
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Spanned<Node>>()? {
-            let key_pos = pos_of(&key);
-            let (key, key_is_text) = match key.value.kind {
-                NodeKind::Str(s) => (std::sync::Arc::unwrap_or_clone(s), true),
-                NodeKind::Number(n) => (n, false),
-                NodeKind::Bool(b) => (b.to_string(), false),
-                NodeKind::Null => ("null".to_string(), false),
-                other => (format!("<{}>", other.describe()), false),
+}
+
+struct Builder {
+    limits: Limits,
+    /// Anchored nodes by anchor id (ids are small integers from the parser).
+    anchors: Vec<Option<Node>>,
+    aliases: usize,
+    alias_nodes: usize,
+    documents: usize,
+}
+
+impl Builder {
+    fn run(mut self, text: &str) -> Result<Node, YamlError> {
+        let mut stack: Vec<Open> = Vec::new();
+        let mut root: Option<Node> = None;
+        let parser = Parser::new_from_str(text);
+        for event in parser {
+            let (event, span) = event.map_err(|e| {
+                let m = e.marker();
+                let message = e.to_string();
+                let message = message.split(" at char ").next().unwrap_or(&message).to_string();
+                YamlError { pos: Some(Pos { line: m.line() as u32, col: m.col() as u32 + 1 }), message }
+            })?;
+            let at = pos(&span);
+            let node = match event {
+                Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => continue,
+                Event::DocumentStart(..) => {
+                    self.documents += 1;
+                    if self.documents > 1 {
+                        return fail(at, "a file holds one agreement: found a second YAML document");
+                    }
+                    continue;
+                }
+                Event::Alias(id) => self.alias(id, at)?,
+                Event::Scalar(value, style, anchor, tag) => {
+                    let node = Node { pos: at, kind: scalar(value, style, tag.as_deref(), at)? };
+                    self.anchor(anchor, &node, at)?;
+                    node
+                }
+                Event::SequenceStart(_, anchor, tag) => {
+                    self.collection_tag(tag.as_deref(), "seq", at)?;
+                    self.depth(stack.len(), at)?;
+                    stack.push(Open::Seq { pos: at, anchor, items: Vec::new() });
+                    continue;
+                }
+                Event::MappingStart(_, anchor, tag) => {
+                    self.collection_tag(tag.as_deref(), "map", at)?;
+                    self.depth(stack.len(), at)?;
+                    stack.push(Open::Map { pos: at, anchor, entries: Vec::new(), key: None, seen: Keys::default() });
+                    continue;
+                }
+                Event::SequenceEnd | Event::MappingEnd => {
+                    let (node, anchor) = match stack.pop() {
+                        Some(Open::Seq { pos, anchor, items }) => (Node { pos, kind: NodeKind::Seq(items) }, anchor),
+                        Some(Open::Map { pos, anchor, entries, .. }) => {
+                            (Node { pos, kind: NodeKind::Map(entries) }, anchor)
+                        }
+                        None => return fail(at, "unbalanced YAML structure"),
+                    };
+                    self.anchor(anchor, &node, at)?;
+                    node
+                }
+                _ => continue,
             };
-            let value = map.next_value::<Spanned<Node>>()?;
-            let pos = pos_of(&value);
-            entries.push(Entry { key, key_pos, key_is_text, value: value.value.with_pos(pos) });
+            match stack.last_mut() {
+                None => root = Some(node),
+                Some(Open::Seq { items, .. }) => items.push(node),
+                Some(Open::Map { entries, key, seen, .. }) => match key.take() {
+                    None => {
+                        if let NodeKind::Str(k) = &node.kind {
+                            if k.as_str() == "<<" {
+                                return fail(node.pos, "YAML merge keys (`<<`) are not allowed in an agreement");
+                            }
+                            if !seen.insert(k) {
+                                return fail(node.pos, format!("duplicate key `{k}`"));
+                            }
+                        }
+                        *key = Some(node);
+                    }
+                    Some(k) => {
+                        let (text, is_text) = match k.kind {
+                            NodeKind::Str(s) => (Arc::unwrap_or_clone(s), true),
+                            NodeKind::Number(n) => (n, false),
+                            NodeKind::Bool(b) => (b.to_string(), false),
+                            NodeKind::Null => ("null".to_string(), false),
+                            other => (format!("<{}>", other.describe()), false),
+                        };
+                        if !is_text && !seen.insert(&format!("\u{0}{text}")) {
+                            return fail(k.pos, format!("duplicate key `{text}`"));
+                        }
+                        entries.push(Entry { key: text, key_pos: k.pos, key_is_text: is_text, value: node });
+                    }
+                },
+            }
         }
-        Ok(scalar(NodeKind::Map(entries)))
+        Ok(root.unwrap_or(Node { pos: Pos { line: 1, col: 1 }, kind: NodeKind::Null }))
+    }
+
+    fn depth(&self, depth: usize, at: Pos) -> Result<(), YamlError> {
+        if depth >= self.limits.max_depth {
+            return fail(at, format!("nesting deeper than {} levels", self.limits.max_depth));
+        }
+        Ok(())
+    }
+
+    fn collection_tag(&self, tag: Option<&Tag>, kind: &str, at: Pos) -> Result<(), YamlError> {
+        match tag {
+            None => Ok(()),
+            Some(t) if t.handle() == "tag:yaml.org,2002:" && t.suffix() == kind => Ok(()),
+            Some(t) => {
+                fail(at, format!("unsupported tag `{}`: YAML tags are not allowed in an agreement", show_tag(t)))
+            }
+        }
+    }
+
+    fn anchor(&mut self, id: usize, node: &Node, at: Pos) -> Result<(), YamlError> {
+        if id == 0 {
+            return Ok(());
+        }
+        if id > self.limits.max_aliases {
+            return fail(at, format!("more than {} anchors", self.limits.max_aliases));
+        }
+        if self.anchors.len() <= id {
+            self.anchors.resize(id + 1, None);
+        }
+        self.anchors[id] = Some(node.clone());
+        Ok(())
+    }
+
+    fn alias(&mut self, id: usize, at: Pos) -> Result<Node, YamlError> {
+        self.aliases += 1;
+        if self.aliases > self.limits.max_aliases {
+            return fail(at, format!("more than {} aliases", self.limits.max_aliases));
+        }
+        let Some(Some(node)) = self.anchors.get(id) else {
+            return fail(at, "an alias refers to an anchor that is not defined before it");
+        };
+        self.alias_nodes += count(node, self.limits.max_alias_nodes + 1);
+        if self.alias_nodes > self.limits.max_alias_nodes {
+            return fail(
+                at,
+                format!("aliases expand to more than {} nodes (an alias bomb?)", self.limits.max_alias_nodes),
+            );
+        }
+        let mut copy = node.clone();
+        copy.pos = at;
+        Ok(copy)
+    }
+}
+
+/// The number of nodes in a tree, counting no further than `limit`.
+fn count(node: &Node, limit: usize) -> usize {
+    let mut n = 0;
+    let mut stack = vec![node];
+    while let Some(x) = stack.pop() {
+        n += 1;
+        if n >= limit {
+            return n;
+        }
+        match &x.kind {
+            NodeKind::Seq(items) => stack.extend(items.iter()),
+            NodeKind::Map(entries) => stack.extend(entries.iter().map(|e| &e.value)),
+            _ => {}
+        }
+    }
+    n
+}
+
+fn show_tag(t: &Tag) -> String {
+    if t.handle() == "tag:yaml.org,2002:" {
+        format!("!!{}", t.suffix())
+    } else {
+        format!("{}{}", t.handle(), t.suffix())
+    }
+}
+
+/// Resolve a scalar under the strict YAML 1.2 core schema agreements use.
+fn scalar(value: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>, at: Pos) -> Result<NodeKind, YamlError> {
+    if let Some(t) = tag {
+        let core = t.handle() == "tag:yaml.org,2002:";
+        return match (core, t.suffix()) {
+            (true, "str") => Ok(NodeKind::Str(Arc::new(value.into_owned()))),
+            (true, "binary") => fail(at, "`!!binary` values are not allowed in an agreement"),
+            (false, "") if t.handle() == "!" => Ok(NodeKind::Str(Arc::new(value.into_owned()))),
+            _ => fail(at, format!("unsupported tag `{}`: YAML tags are not allowed in an agreement", show_tag(t))),
+        };
+    }
+    if style != ScalarStyle::Plain {
+        return Ok(NodeKind::Str(Arc::new(value.into_owned())));
+    }
+    let v: &str = &value;
+    Ok(match v {
+        "" | "~" | "null" | "Null" | "NULL" => NodeKind::Null,
+        "true" | "True" | "TRUE" => NodeKind::Bool(true),
+        "false" | "False" | "FALSE" => NodeKind::Bool(false),
+        ".nan" | ".NaN" | ".NAN" | ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf"
+        | "-.INF" => {
+            return fail(at, format!("non-finite number `{v}` is not allowed"));
+        }
+        _ => match number(v) {
+            Some(Ok(n)) => NodeKind::Number(n),
+            Some(Err(())) => return fail(at, format!("the number `{v}` is out of range")),
+            None => NodeKind::Str(Arc::new(value.into_owned())),
+        },
+    })
+}
+
+/// A plain scalar the YAML 1.2 core schema reads as a number: its value as
+/// text, or `Err` when it does not fit. Leading zeros (`017`) and
+/// underscores (`1_000`) are not numbers here: they stay text.
+fn number(v: &str) -> Option<Result<String, ()>> {
+    let b = v.as_bytes();
+    if b.is_empty() || b.len() > 400 {
+        return None;
+    }
+    let radix = |digits: &str, r: u32| -> Option<Result<String, ()>> {
+        if digits.is_empty() || !digits.chars().all(|c| c.is_digit(r)) {
+            return None;
+        }
+        Some(i128::from_str_radix(digits, r).map(|n| n.to_string()).map_err(|_| ()))
+    };
+    if let Some(d) = v.strip_prefix("0o") {
+        return radix(d, 8);
+    }
+    if let Some(d) = v.strip_prefix("0x") {
+        return radix(d, 16);
+    }
+    let unsigned = v.strip_prefix(['-', '+']).unwrap_or(v);
+    if unsigned.is_empty() {
+        return None;
+    }
+    // [0-9]+ (no redundant leading zero)
+    if unsigned.bytes().all(|c| c.is_ascii_digit()) {
+        if unsigned.len() > 1 && unsigned.starts_with('0') {
+            return None;
+        }
+        return Some(v.parse::<i128>().map(|n| n.to_string()).map_err(|_| ()));
+    }
+    // [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(i) => (&unsigned[..i], Some(&unsigned[i + 1..])),
+        None => (unsigned, None),
+    };
+    let (int, frac) = match mantissa.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (mantissa, None),
+    };
+    let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
+    let mantissa_ok = match frac {
+        Some(f) => digits(int) && digits(f) && !(int.is_empty() && f.is_empty()),
+        None => !int.is_empty() && digits(int),
+    };
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    if !mantissa_ok || !exponent_ok || (frac.is_none() && exponent.is_none()) {
+        return None;
+    }
+    match v.parse::<f64>() {
+        Ok(f) if f.is_finite() => Some(Ok(f.to_string())),
+        _ => Some(Err(())),
+    }
+}
+
+impl fmt::Display for YamlError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.pos {
+            Some(p) => write!(f, "{}:{}: {}", p.line, p.col, self.message),
+            None => f.write_str(&self.message),
+        }
     }
 }
 
@@ -267,29 +420,84 @@ mod tests {
         parse(text, Limits::default())
     }
 
-    #[test]
-    fn positions_and_scalars() {
-        let n = p("a: 1\nb:\n  - no\n  - 017\n  - true\n  - 1_000\n  - 0o17\n  - 2026-02-30\n").unwrap();
-        eprintln!("{n:#?}");
+    fn value(text: &str) -> NodeKind {
+        match p(&format!("a: {text}\n")).unwrap().kind {
+            NodeKind::Map(mut e) => e.remove(0).value.kind,
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
-    fn errors() {
-        for t in [
-            "a: 1\na: 2\n",
-            "a:\n  b: 1\n  b: 2\n",
-            "a: [1, 2\n",
-            "--- a\n--- b\n",
-            "a: !!python/object/apply:os.system [ls]\n",
-            "a: &x 1\nb:\n  <<: *x\n",
-            "a: !!binary aGVsbG8=\n",
-            "a: !custom x\n",
-            "? [a]\n: b\n",
-            "a: .nan\n",
-            "a: 1e400\n",
-            "1: x\ntrue: y\n",
-        ] {
-            eprintln!("{t:?} => {:?}", p(t));
+    fn scalars_follow_the_strict_core_schema() {
+        assert_eq!(value("true"), NodeKind::Bool(true));
+        assert_eq!(value("no"), NodeKind::Str(Arc::new("no".into())));
+        assert_eq!(value("on"), NodeKind::Str(Arc::new("on".into())));
+        assert_eq!(value("017"), NodeKind::Str(Arc::new("017".into())));
+        assert_eq!(value("1_000"), NodeKind::Str(Arc::new("1_000".into())));
+        assert_eq!(value("0o17"), NodeKind::Number("15".into()));
+        assert_eq!(value("0x1F"), NodeKind::Number("31".into()));
+        assert_eq!(value("-12"), NodeKind::Number("-12".into()));
+        assert_eq!(value("2.5"), NodeKind::Number("2.5".into()));
+        assert_eq!(value("2026-02-30"), NodeKind::Str(Arc::new("2026-02-30".into())));
+        assert_eq!(value("20%"), NodeKind::Str(Arc::new("20%".into())));
+        assert_eq!(value("\"true\""), NodeKind::Str(Arc::new("true".into())));
+        assert_eq!(value("!!str 12"), NodeKind::Str(Arc::new("12".into())));
+        assert_eq!(value("~"), NodeKind::Null);
+        assert!(p("a: .nan\n").is_err());
+        assert!(p("a: 1e400\n").is_err());
+    }
+
+    #[test]
+    fn positions_are_one_based() {
+        let n = p("a: 1\nb:\n  - x\n").unwrap();
+        let NodeKind::Map(e) = n.kind else { panic!() };
+        assert_eq!(e[0].key_pos, Pos { line: 1, col: 1 });
+        assert_eq!(e[0].value.pos, Pos { line: 1, col: 4 });
+        let NodeKind::Seq(items) = &e[1].value.kind else { panic!() };
+        assert_eq!(items[0].pos, Pos { line: 3, col: 5 });
+    }
+
+    #[test]
+    fn refusals_name_their_place() {
+        let cases = [
+            ("a: 1\na: 2\n", 2, "duplicate key `a`"),
+            ("a:\n  b: 1\n  b: 2\n", 3, "duplicate key `b`"),
+            ("a: [1, 2\n", 1, ""),
+            ("--- a\n--- b\n", 2, "second YAML document"),
+            ("a: !!python/object/apply:os.system [ls]\n", 1, "unsupported tag"),
+            ("a: &x {k: 1}\nb:\n  <<: *x\n", 3, "merge keys"),
+            ("a: !!binary aGVsbG8=\n", 1, "!!binary"),
+            ("a: !custom x\n", 1, "unsupported tag"),
+            ("a: *nothing\n", 1, ""),
+        ];
+        for (text, line, needle) in cases {
+            let e = p(text).unwrap_err();
+            assert_eq!(e.pos.map(|p| p.line), Some(line), "{text:?}: {e:?}");
+            assert!(e.message.contains(needle), "{text:?}: {e:?}");
         }
+    }
+
+    #[test]
+    fn budgets_bound_nesting_and_aliases() {
+        assert!(p(&format!("{}{}", "[".repeat(100_000), "]".repeat(100_000))).is_err());
+        let mut bomb = String::from("l0: &l0 [a, a, a, a, a, a, a, a, a, a]\n");
+        for i in 1..10 {
+            bomb.push_str(&format!("l{i}: &l{i} [{}]\n", vec![format!("*l{}", i - 1); 10].join(", ")));
+        }
+        let e = p(&bomb).unwrap_err();
+        assert!(e.message.contains("alias"), "{e:?}");
+        // Aliases within budget are expanded.
+        let n = p("a: &x hello\nb: *x\n").unwrap();
+        let NodeKind::Map(e) = n.kind else { panic!() };
+        assert_eq!(e[1].value.kind, NodeKind::Str(Arc::new("hello".into())));
+        assert_eq!(e[1].value.pos, Pos { line: 2, col: 4 });
+    }
+
+    #[test]
+    fn keys_that_are_not_text_are_marked() {
+        let n = p("1: x\ntrue: y\n? [a]\n: z\n").unwrap();
+        let NodeKind::Map(e) = n.kind else { panic!() };
+        assert!(e.iter().all(|e| !e.key_is_text));
+        assert!(p("1: x\n1: y\n").is_err());
     }
 }

@@ -128,7 +128,7 @@ fn specific_messages() {
     refused(&corpus("python-tag.yaml"), "unsupported tag");
     refused(&corpus("custom-tag.yaml"), "unsupported tag");
     refused(&corpus("merge-key.yaml"), "merge keys");
-    refused(&corpus("two-documents.yaml"), "Documents");
+    refused(&corpus("two-documents.yaml"), "second YAML document");
     refused(&corpus("duplicate-key-deep.yaml"), "duplicate key `event`");
     refused(&corpus("alias-clause-id.yaml"), "duplicate clause id");
     refused(&corpus("non-string-key.yaml"), "must be text");
@@ -246,4 +246,55 @@ fn the_size_cap_is_a_flag() {
     assert_eq!(run(&["--max-bytes", "50", &b, &b]).code, 2);
     assert_eq!(run(&["--max-bytes", "100000", &b, &b]).code, 0);
     let _ = Path::new(&b);
+}
+
+#[test]
+fn hidden_changes_are_caught() {
+    let (_d, b) = base();
+    let cases = [
+        // Trojan Source: a bidi override inside the text.
+        ("Alpha pays Beta.", "\"Alpha pays \\u202EateB\\u202C.\"", "hidden-characters"),
+        // A Cyrillic letter in a party name.
+        ("a: {name: Alpha}", "a: {name: \"Аlpha\"}", "hidden-characters"),
+        // A zero-width space in a typed field.
+        ("payee: b", "payee: b\n    basis: \"royalty\\u200B\"", "hidden-characters"),
+        // Words and digits disagree although no digit changed.
+        ("Alpha pays Beta.", "Alpha pays Beta within sixty (30) days.", "number-changed-in-text"),
+        ("Alpha pays Beta.", "Alpha pays Beta 5% of revenue.", "number-changed-in-text"),
+    ];
+    for (from, to, rule) in cases {
+        let (_e, f) = temp("new.yaml", BASE.replacen(from, to, 1).as_bytes());
+        let r = run(&["--format", "json", &b, &f]);
+        assert_eq!(r.code, 1, "{to}: {}", r.stderr);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let hit = v["findings"].as_array().unwrap().iter().find(|x| x["rule"] == rule);
+        assert!(hit.is_some(), "{to}: no {rule} in {}", r.stdout);
+        if rule == "hidden-characters" {
+            assert_eq!(hit.unwrap()["materiality"], "commercial");
+        }
+    }
+    // Changes that only normalise are administrative, never invisible.
+    let nfc = BASE.replace("text: Alpha pays Beta.", "text: \"Caf\\u00e9 Alpha pays \\u201cBeta\\u201d.\"");
+    let nfd = BASE.replace("text: Alpha pays Beta.", "text: \"Cafe\\u0301 Alpha\\n pays \\\"Beta\\\".\"");
+    let (_e, x) = temp("nfc.yaml", nfc.as_bytes());
+    let (_f, y) = temp("nfd.yaml", nfd.as_bytes());
+    let r = run(&["--format", "json", &x, &y]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let rules: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["text-reformatted"]);
+    assert_eq!(v["findings"][0]["materiality"], "administrative");
+}
+
+#[test]
+fn output_is_byte_identical_across_processes() {
+    // Each process has its own hash seed: output must not depend on it.
+    let dir = "agreements/microsoft-openai";
+    for format in ["text", "json", "markdown", "summary", "github"] {
+        let args = ["--format", format, &format!("{dir}/2019-07-22.yaml"), &format!("{dir}/2026-04-27.yaml")];
+        let first = run(&args).stdout;
+        for _ in 0..3 {
+            assert_eq!(run(&args).stdout, first, "{format} differs between runs");
+        }
+    }
 }

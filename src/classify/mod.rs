@@ -360,9 +360,14 @@ impl<'a> Cx<'a> {
     }
 
     fn pair(&mut self, p: Pair) {
+        let (co, cn) = (&self.old.clauses[p.old], &self.new.clauses[p.new]);
+        // Most clauses of an amendment are untouched: skip them at the cost of
+        // one comparison of their values.
+        if !p.renamed && !p.moved && co.same_content(cn) {
+            return;
+        }
         let before = self.out.len();
         self.pair_fields(p);
-        let (co, cn) = (&self.old.clauses[p.old], &self.new.clauses[p.new]);
         if self.out.len() > before {
             let mut kept = Vec::new();
             for name in ["rate", "amount", "cap", "until"] {
@@ -450,7 +455,10 @@ impl<'a> Cx<'a> {
         lines: (Option<u32>, Option<u32>),
     ) {
         let (gone, came) = prose::changed_numbers(old, new);
-        if gone.is_empty() && came.is_empty() {
+        let before = prose::word_digit_mismatches(old);
+        let disagree: Vec<String> =
+            prose::word_digit_mismatches(new).into_iter().filter(|m| !before.contains(m)).collect();
+        if gone.is_empty() && came.is_empty() && disagree.is_empty() {
             return;
         }
         let mut parts = Vec::new();
@@ -459,6 +467,9 @@ impl<'a> Cx<'a> {
         }
         if !came.is_empty() {
             parts.push(format!("{} now there", came.join(", ")));
+        }
+        if !disagree.is_empty() {
+            parts.push(format!("words and digits disagree in {}", disagree.join(", ")));
         }
         let whose = if at.is_some() {
             format!("the {} of \"{label}\"", if field == "text" { "wording" } else { field })

@@ -205,6 +205,86 @@ pub fn changed_numbers(old: &str, new: &str) -> (Vec<String>, Vec<String>) {
     (only_a, only_b)
 }
 
+/// The value of a number written in words: "thirty", "thirty-five",
+/// "one hundred and twenty" (up to 999).
+fn words_value(words: &[&str]) -> Option<u64> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    let mut total = 0u64;
+    let mut current = 0u64;
+    let mut any = false;
+    for w in words {
+        for part in w.split('-') {
+            let part = part.to_lowercase();
+            if let Some(i) = UNITS.iter().position(|u| *u == part) {
+                current += i as u64;
+            } else if let Some(i) = TENS.iter().position(|t| *t == part) {
+                current += 20 + 10 * i as u64;
+            } else if part == "hundred" {
+                current = current.max(1) * 100;
+            } else if part == "and" && any {
+                continue;
+            } else {
+                return None;
+            }
+            any = true;
+        }
+    }
+    total += current;
+    any.then_some(total)
+}
+
+/// Places where a number in words disagrees with the digits after it:
+/// "thirty (60) days" gives `thirty (60)`.
+pub fn word_digit_mismatches(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut window: std::collections::VecDeque<&str> = std::collections::VecDeque::with_capacity(5);
+    for token in s.split_whitespace() {
+        let digits = token
+            .strip_prefix('(')
+            .and_then(|t| t.split_once(')'))
+            .map(|(d, _)| d)
+            .filter(|d| !d.is_empty() && d.len() <= 12 && d.bytes().all(|b| b.is_ascii_digit()));
+        if let Some(d) = digits {
+            let n: u64 = d.parse().unwrap_or(u64::MAX);
+            // The longest run of number words right before the digits.
+            let ws: Vec<&str> = window.iter().copied().collect();
+            let value = (0..ws.len()).find_map(|start| words_value(&ws[start..]).map(|v| (start, v)));
+            if let Some((start, v)) = value
+                && v != n
+            {
+                out.push(format!("{} ({d})", ws[start..].join(" ")));
+            }
+        }
+        if window.len() == 4 {
+            window.pop_front();
+        }
+        window.push_back(token.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+    }
+    out
+}
+
 /// What is hidden in a text: invisible characters (as `U+XXXX`) and words
 /// that mix Latin with Cyrillic or Greek letters.
 pub fn hidden_in(s: &str) -> Vec<String> {
@@ -217,7 +297,17 @@ pub fn hidden_in(s: &str) -> Vec<String> {
             }
         }
     }
+    let has_latin = s.chars().any(|c| c.is_ascii_alphabetic());
     for word in s.split(|c: char| !c.is_alphanumeric()) {
+        // A word written wholly in look-alike Cyrillic or Greek letters among
+        // Latin text ("Мicrosoft" is mixed; "раураl" is whole-script).
+        if has_latin && !word.is_empty() && word.chars().all(is_latin_lookalike) {
+            let shown = format!("look-alike word \"{word}\"");
+            if !found.contains(&shown) {
+                found.push(shown);
+            }
+            continue;
+        }
         let latin = word.chars().any(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c));
         let cyrillic = word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
         let greek = word.chars().any(|c| ('\u{0370}'..='\u{03FF}').contains(&c));
@@ -229,6 +319,69 @@ pub fn hidden_in(s: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// Cyrillic and Greek letters that look like Latin ones (after Unicode
+/// UTS #39 confusables, the common subset).
+fn is_latin_lookalike(c: char) -> bool {
+    matches!(
+        c,
+        'а' | 'в'
+            | 'е'
+            | 'к'
+            | 'м'
+            | 'н'
+            | 'о'
+            | 'р'
+            | 'с'
+            | 'т'
+            | 'у'
+            | 'х'
+            | 'і'
+            | 'ј'
+            | 'ѕ'
+            | 'ԁ'
+            | 'һ'
+            | 'ԛ'
+            | 'ԝ'
+            | 'А'
+            | 'В'
+            | 'Е'
+            | 'К'
+            | 'М'
+            | 'Н'
+            | 'О'
+            | 'Р'
+            | 'С'
+            | 'Т'
+            | 'Х'
+            | 'І'
+            | 'Ј'
+            | 'Ѕ'
+            | 'У'
+            | 'α'
+            | 'ο'
+            | 'ν'
+            | 'ρ'
+            | 'ι'
+            | 'κ'
+            | 'τ'
+            | 'υ'
+            | 'Α'
+            | 'Β'
+            | 'Ε'
+            | 'Ζ'
+            | 'Η'
+            | 'Ι'
+            | 'Κ'
+            | 'Μ'
+            | 'Ν'
+            | 'Ο'
+            | 'Ρ'
+            | 'Τ'
+            | 'Υ'
+            | 'Χ'
+    )
 }
 
 #[cfg(test)]
@@ -266,6 +419,10 @@ mod tests {
         assert_eq!(numbers_in("$1,000 and 2.5 percent"), vec!["$1,000", "2.5 percent"]);
         let (a, b) = changed_numbers("within thirty (30) days", "within thirty (60) days");
         assert_eq!((a, b), (vec!["30 days".to_string()], vec!["60 days".to_string()]));
+        assert_eq!(word_digit_mismatches("within thirty (60) days"), vec!["thirty (60)"]);
+        assert!(word_digit_mismatches("within thirty (30) days and sixty-five (65) hours").is_empty());
+        assert_eq!(word_digit_mismatches("one hundred and twenty (100) units"), vec!["one hundred and twenty (100)"]);
+        assert!(word_digit_mismatches("clause (3) applies").is_empty());
     }
 
     #[test]
@@ -273,6 +430,9 @@ mod tests {
         assert!(hidden_in("Microsoft").is_empty());
         assert_eq!(hidden_in("Micro\u{200B}soft"), vec!["U+200B"]);
         assert_eq!(hidden_in("Micrоsoft").len(), 1); // Cyrillic о
+        assert_eq!(hidden_in("pay the fee to Аре Corp"), vec!["look-alike word \"Аре\""]); // all Cyrillic
+        assert!(hidden_in("Договор о сотрудничестве").is_empty()); // real Russian text
+        assert!(hidden_in("ΑΒΓ").is_empty()); // Greek alone
         assert!(same_but_layout("\u{201C}x\u{201D}  y", "\"x\" y"));
     }
 }

@@ -56,7 +56,12 @@ pub fn load_file(path: &str, options: &LoadOptions) -> Result<Agreement, LoadErr
         parse(&text, path, options)?
         // The text is dropped here: the tree holds what the model needs.
     };
-    Loader { path }.agreement(&root)
+    let agreement = Loader { path }.agreement(&root);
+    // Freeing a large tree takes a while: let another core do it.
+    if agreement.is_ok() && std::thread::Builder::new().spawn(move || drop(root)).is_err() {
+        // No thread to be had: it is dropped here instead.
+    }
+    agreement
 }
 
 fn parse(text: &str, path: &str, options: &LoadOptions) -> Result<Node, LoadError> {

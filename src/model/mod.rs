@@ -63,6 +63,14 @@ impl Clause {
         self.fields.iter().find(|f| f.name == name)
     }
 
+    /// Whether two clauses have the same type and exactly the same field
+    /// values (positions aside).
+    pub fn same_content(&self, other: &Clause) -> bool {
+        std::ptr::eq(self.ctype, other.ctype)
+            && self.fields.len() == other.fields.len()
+            && self.fields.iter().zip(&other.fields).all(|(a, b)| a.name == b.name && a.value == b.value)
+    }
+
     pub fn value(&self, name: &str) -> Option<&Value> {
         self.field(name).map(|f| &f.value)
     }

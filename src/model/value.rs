@@ -303,6 +303,7 @@ impl Value {
     /// prose ignores how whitespace is laid out.
     pub fn same_meaning(&self, other: &Value) -> bool {
         match (self, other) {
+            (Value::List(a), Value::List(b)) if a == b => true,
             (Value::List(a), Value::List(b)) => {
                 let mut a: Vec<String> = a.iter().map(|s| normalise_space(s)).collect();
                 let mut b: Vec<String> = b.iter().map(|s| normalise_space(s)).collect();
@@ -310,7 +311,7 @@ impl Value {
                 b.sort();
                 a == b
             }
-            (Value::Text(a), Value::Text(b)) => same_words(a, b),
+            (Value::Text(a), Value::Text(b)) => a == b || same_words(a, b),
             (Value::End(a), Value::End(b)) => a.parts() == b.parts() && is_earliest(a) == is_earliest(b),
             _ => self == other,
         }
