@@ -76,6 +76,12 @@ pub fn align(old: &Agreement, new: &Agreement) -> Alignment {
     }
 
     // 3. Renames with nearly identical content: same type and parties.
+    let mut words: HashMap<usize, Vec<&str>> = HashMap::new();
+    for (j, c) in new.clauses.iter().enumerate() {
+        if !taken[j] {
+            words.insert(j, word_set(c));
+        }
+    }
     let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
     for (j, c) in new.clauses.iter().enumerate() {
         if !taken[j] {
@@ -90,10 +96,11 @@ pub fn align(old: &Agreement, new: &Agreement) -> Alignment {
             continue;
         };
         list.retain(|j| !taken[*j]);
+        let mine = word_set(c);
         let best = list
             .iter()
             .take(NEAR_CANDIDATES)
-            .map(|&j| (similarity(c, &new.clauses[j]), j))
+            .map(|&j| (similarity(c, &new.clauses[j], &mine, &words[&j]), j))
             .filter(|(s, _)| *s >= NEAR_THRESHOLD)
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         if let Some((_, j)) = best {
@@ -163,9 +170,27 @@ fn bucket(c: &Clause) -> String {
     )
 }
 
+/// The distinct words of a clause's prose (at most the first 2,000 of each
+/// text), sorted: computed once per clause for [`similarity`].
+fn word_set(c: &Clause) -> Vec<&str> {
+    let mut w: Vec<&str> = c
+        .fields
+        .iter()
+        .filter_map(|f| match &f.value {
+            Value::Text(t) if f.name != "number" => Some(t.split_whitespace().take(2000)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
+
 /// Similarity of two clauses of one type: the share of fields with the same
-/// meaning, where prose counts by the overlap of its words.
-fn similarity(a: &Clause, b: &Clause) -> f64 {
+/// meaning, where all prose together counts as one field, by the overlap of
+/// its words.
+fn similarity(a: &Clause, b: &Clause, wa: &[&str], wb: &[&str]) -> f64 {
     let mut total = 0.0;
     let mut same = 0.0;
     for spec in a.ctype.all_fields() {
@@ -174,10 +199,7 @@ fn similarity(a: &Clause, b: &Clause) -> f64 {
         }
         match (a.value(spec.name), b.value(spec.name)) {
             (None, None) => {}
-            (Some(Value::Text(x)), Some(Value::Text(y))) => {
-                total += 1.0;
-                same += word_overlap(x, y);
-            }
+            (Some(Value::Text(_)), Some(Value::Text(_))) => {}
             (Some(x), Some(y)) => {
                 total += 1.0;
                 if x.same_meaning(y) {
@@ -187,19 +209,29 @@ fn similarity(a: &Clause, b: &Clause) -> f64 {
             _ => total += 1.0,
         }
     }
+    if !wa.is_empty() || !wb.is_empty() {
+        total += 1.0;
+        same += overlap(wa, wb);
+    }
     if total < 2.0 { 0.0 } else { same / total }
 }
 
-/// Jaccard overlap of two texts' word sets, on at most the first 2,000 words.
-fn word_overlap(a: &str, b: &str) -> f64 {
-    use std::collections::HashSet;
-    let wa: HashSet<&str> = a.split_whitespace().take(2000).collect();
-    let wb: HashSet<&str> = b.split_whitespace().take(2000).collect();
-    let union = wa.union(&wb).count();
-    if union == 0 {
-        return 1.0;
+/// Jaccard overlap of two sorted, distinct word lists.
+fn overlap(a: &[&str], b: &[&str]) -> f64 {
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    wa.intersection(&wb).count() as f64 / union as f64
+    let union = a.len() + b.len() - both;
+    if union == 0 { 1.0 } else { both as f64 / union as f64 }
 }
 
 /// For each element, whether it belongs to one longest strictly increasing

@@ -33,7 +33,11 @@ pub fn diff_files(old: &str, new: &str, options: &LoadOptions) -> Result<Report,
     });
     let (a, b) = (a?, b?);
     let report = diff(&a, &b);
-    // Freeing two large models takes a while: let another core do it.
-    let _ = std::thread::Builder::new().spawn(move || drop((a, b)));
+    if options.free_memory {
+        // Freeing two large models takes a while: let another core do it.
+        let _ = std::thread::Builder::new().spawn(move || drop((a, b)));
+    } else {
+        std::mem::forget((a, b));
+    }
     Ok(report)
 }

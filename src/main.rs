@@ -334,10 +334,12 @@ fn git_trusts_exit_code(path: &str) -> bool {
 }
 
 fn check(files: &[String], options: &LoadOptions) -> ExitCode {
+    // Load on every core, report in the order given.
+    let results = load_all(files, options);
     let mut ok = true;
     let mut out = String::new();
-    for f in files {
-        match load::load_file(f, options) {
+    for (f, result) in files.iter().zip(results) {
+        match result {
             Ok(a) => out.push_str(&format!("ok: {} ({} clauses)\n", safe::line(f), a.clauses.len())),
             Err(e) => {
                 eprintln!("agreement-diff: error: {e}");
@@ -346,6 +348,27 @@ fn check(files: &[String], options: &LoadOptions) -> ExitCode {
         }
     }
     emit(&out, if ok { 0 } else { 2 })
+}
+
+fn load_all(files: &[String], options: &LoadOptions) -> Vec<Result<Agreement, load::LoadError>> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len()).max(1);
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<Agreement, load::LoadError>>>> = Mutex::new(vec![None; files.len()]);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(f) = files.get(i) else { break };
+                    let r = load::load_file(f, options);
+                    results.lock().expect("no panic while loading")[i] = Some(r);
+                }
+            });
+        }
+    });
+    results.into_inner().expect("no panic while loading").into_iter().map(|r| r.expect("every file loaded")).collect()
 }
 
 fn rules_table() -> String {

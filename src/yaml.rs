@@ -15,6 +15,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
+use std::hash::{BuildHasher, RandomState};
 use std::sync::Arc;
 
 use granit_parser::{Event, Parser, ScalarStyle, Span, Tag};
@@ -89,17 +90,29 @@ pub struct Limits {
     pub max_aliases: usize,
     /// Most nodes that alias expansion may add in all.
     pub max_alias_nodes: usize,
+    /// Most nodes (scalars, lists, mappings) in a document: bounds memory,
+    /// at roughly 200 bytes a node in the worst case.
+    pub max_nodes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_depth: 64, max_aliases: 1_000, max_alias_nodes: 100_000 }
+        Limits { max_depth: 64, max_aliases: 1_000, max_alias_nodes: 100_000, max_nodes: 5_000_000 }
     }
 }
 
 /// Parse one YAML document into a tree of positioned nodes.
 pub fn parse(text: &str, limits: Limits) -> Result<Node, YamlError> {
-    Builder { limits, anchors: Vec::new(), aliases: 0, alias_nodes: 0, documents: 0 }.run(text)
+    Builder {
+        limits,
+        anchors: Vec::new(),
+        aliases: 0,
+        alias_nodes: 0,
+        documents: 0,
+        nodes: 0,
+        keys: RandomState::new(),
+    }
+    .run(text)
 }
 
 fn pos(span: &Span) -> Pos {
@@ -116,26 +129,27 @@ enum Open {
     Map { pos: Pos, anchor: usize, entries: Vec<Entry>, key: Option<Node>, seen: Keys },
 }
 
-/// Keys seen in one mapping: a short list scanned in place, a set when long.
+/// Hashes of the text keys of one large mapping (small ones are scanned in
+/// place). Keyed per run, so crafted keys cannot force collisions.
 #[derive(Default)]
 struct Keys {
-    few: Vec<String>,
-    many: Option<HashSet<String>>,
+    hashes: Option<HashSet<u64>>,
 }
 
 impl Keys {
-    /// Record a key; false if it was already there.
-    fn insert(&mut self, key: &str) -> bool {
-        if let Some(set) = &mut self.many {
-            return set.insert(key.to_string());
+    /// Whether `key` is new among the `entries` (and a pending key); records it.
+    fn insert(&mut self, key: &str, entries: &[Entry], state: &RandomState) -> bool {
+        if entries.len() < 16 {
+            return !entries.iter().any(|e| e.key_is_text && e.key == key);
         }
-        if self.few.iter().any(|k| k == key) {
+        let hashes = self.hashes.get_or_insert_with(|| {
+            entries.iter().filter(|e| e.key_is_text).map(|e| state.hash_one(e.key.as_str())).collect()
+        });
+        let h = state.hash_one(key);
+        if hashes.contains(&h) && entries.iter().any(|e| e.key_is_text && e.key == key) {
             return false;
         }
-        self.few.push(key.to_string());
-        if self.few.len() > 16 {
-            self.many = Some(self.few.drain(..).collect());
-        }
+        hashes.insert(h);
         true
     }
 }
@@ -147,6 +161,8 @@ struct Builder {
     aliases: usize,
     alias_nodes: usize,
     documents: usize,
+    nodes: usize,
+    keys: RandomState,
 }
 
 impl Builder {
@@ -162,6 +178,10 @@ impl Builder {
                 YamlError { pos: Some(Pos { line: m.line() as u32, col: m.col() as u32 + 1 }), message }
             })?;
             let at = pos(&span);
+            self.nodes += 1;
+            if self.nodes > self.limits.max_nodes {
+                return fail(at, format!("more than {} YAML nodes", self.limits.max_nodes));
+            }
             let node = match event {
                 Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => continue,
                 Event::DocumentStart(..) => {
@@ -211,7 +231,7 @@ impl Builder {
                             if k.as_str() == "<<" {
                                 return fail(node.pos, "YAML merge keys (`<<`) are not allowed in an agreement");
                             }
-                            if !seen.insert(k) {
+                            if !seen.insert(k, entries, &self.keys) {
                                 return fail(node.pos, format!("duplicate key `{k}`"));
                             }
                         }
@@ -225,7 +245,7 @@ impl Builder {
                             NodeKind::Null => ("null".to_string(), false),
                             other => (format!("<{}>", other.describe()), false),
                         };
-                        if !is_text && !seen.insert(&format!("\u{0}{text}")) {
+                        if !is_text && entries.iter().any(|e| !e.key_is_text && e.key == text) {
                             return fail(k.pos, format!("duplicate key `{text}`"));
                         }
                         entries.push(Entry { key: text, key_pos: k.pos, key_is_text: is_text, value: node });

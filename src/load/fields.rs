@@ -96,7 +96,10 @@ impl Loader<'_> {
         let mut out = Vec::with_capacity(items.len());
         let mut seen = HashSet::new();
         for item in items {
-            let s = self.string(item, &format!("an item of {what}"))?;
+            let s = match self.string(item, "") {
+                Ok(s) => s,
+                Err(_) => self.string(item, &format!("an item of {what}"))?,
+            };
             if !seen.insert(crate::model::value::normalise_space(&s)) {
                 return self.err(item.pos, format!("{what} lists `{s}` twice"));
             }

@@ -41,11 +41,15 @@ impl std::error::Error for LoadError {}
 pub struct LoadOptions {
     pub max_bytes: u64,
     pub yaml: yaml::Limits,
+    /// Free the YAML tree after loading (on another thread). A one-shot
+    /// command that exits right after its report sets this to false and lets
+    /// the operating system reclaim the memory at exit instead.
+    pub free_memory: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, yaml: yaml::Limits::default() }
+        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, yaml: yaml::Limits::default(), free_memory: true }
     }
 }
 
@@ -57,9 +61,11 @@ pub fn load_file(path: &str, options: &LoadOptions) -> Result<Agreement, LoadErr
         // The text is dropped here: the tree holds what the model needs.
     };
     let agreement = Loader { path }.agreement(&root);
-    // Freeing a large tree takes a while: let another core do it.
-    if agreement.is_ok() && std::thread::Builder::new().spawn(move || drop(root)).is_err() {
-        // No thread to be had: it is dropped here instead.
+    if !options.free_memory {
+        std::mem::forget(root);
+    } else if std::thread::Builder::new().spawn(move || drop(root)).is_err() {
+        // Freeing a large tree takes a while: another core does it when it
+        // can; with no thread to be had, it is dropped here instead.
     }
     agreement
 }
@@ -303,15 +309,25 @@ impl Loader<'_> {
             }
             None => schema::clause_type("text").expect("text type exists"),
         };
-        let mut allowed: Vec<&str> = vec!["id", "type"];
-        allowed.extend(ctype.all_fields().map(|f| f.name));
-        self.check_keys(entries, &allowed, &format!("clause `{id}` (type {})", ctype.name))?;
+        // Messages are only put together when something is wrong: the happy
+        // path of a large file must not format a string per field.
+        let known = |k: &str| k == "id" || k == "type" || ctype.field(k).is_some();
+        if !entries.iter().all(|e| e.key_is_text && known(&e.key)) {
+            let mut allowed: Vec<&str> = vec!["id", "type"];
+            allowed.extend(ctype.all_fields().map(|f| f.name));
+            self.check_keys(entries, &allowed, &format!("clause `{id}` (type {})", ctype.name))?;
+        }
         let mut fields = Vec::new();
         for spec in ctype.all_fields() {
             match self.get(entries, spec.name) {
                 Some(e) => {
-                    let what = format!("`{}` of clause `{id}`", spec.name);
-                    let value = self.value(&e.value, spec.kind, &what, parties)?;
+                    let value = match self.value(&e.value, spec.kind, "", parties) {
+                        Ok(v) => v,
+                        Err(_) => {
+                            let what = format!("`{}` of clause `{id}`", spec.name);
+                            self.value(&e.value, spec.kind, &what, parties)?
+                        }
+                    };
                     fields.push(Field { name: spec.name, value, pos: e.key_pos });
                 }
                 None if spec.required => {

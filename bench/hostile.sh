@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Time and memory of every adversarial input, release build: each must end
+# in under 2 s and under 200 MB. Prints a Markdown table.
+#   bench/hostile.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --locked --quiet --bin agreement-diff
+AD="$PWD/target/release/agreement-diff"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+python3 - "$WORK" <<'PY'
+import sys, os
+w = sys.argv[1]
+base = open("tests/hostile/valid-alias-value.yaml").read().replace("rate: &r 6%", "rate: 5%")
+open(f"{w}/base.yaml", "w").write(base)
+def put(name, data):
+    open(f"{w}/{name}", "wb").write(data if isinstance(data, bytes) else data.encode())
+put("deep-block.yaml", "agreement: x\nparties: {a: A}\nclauses:\n  - id: c\n    text: " + "- " * 100_000 + "x\n")
+put("deep-flow.yaml", "agreement: x\nparties: " + "[" * 100_000 + "]" * 100_000 + "\n")
+put("deep-flow-maps-1mb.yaml", "agreement: x\nparties: " + "{a: " * 200_000 + "1" + "}" * 200_000 + "\n")
+wide = "agreement: x\nparties: {a: A}\nclauses: []\nnotes: ["
+while len(wide) < 1_000_000:
+    wide += "{k: {k: {k: v}}}, "
+put("wide-flow-1mb.yaml", wide + "{}]\n")
+put("scalar-50mb.yaml", base.replace("text: Alpha pays Beta.", 'text: "' + "a" * (50 * 1024 * 1024) + '"'))
+put("line-1mb.yaml", base.replace("text: Alpha pays Beta.", 'text: "' + "word " * 200_000 + '"'))
+with open(f"{w}/file-100mb.yaml", "wb") as f:
+    f.truncate(100 * 1024 * 1024)
+put("utf16.yaml", b"\xff\xfea\x00:\x00 \x001\x00")
+put("nul.yaml", b"agreement: x\nparties:\n  a: A\x00B\n")
+PY
+for f in tests/hostile/*.yaml; do cp "$f" "$WORK/"; done
+printf '| input | exit | seconds | peak MB | |\n|---|---|---|---|---|\n'
+for f in "$WORK"/*.yaml; do
+  name="$(basename "$f")"
+  [ "$name" = base.yaml ] && continue
+  start=$(date +%s.%N)
+  set +e
+  /usr/bin/time -f %M -o "$WORK/rss" "$AD" --no-config "$WORK/base.yaml" "$f" >/dev/null 2>&1
+  code=$?
+  set -e
+  end=$(date +%s.%N)
+  secs=$(python3 -c "print(f'{$end - $start:.3f}')")
+  mb=$(python3 -c "print(round(int(open('$WORK/rss').read().split()[-1]) / 1024))")
+  ok=$(python3 -c "print('ok' if $end - $start < 2 and $mb < 200 else 'OVER')")
+  printf '| %s | %s | %s | %s | %s |\n' "$name" "$code" "$secs" "$mb" "$ok"
+done
