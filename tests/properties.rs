@@ -187,6 +187,33 @@ proptest! {
     }
 
     #[test]
+    fn comparing_on_two_threads_gives_the_same_report(
+        clauses in proptest::collection::vec(gen_clause(), 2..40),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u32>()), 0..8),
+        drop_some in proptest::collection::vec(any::<prop::sample::Index>(), 0..3),
+    ) {
+        let mut after = clauses.clone();
+        for (i, seed) in &edits {
+            let k = i.index(after.len());
+            after[k] = mutate(&after[k], *seed).0;
+        }
+        let mut after_yaml = agreement_yaml(&after);
+        for d in &drop_some {
+            // Remove a clause by id so that removed clauses cross the halves.
+            let id = format!("  - id: c{}\n", d.index(after.len()));
+            if let Some(start) = after_yaml.find(&id) {
+                let end = after_yaml[start + 1..].find("\n  - id: ").map(|e| start + 1 + e + 1).unwrap_or(after_yaml.len());
+                after_yaml.replace_range(start..end, "");
+            }
+        }
+        let old = load(&agreement_yaml(&clauses), "old.yaml");
+        let Ok(new) = load_str(&after_yaml, "new.yaml", &LoadOptions::default()) else { return Ok(()) };
+        let one = agreement_diff::classify::diff_with_threshold(&old, &new, usize::MAX);
+        let two = agreement_diff::classify::diff_with_threshold(&old, &new, 2);
+        prop_assert_eq!(render(&one, Format::Json, false), render(&two, Format::Json, false));
+    }
+
+    #[test]
     fn no_panic_on_arbitrary_text(text in "\\PC{0,300}") {
         let _ = load_str(&text, "x.yaml", &LoadOptions::default());
     }

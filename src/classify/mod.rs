@@ -16,13 +16,23 @@ use crate::model::value::normalise_space;
 use crate::model::{Agreement, Clause, Value};
 use crate::report::{Finding, Report, Shown, Side as ReportSide, WordOp};
 
+/// From this many clauses on, clauses are compared on two threads.
+const PARALLEL_CLAUSES: usize = 2_000;
+
 /// Compare two versions of an agreement.
 pub fn diff(old: &Agreement, new: &Agreement) -> Report {
+    diff_with_threshold(old, new, PARALLEL_CLAUSES)
+}
+
+/// [`diff`], comparing clauses on two threads from `parallel` clauses on
+/// (tests use it to check that both ways give the same report).
+#[doc(hidden)]
+pub fn diff_with_threshold(old: &Agreement, new: &Agreement, parallel: usize) -> Report {
     let mut cx = Cx { old, new, out: Vec::new(), unchanged: Vec::new() };
     cx.meta();
     cx.parties();
     cx.definitions();
-    cx.clauses();
+    cx.clauses(parallel);
     let mut party_names: Vec<(String, String)> = Vec::new();
     for p in new.parties.iter().chain(old.parties.iter()) {
         if !party_names.iter().any(|(k, _)| *k == p.key) {
@@ -283,7 +293,7 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn clauses(&mut self) {
+    fn clauses(&mut self, parallel: usize) {
         let alignment = align(self.old, self.new);
         let n_new = self.new.clauses.len();
         // Where each removed clause is shown: before the new position of the
@@ -302,22 +312,44 @@ impl<'a> Cx<'a> {
                 next = j;
             }
         }
-        let mut removed = alignment.removed.iter().peekable();
-        for (j, pair) in pair_of_new.iter().enumerate() {
-            while let Some(&&i) = removed.peek() {
-                if anchor[i] > j {
-                    break;
+        let mut removed: Vec<(usize, usize)> = alignment.removed.iter().map(|&i| (anchor[i], i)).collect();
+        removed.sort_unstable();
+        // Compare the clauses in two halves on two cores when there are many;
+        // the halves' findings are joined in order, so the output is the same.
+        let (old, new) = (self.old, self.new);
+        let run = |lo: usize, hi: usize| {
+            let mut cx = Cx { old, new, out: Vec::new(), unchanged: Vec::new() };
+            let mut r = removed.partition_point(|&(a, _)| a < lo);
+            for (j, pair) in pair_of_new.iter().enumerate().take(hi).skip(lo) {
+                while r < removed.len() && removed[r].0 <= j {
+                    cx.removed_clause(&old.clauses[removed[r].1]);
+                    r += 1;
                 }
-                self.removed_clause(&self.old.clauses[i]);
-                removed.next();
+                match pair {
+                    Some(p) => cx.pair(*p),
+                    None => cx.added_clause(&new.clauses[j]),
+                }
             }
-            match pair {
-                Some(p) => self.pair(*p),
-                None => self.added_clause(&self.new.clauses[j]),
+            if hi == n_new {
+                for &(_, i) in &removed[r..] {
+                    cx.removed_clause(&old.clauses[i]);
+                }
             }
-        }
-        for &i in removed {
-            self.removed_clause(&self.old.clauses[i]);
+            (cx.out, cx.unchanged)
+        };
+        let halves = if n_new >= parallel {
+            let mid = n_new / 2;
+            std::thread::scope(|s| {
+                let first = s.spawn(|| run(0, mid));
+                let second = run(mid, n_new);
+                vec![first.join().expect("comparing does not panic"), second]
+            })
+        } else {
+            vec![run(0, n_new)]
+        };
+        for (out, unchanged) in halves {
+            self.out.extend(out);
+            self.unchanged.extend(unchanged);
         }
     }
 
