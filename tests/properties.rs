@@ -176,6 +176,34 @@ proptest! {
     }
 
     #[test]
+    fn removing_a_clause_mirrors_adding_it(
+        clauses in proptest::collection::vec(gen_clause(), 2..10),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let i = pick.index(clauses.len());
+        let kept: Vec<(usize, &Gen)> = clauses.iter().enumerate().filter(|(k, _)| *k != i).collect();
+        let mut after = String::from("agreement: gen\nparties:\n  a: {name: Alpha}\n  b: {name: Beta}\nclauses:\n");
+        for (k, c) in &kept {
+            after.push_str(&clause_yaml(*k, c));
+        }
+        let old = load(&agreement_yaml(&clauses), "old.yaml");
+        let new = load(&after, "new.yaml");
+        let forward = diff(&old, &new);
+        let backward = diff(&new, &old);
+        let id = format!("c{i}");
+        let whole = |r: &agreement_diff::Report| -> Vec<(String, Vec<String>, Vec<String>)> {
+            r.findings.iter().filter(|f| f.clause.as_deref() == Some(id.as_str()) && f.field.is_none())
+                .map(|f| (f.rule.id.to_string(), f.favours.clone(), f.disfavours.clone())).collect()
+        };
+        let (fw, bw) = (whole(&forward), whole(&backward));
+        prop_assert_eq!(fw.len(), 1, "{:?}", forward.findings.iter().map(|f| f.rule.id).collect::<Vec<_>>());
+        prop_assert_eq!(bw.len(), 1);
+        prop_assert_eq!(mirror(&fw[0].0), bw[0].0.clone());
+        prop_assert_eq!(&fw[0].1, &bw[0].2);
+        prop_assert_eq!(&fw[0].2, &bw[0].1);
+    }
+
+    #[test]
     fn output_is_deterministic(a in proptest::collection::vec(gen_clause(), 0..8), b in proptest::collection::vec(gen_clause(), 0..8)) {
         let (x, y) = (load(&agreement_yaml(&a), "a.yaml"), load(&agreement_yaml(&b), "b.yaml"));
         let one = render(&diff(&x, &y), Format::Json, false);

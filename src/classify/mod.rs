@@ -354,17 +354,8 @@ impl<'a> Cx<'a> {
     }
 
     fn added_clause(&mut self, c: &'a Clause) {
+        self.whole_clause(c, true);
         let at = At { old: None, new: Some(c) };
-        let rule = c.ctype.added_rule;
-        let (favours, disfavours) = self.sides(at, Some(Side::Grantee));
-        let mut e = Emit::new(rule, fields::added_message(self, c));
-        e.new = Some(shown_clause(c));
-        e.new_line = Some(c.pos.line);
-        if rule != "clause-added" {
-            e.favours = favours;
-            e.disfavours = disfavours;
-        }
-        self.push_clause(at, e);
         for f in &c.fields {
             let text: Option<&str> = match &f.value {
                 Value::Text(t) => Some(t),
@@ -378,15 +369,26 @@ impl<'a> Cx<'a> {
     }
 
     fn removed_clause(&mut self, c: &'a Clause) {
-        let at = At { old: Some(c), new: None };
-        let rule = c.ctype.removed_rule;
-        let (favours, disfavours) = self.sides(at, Some(Side::Grantor));
-        let mut e = Emit::new(rule, fields::removed_message(self, c));
-        e.old = Some(shown_clause(c));
-        e.old_line = Some(c.pos.line);
-        if rule != "clause-removed" {
-            e.favours = favours;
-            e.disfavours = disfavours;
+        self.whole_clause(c, false);
+    }
+
+    /// A clause present on one side only: its type's own rule (payment-added,
+    /// right-revoked...) favouring the side that gains, or the generic one.
+    fn whole_clause(&mut self, c: &'a Clause, added: bool) {
+        let (at, rule, side) = if added {
+            (At { old: None, new: Some(c) }, c.ctype.added_rule, Side::Grantee)
+        } else {
+            (At { old: Some(c), new: None }, c.ctype.removed_rule, Side::Grantor)
+        };
+        let message = if added { fields::added_message(self, c) } else { fields::removed_message(self, c) };
+        let mut e = Emit::new(rule, message);
+        if added {
+            (e.new, e.new_line) = (Some(shown_clause(c)), Some(c.pos.line));
+        } else {
+            (e.old, e.old_line) = (Some(shown_clause(c)), Some(c.pos.line));
+        }
+        if rule != "clause-added" && rule != "clause-removed" {
+            (e.favours, e.disfavours) = self.sides(at, Some(side));
         }
         self.push_clause(at, e);
     }

@@ -61,30 +61,19 @@ fn tidy(ops: Vec<WordOp>) -> Vec<WordOp> {
     };
     let n = ops.len();
     for (i, op) in ops.into_iter().enumerate() {
+        let is_deletion = matches!(op, WordOp::Deleted(_));
         match op {
-            WordOp::Deleted(t) => {
+            WordOp::Deleted(t) | WordOp::Inserted(t) => {
+                // Spaces between two changes belong to the changes already begun.
                 if !pending_space.is_empty() {
-                    if !del.is_empty() {
-                        del.push_str(&pending_space);
-                    }
-                    if !ins.is_empty() {
-                        ins.push_str(&pending_space);
+                    for side in [&mut del, &mut ins] {
+                        if !side.is_empty() {
+                            side.push_str(&pending_space);
+                        }
                     }
                     pending_space.clear();
                 }
-                del.push_str(&t);
-            }
-            WordOp::Inserted(t) => {
-                if !pending_space.is_empty() {
-                    if !del.is_empty() {
-                        del.push_str(&pending_space);
-                    }
-                    if !ins.is_empty() {
-                        ins.push_str(&pending_space);
-                    }
-                    pending_space.clear();
-                }
-                ins.push_str(&t);
+                if is_deletion { del.push_str(&t) } else { ins.push_str(&t) }
             }
             WordOp::Same(t) if t.trim().is_empty() && (!del.is_empty() || !ins.is_empty()) && i + 1 < n => {
                 pending_space.push_str(&t);
