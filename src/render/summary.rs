@@ -51,9 +51,13 @@ pub fn bullets(report: &Report) -> Vec<String> {
     let mut out = Vec::new();
     for group in super::groups(report) {
         let first = group[0];
-        let mut s = format!("{}:", first.label);
+        // Name the clause first unless the first sentence already does.
+        let quoted = format!("\"{}\"", first.label);
+        let mut s = if first.message.starts_with(&quoted) { String::new() } else { format!("{}:", first.label) };
         for f in &group {
-            s.push(' ');
+            if !s.is_empty() {
+                s.push(' ');
+            }
             s.push_str(&f.message);
         }
         if let Some(kept) = first.clause.as_deref().and_then(|c| report.unchanged_of(c)) {
