@@ -12,6 +12,8 @@ type Lines = (Option<u32>, Option<u32>);
 fn field_name(name: &str) -> &str {
     match name {
         "until" => "end",
+        "exclusive" => "exclusivity",
+        "text" => "wording",
         other => other,
     }
 }
@@ -445,6 +447,8 @@ fn changed(cx: &mut Cx, at: At, name: &str, rule: &'static str, ov: Option<&Valu
             format!("The {what} of {l} was reworded.")
         }
         (Some(a), Some(b), _) => format!("The {what} of {l} changed from {} to {}.", brief(a), brief(b)),
+        (None, Some(b), _) if name == "text" => format!("{l} now has wording: {}.", brief(b)),
+        (Some(a), None, _) if name == "text" => format!("{l} no longer has wording (was {}).", brief(a)),
         (None, Some(b), _) => format!("{l} now has a {what}: {}.", brief(b)),
         (Some(a), None, _) => format!("{l} no longer has a {what} (was {}).", brief(a)),
         (None, None, _) => return,
@@ -524,7 +528,11 @@ pub(super) fn added_message(cx: &Cx, c: &Clause) -> String {
             format!("New obligation: {} {m} {}.", p("obligor"), clip(c.text_of("duty").unwrap_or("act")))
         }
         "commitment" => {
-            let amount = c.value("amount").map(|a| format!(" {a}")).unwrap_or_default();
+            let amount = match c.value("amount") {
+                Some(Value::Undisclosed) => " an undisclosed amount".to_string(),
+                Some(a) => format!(" {a}"),
+                None => String::new(),
+            };
             format!("New commitment: {} commits{amount}{}.", p("committer"), about(c))
         }
         "liability-cap" => format!("A cap now limits the liability of {}.", p("liable")),
