@@ -45,10 +45,11 @@ pub fn render(steps: &[Report], format: Format, color: bool) -> String {
             let mut out = String::new();
             if let Some(first) = steps.first() {
                 out.push_str(&format!(
-                    "History of {}: {} versions, {} steps\n",
+                    "History of {}: {} versions, {} step{}\n",
                     safe::line(&first.new.agreement),
                     steps.len() + 1,
-                    steps.len()
+                    steps.len(),
+                    if steps.len() == 1 { "" } else { "s" }
                 ));
             }
             for r in steps {
