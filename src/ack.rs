@@ -113,18 +113,24 @@ pub fn load(path: &str, max_bytes: u64) -> Result<Vec<Ack>, LoadError> {
     Ok(out)
 }
 
-/// Mark the findings the acknowledgements cover; keep those that match nothing.
-pub fn apply(report: &mut Report, acks: Vec<Ack>) {
-    for ack in acks {
-        let mut used = false;
-        for f in report.findings.iter_mut().filter(|f| ack.matches(f)) {
-            f.acknowledged = Some(ack.reason.clone());
-            used = true;
-        }
-        if !used {
-            report.stale.push(ack);
-        }
-    }
+/// Mark the findings the acknowledgements cover; for each acknowledgement,
+/// whether it matched anything here.
+pub fn apply(report: &mut Report, acks: &[Ack]) -> Vec<bool> {
+    acks.iter()
+        .map(|ack| {
+            let mut used = false;
+            for f in report.findings.iter_mut().filter(|f| ack.matches(f)) {
+                f.acknowledged = Some(ack.reason.clone());
+                used = true;
+            }
+            used
+        })
+        .collect()
+}
+
+/// The acknowledgements that matched nothing, given which ones were used.
+pub fn stale(acks: &[Ack], used: &[bool]) -> Vec<Ack> {
+    acks.iter().zip(used).filter(|(_, u)| !**u).map(|(a, _)| a.clone()).collect()
 }
 
 /// Where to look for acknowledgements when `--config` is not given: beside

@@ -22,6 +22,13 @@ pub struct DirReport {
     pub added: Vec<Lone>,
     pub removed: Vec<Lone>,
     pub reports: Vec<Report>,
+    /// Acknowledgements that matched no finding in any pair.
+    pub stale: Vec<crate::ack::Ack>,
+}
+
+/// Agreements on one side only, with what happened to them.
+fn lone(d: &DirReport) -> impl Iterator<Item = (&Lone, &'static str)> {
+    d.added.iter().map(|l| (l, "added")).chain(d.removed.iter().map(|l| (l, "removed")))
 }
 
 /// Most files a directory may hold: beyond this the tree is refused.
@@ -114,20 +121,14 @@ pub fn render(d: &DirReport, format: Format, color: bool) -> String {
     match format {
         Format::Json => json::to_string(&Dirs(d)),
         Format::Github => {
+            use crate::render::github::{data, property, stale};
             let mut out: String = d.reports.iter().map(|r| crate::render::render(r, format, color)).collect();
-            for l in &d.added {
-                out.push_str(&format!(
-                    "::warning file={}::{}\n",
-                    crate::render::github::property(&l.path),
-                    crate::render::github::data(&format!("New agreement {}", l.agreement))
-                ));
+            for (l, what) in lone(d) {
+                let message = data(&format!("Agreement {} {what}", l.agreement));
+                out.push_str(&format!("::warning file={}::{message}\n", property(&l.path)));
             }
-            for l in &d.removed {
-                out.push_str(&format!(
-                    "::warning file={}::{}\n",
-                    crate::render::github::property(&l.path),
-                    crate::render::github::data(&format!("Agreement {} was removed", l.agreement))
-                ));
+            for a in &d.stale {
+                out.push_str(&stale(a));
             }
             out
         }
@@ -137,11 +138,18 @@ pub fn render(d: &DirReport, format: Format, color: bool) -> String {
             };
             let mut parts: Vec<String> = d.reports.iter().map(|r| crate::render::render(r, format, color)).collect();
             let mut tail = String::new();
-            for l in &d.added {
-                tail.push_str(&format!("- Agreement added: {} ({})\n", esc(&l.agreement), esc(&l.path)));
+            for (l, what) in lone(d) {
+                tail.push_str(&format!("- Agreement {what}: {} ({})\n", esc(&l.agreement), esc(&l.path)));
             }
-            for l in &d.removed {
-                tail.push_str(&format!("- Agreement removed: {} ({})\n", esc(&l.agreement), esc(&l.path)));
+            for a in &d.stale {
+                let clause = a.clause.as_deref().map(|c| format!(" on {}", esc(c))).unwrap_or_default();
+                tail.push_str(&format!(
+                    "- Stale acknowledgement ({}:{}): {}{clause} matches no finding: {}\n",
+                    esc(&a.file),
+                    a.line,
+                    esc(&a.rule),
+                    esc(&a.reason)
+                ));
             }
             if !tail.is_empty() {
                 parts.push(tail);
@@ -172,11 +180,12 @@ impl serde::Serialize for Dirs<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let d = self.0;
-        let mut m = s.serialize_map(Some(4))?;
+        let mut m = s.serialize_map(Some(5))?;
         m.serialize_entry("schema_version", &json::SCHEMA_VERSION)?;
         m.serialize_entry("added", &json::Seq(d.added.iter().map(JsonLone).collect()))?;
         m.serialize_entry("removed", &json::Seq(d.removed.iter().map(JsonLone).collect()))?;
         m.serialize_entry("reports", &json::Seq(d.reports.iter().map(json::JsonReport).collect()))?;
+        m.serialize_entry("stale_acknowledgements", &json::Seq(d.stale.iter().map(json::Stale).collect()))?;
         m.end()
     }
 }

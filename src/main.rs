@@ -169,29 +169,41 @@ fn run_diff(args: &DiffArgs, options: &LoadOptions, color: bool) -> ExitCode {
             Ok(d) => d,
             Err(e) => return fail(&e.to_string()),
         };
+        // One acknowledgements file for the whole run, found in the new directory.
+        let acks = match acknowledgements(args, &Path::new(new).join(ack::FILE_NAME).to_string_lossy(), options) {
+            Ok(a) => a,
+            Err(e) => return fail(&e),
+        };
+        let mut used = vec![false; acks.len()];
         let mut status = u8::from(!d.added.is_empty() || !d.removed.is_empty());
         for r in &mut d.reports {
-            let new_path = r.new.path.clone();
-            if let Err(e) = prepare(r, args, &new_path, options) {
+            if let Err(e) = perspective(r, args) {
                 return fail(&e);
+            }
+            for (u, here) in used.iter_mut().zip(ack::apply(r, &acks)) {
+                *u |= here;
             }
             status = status.max(exit_status(r, fail_on));
         }
+        d.stale = ack::stale(&acks, &used);
         return emit(&dirs::render(&d, args.out.format, color), status);
     }
     let mut report = match agreement_diff::diff_files(old, new, options) {
         Ok(r) => r,
         Err(e) => return fail(&e.to_string()),
     };
-    if let Err(e) = prepare(&mut report, args, new, options) {
-        return fail(&e);
-    }
+    let acks = match perspective(&mut report, args).and_then(|()| acknowledgements(args, new, options)) {
+        Ok(a) => a,
+        Err(e) => return fail(&e),
+    };
+    let used = ack::apply(&mut report, &acks);
+    report.stale = ack::stale(&acks, &used);
     let output = render::render(&report, args.out.format, color);
     emit(&output, exit_status(&report, fail_on))
 }
 
-/// Apply --perspective and acknowledgements to a report.
-fn prepare(report: &mut Report, args: &DiffArgs, new_path: &str, options: &LoadOptions) -> Result<(), String> {
+/// Apply --perspective to a report, checking that it names a party.
+fn perspective(report: &mut Report, args: &DiffArgs) -> Result<(), String> {
     if let Some(p) = &args.perspective {
         if !report.party_names.iter().any(|(k, _)| k == p) {
             let keys: Vec<&str> = report.party_names.iter().map(|(k, _)| k.as_str()).collect();
@@ -203,18 +215,23 @@ fn prepare(report: &mut Report, args: &DiffArgs, new_path: &str, options: &LoadO
         }
         report.perspective = Some(p.clone());
     }
+    Ok(())
+}
+
+/// The acknowledgements in force: `--config`, or the file found beside
+/// `new_path` or at the repository root; none with `--no-config`.
+fn acknowledgements(args: &DiffArgs, new_path: &str, options: &LoadOptions) -> Result<Vec<ack::Ack>, String> {
     if args.no_config {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let file = match &args.config {
         Some(f) => Some(f.clone()),
         None => ack::discover(new_path).map(|p| p.to_string_lossy().to_string()),
     };
-    if let Some(file) = file {
-        let acks = ack::load(&file, options.max_bytes).map_err(|e| e.to_string())?;
-        ack::apply(report, acks);
+    match file {
+        Some(f) => ack::load(&f, options.max_bytes).map_err(|e| e.to_string()),
+        None => Ok(Vec::new()),
     }
-    Ok(())
 }
 
 fn exit_status(report: &Report, fail_on: Option<Materiality>) -> u8 {

@@ -245,6 +245,21 @@ fn directory_mode_pairs_by_agreement_id() {
     let text = cmd().arg(old.path()).arg(new.path()).output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("Agreement added: fresh") && text.contains("Agreement removed: gone"));
+    // One acknowledgements file in the new directory serves every pair; an
+    // acknowledgement is stale only if no pair uses it.
+    std::fs::write(
+        new.path().join(".agreement-diff.yaml"),
+        "acknowledged:\n  - {rule: rate-increased, clause: p, reason: Agreed.}\n  - {rule: cap-added, clause: p, reason: Old.}\n",
+    )
+    .unwrap();
+    let out =
+        cmd().args(["--format", "json", "--fail-on", "commercial"]).arg(old.path()).arg(new.path()).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["reports"][0]["findings"][0]["acknowledged"]["reason"], "Agreed.");
+    let stale = v["stale_acknowledgements"].as_array().unwrap();
+    assert_eq!(stale.len(), 1);
+    assert_eq!(stale[0]["rule"], "cap-added");
+    assert_eq!(out.status.code(), Some(1), "an added and a removed agreement still count");
     // Identical directories: exit 0.
     cmd().arg(old.path()).arg(old.path()).assert().code(0);
 }

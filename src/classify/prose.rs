@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use similar::{ChangeTag, TextDiff};
 
+use crate::model::value::normalise_space;
 use crate::report::WordOp;
 use crate::safe::is_invisible;
 
@@ -22,8 +23,8 @@ pub fn word_diff(old: &str, new: &str) -> Option<Vec<WordOp>> {
     if old.len() > WORD_DIFF_MAX_BYTES || new.len() > WORD_DIFF_MAX_BYTES {
         return None;
     }
-    let old = fold_space(old);
-    let new = fold_space(new);
+    let old = normalise_space(old);
+    let new = normalise_space(new);
     let diff = TextDiff::configure().timeout(WORD_DIFF_TIMEOUT).diff_words(old.as_str(), new.as_str());
     let mut ops: Vec<WordOp> = Vec::new();
     for change in diff.iter_all_changes() {
@@ -94,10 +95,6 @@ fn tidy(ops: Vec<WordOp>) -> Vec<WordOp> {
     }
     out.retain(|op| !matches!(op, WordOp::Same(t) | WordOp::Deleted(t) | WordOp::Inserted(t) if t.is_empty()));
     out
-}
-
-fn fold_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether two texts are the same once layout is ignored: whitespace runs,

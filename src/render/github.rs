@@ -33,10 +33,15 @@ pub fn render(report: &Report) -> String {
         out.push_str(&format!("::{level} {props}::{}\n", data(&message)));
     }
     for a in &report.stale {
-        let msg = format!("Stale acknowledgement of {} matches no finding: {}", a.rule, a.reason);
-        out.push_str(&format!("::warning file={},line={}::{}\n", property(&a.file), a.line, data(&msg)));
+        out.push_str(&stale(a));
     }
     out
+}
+
+/// A warning on an acknowledgement that matches no finding.
+pub fn stale(a: &crate::ack::Ack) -> String {
+    let message = format!("Stale acknowledgement of {} matches no finding: {}", a.rule, a.reason);
+    format!("::warning file={},line={}::{}\n", property(&a.file), a.line, data(&message))
 }
 
 /// Escape a command's message (GitHub's `escapeData`).

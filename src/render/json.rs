@@ -88,7 +88,8 @@ impl Serialize for Unchanged<'_> {
     }
 }
 
-struct Stale<'a>(&'a crate::ack::Ack);
+/// An acknowledgement that matched no finding.
+pub struct Stale<'a>(pub &'a crate::ack::Ack);
 
 impl Serialize for Stale<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -218,12 +218,7 @@ fn elide(t: &str, first: bool, last: bool) -> String {
     let words: Vec<&str> = t.split(' ').collect();
     let keep = CONTEXT_WORDS;
     if words.len() <= 2 * keep + 1 || (first && last) {
-        if first && last {
-            return t.to_string();
-        }
-        if words.len() <= 2 * keep + 1 {
-            return t.to_string();
-        }
+        return t.to_string();
     }
     match (first, last) {
         (true, _) => format!("… {}", words[words.len() - keep..].join(" ")),
