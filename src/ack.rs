@@ -14,28 +14,52 @@
 use std::path::{Path, PathBuf};
 
 use crate::load::{LoadError, closest, read_source};
-use crate::report::Report;
+use crate::report::{Ack, Report};
 use crate::yaml::{self, NodeKind, Pos};
 
 /// The file name looked for beside the new file and at the repository root.
 pub const FILE_NAME: &str = ".agreement-diff.yaml";
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Ack {
-    pub rule: String,
-    /// `None` matches agreement-level findings (no clause).
-    pub clause: Option<String>,
-    pub field: Option<String>,
-    pub reason: String,
-    pub file: String,
-    pub line: u32,
+/// The acknowledgements in force for one run, and which of them matched a
+/// finding so far (one file serves every pair of a directory run).
+#[derive(Debug, Default)]
+pub struct Acknowledgements {
+    acks: Vec<Ack>,
+    used: Vec<bool>,
 }
 
-impl Ack {
-    fn matches(&self, f: &crate::report::Finding) -> bool {
-        f.rule.id == self.rule
-            && f.clause == self.clause
-            && self.field.as_ref().is_none_or(|field| f.field.as_deref() == Some(field))
+impl Acknowledgements {
+    /// The acknowledgements of `--config FILE`, or else of the file found
+    /// beside `new_path` or at the root of its repository; none with
+    /// `--no-config`.
+    pub fn for_run(config: Option<&str>, no_config: bool, new_path: &str, max_bytes: u64) -> Result<Self, LoadError> {
+        if no_config {
+            return Ok(Self::default());
+        }
+        let file = match config {
+            Some(f) => Some(f.to_string()),
+            None => discover(new_path).map(|p| p.to_string_lossy().to_string()),
+        };
+        let acks = match file {
+            Some(f) => load(&f, max_bytes)?,
+            None => Vec::new(),
+        };
+        Ok(Acknowledgements { used: vec![false; acks.len()], acks })
+    }
+
+    /// Mark the findings of a report that an acknowledgement covers.
+    pub fn apply(&mut self, report: &mut Report) {
+        for (ack, used) in self.acks.iter().zip(&mut self.used) {
+            for f in report.findings.iter_mut().filter(|f| ack.matches(f)) {
+                f.acknowledged = Some(ack.reason.clone());
+                *used = true;
+            }
+        }
+    }
+
+    /// The acknowledgements that matched nothing in any report so far.
+    pub fn stale(&self) -> Vec<Ack> {
+        self.acks.iter().zip(&self.used).filter(|(_, u)| !**u).map(|(a, _)| a.clone()).collect()
     }
 }
 
@@ -86,7 +110,7 @@ pub fn load(path: &str, max_bytes: u64) -> Result<Vec<Ack>, LoadError> {
                 };
                 match f.key.as_str() {
                     "rule" => {
-                        if crate::classify::rules::find(&text).is_none() {
+                        if crate::rules::find(&text).is_none() {
                             return Err(err(Some(f.value.pos), format!("no rule named `{text}`")));
                         }
                         ack.rule = text
@@ -113,29 +137,9 @@ pub fn load(path: &str, max_bytes: u64) -> Result<Vec<Ack>, LoadError> {
     Ok(out)
 }
 
-/// Mark the findings the acknowledgements cover; for each acknowledgement,
-/// whether it matched anything here.
-pub fn apply(report: &mut Report, acks: &[Ack]) -> Vec<bool> {
-    acks.iter()
-        .map(|ack| {
-            let mut used = false;
-            for f in report.findings.iter_mut().filter(|f| ack.matches(f)) {
-                f.acknowledged = Some(ack.reason.clone());
-                used = true;
-            }
-            used
-        })
-        .collect()
-}
-
-/// The acknowledgements that matched nothing, given which ones were used.
-pub fn stale(acks: &[Ack], used: &[bool]) -> Vec<Ack> {
-    acks.iter().zip(used).filter(|(_, u)| !**u).map(|(a, _)| a.clone()).collect()
-}
-
 /// Where to look for acknowledgements when `--config` is not given: beside
 /// the new file, then at the root of the git repository holding it.
-pub fn discover(new_path: &str) -> Option<PathBuf> {
+fn discover(new_path: &str) -> Option<PathBuf> {
     let dir = Path::new(new_path).parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let beside = dir.join(FILE_NAME);
     if beside.is_file() {

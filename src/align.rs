@@ -21,22 +21,26 @@ const NEAR_THRESHOLD: f64 = 0.75;
 /// A clause present in both versions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Pair {
+    /// Index among the old version's clauses.
     pub old: usize,
+    /// Index among the new version's clauses.
     pub new: usize,
+    /// Paired by content under a different id.
     pub renamed: bool,
+    /// Outside the longest run of clauses kept in order.
     pub moved: bool,
 }
 
+/// How the clauses of two versions correspond.
 #[derive(Clone, Debug, Default)]
 pub struct Alignment {
     /// In the order of the new file.
     pub pairs: Vec<Pair>,
     /// Indices into the old file's clauses, in order.
     pub removed: Vec<usize>,
-    /// Indices into the new file's clauses, in order.
-    pub added: Vec<usize>,
 }
 
+/// Match the clauses of two versions: by id, then renames, then moves.
 pub fn align(old: &Agreement, new: &Agreement) -> Alignment {
     let mut new_of_old: Vec<Option<(usize, bool)>> = vec![None; old.clauses.len()];
     let mut taken = vec![false; new.clauses.len()];
@@ -118,11 +122,7 @@ pub fn align(old: &Agreement, new: &Agreement) -> Alignment {
         matched.iter().zip(keep).map(|(&(old, new, renamed), kept)| Pair { old, new, renamed, moved: !kept }).collect();
     pairs.sort_by_key(|p| p.new);
 
-    Alignment {
-        pairs,
-        removed: (0..old.clauses.len()).filter(|i| new_of_old[*i].is_none()).collect(),
-        added: (0..new.clauses.len()).filter(|j| !taken[*j]).collect(),
-    }
+    Alignment { pairs, removed: (0..old.clauses.len()).filter(|i| new_of_old[*i].is_none()).collect() }
 }
 
 /// A hash of the content of a clause apart from its id and numbering:

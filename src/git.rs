@@ -1,8 +1,13 @@
-//! git: reading `REV:PATH` arguments through the real git, and finding the
-//! repository root. The external diff driver itself lives in the CLI.
+//! git: reading `REV:PATH` arguments through the real git, finding the
+//! repository root, and running as git's external diff driver.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use crate::load::{self, LoadOptions};
+use crate::model::Agreement;
+use crate::render::Format;
+use crate::safe;
 
 /// Whether an argument names a file at a revision (`main:agreements/x.yaml`)
 /// rather than a file on disk. A file that exists wins.
@@ -51,4 +56,94 @@ pub fn toplevel(dir: &Path) -> Option<PathBuf> {
     }
     let s = String::from_utf8(out.stdout).ok()?;
     Some(PathBuf::from(s.trim_end_matches('\n')))
+}
+
+/// git's external diff protocol: `path old-file old-hex old-mode new-file
+/// new-hex new-mode`, plus `new-path rename-info` for a rename.
+#[derive(Debug)]
+pub struct Driver {
+    path: String,
+    old_file: String,
+    new_file: String,
+    new_path: Option<String>,
+}
+
+impl Driver {
+    /// The driver's arguments, when these are git's 7 or 9 (a rename).
+    pub fn from_args(args: &[String]) -> Option<Driver> {
+        let mode = |s: &str| s == "." || (s.len() == 6 && s.bytes().all(|b| (b'0'..=b'7').contains(&b)));
+        let hex = |s: &str| s == "." || (s.len() >= 40 && s.bytes().all(|b| b.is_ascii_hexdigit()));
+        if !(args.len() == 7 || args.len() == 9)
+            || !mode(&args[3])
+            || !mode(&args[6])
+            || !hex(&args[2])
+            || !hex(&args[5])
+        {
+            return None;
+        }
+        Some(Driver {
+            path: args[0].clone(),
+            old_file: args[1].clone(),
+            new_file: args[4].clone(),
+            new_path: args.get(7).cloned(),
+        })
+    }
+
+    /// Compare the two files: the report and the exit status to give git.
+    /// Trouble is reported in the output and counted as a difference, since
+    /// git stops with "external diff died" on any status but 0 and 1; the
+    /// status is 0 unless git was told to trust it.
+    pub fn run(&self, color: bool) -> (String, u8) {
+        let options = LoadOptions::default();
+        let new_name = self.new_path.clone().unwrap_or_else(|| self.path.clone());
+        let load = |file: &str, shown: &str| -> Result<Option<Agreement>, String> {
+            if file == "/dev/null" {
+                return Ok(None);
+            }
+            let text = load::read_source(file, options.max_bytes).map_err(|e| e.message)?;
+            load::load_str(&text, shown, &options).map(Some).map_err(|e| e.to_string())
+        };
+        let mut out = format!("agreement-diff a/{} b/{}\n", safe::line(&self.path), safe::line(&new_name));
+        let status =
+            match (load(&self.old_file, &format!("a/{}", self.path)), load(&self.new_file, &format!("b/{new_name}"))) {
+                (Ok(old), Ok(new)) => {
+                    let old = old.unwrap_or_else(|| Agreement::empty_like(new.as_ref(), "/dev/null"));
+                    let new = new.unwrap_or_else(|| Agreement::empty_like(Some(&old), "/dev/null"));
+                    let report = crate::diff(&old, &new);
+                    out.push_str(&crate::render::render(&report, Format::Text, color));
+                    u8::from(!report.findings.is_empty())
+                }
+                (Err(e), _) | (_, Err(e)) => {
+                    out.push_str(&format!("agreement-diff: error: {}\n", safe::line(&e)));
+                    1
+                }
+            };
+        (out, if trusts_exit_code(&self.path) { status } else { 0 })
+    }
+}
+
+/// Whether git was told to trust this driver's exit code: the `diff`
+/// attribute of the path names a driver whose `trustExitCode` is true (or
+/// `diff.trustExitCode` for `diff.external`). git passes no environment
+/// variable for it, so the driver asks git.
+fn trusts_exit_code(path: &str) -> bool {
+    if let Some(v) = std::env::var_os("AGREEMENT_DIFF_TRUST_EXIT_CODE") {
+        return v == "1" || v == "true";
+    }
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    let driver = git(&["check-attr", "diff", "--", path])
+        .and_then(|s| s.rsplit(": ").next().map(str::to_string))
+        .filter(|d| !matches!(d.as_str(), "unspecified" | "set" | "unset" | ""));
+    let key = match driver {
+        Some(d) => format!("diff.{d}.trustExitCode"),
+        None => "diff.trustExitCode".to_string(),
+    };
+    git(&["config", "--type=bool", "--get", &key]).is_some_and(|v| v == "true")
 }

@@ -1,13 +1,17 @@
 //! Findings: what every output format renders. Formats differ in
 //! presentation only; they all read this.
 
-use crate::classify::rules::{Materiality, Rule};
 use crate::model::Value;
+use crate::rules::{Materiality, Rule};
 
-/// One change of meaning.
+/// One change of meaning. Built with [`Finding::new`] and the builder
+/// methods; the classify stage places it at its clause.
 #[derive(Clone, Debug)]
 pub struct Finding {
-    pub rule: &'static Rule,
+    /// The rule that claims the change.
+    pub rule: Rule,
+    /// How material this finding is: the rule's, unless the finding knows better.
+    materiality: Materiality,
     /// The clause id, or `None` for agreement-level findings (metadata,
     /// parties, definitions).
     pub clause: Option<String>,
@@ -15,12 +19,19 @@ pub struct Finding {
     pub label: String,
     /// The field, or `None` for a whole clause.
     pub field: Option<String>,
+    /// The value before, if there was one.
     pub old: Option<Shown>,
+    /// The value after, if there is one.
     pub new: Option<Shown>,
+    /// Party keys the change favours.
     pub favours: Vec<String>,
+    /// Party keys the change disfavours.
     pub disfavours: Vec<String>,
+    /// One sentence saying what changed.
     pub message: String,
+    /// The line in the old file.
     pub old_line: Option<u32>,
+    /// The line in the new file.
     pub new_line: Option<u32>,
     /// The word-level change of prose, where the finding is about prose.
     pub words: Option<Vec<WordOp>>,
@@ -29,38 +40,116 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding of `rule` saying `message`, with the rule's materiality and
+    /// nothing else filled in yet.
+    pub fn new(rule: Rule, message: impl Into<String>) -> Finding {
+        Finding {
+            rule,
+            materiality: rule.materiality(),
+            clause: None,
+            label: String::new(),
+            field: None,
+            old: None,
+            new: None,
+            favours: Vec::new(),
+            disfavours: Vec::new(),
+            message: message.into(),
+            old_line: None,
+            new_line: None,
+            words: None,
+            acknowledged: None,
+        }
+    }
+
+    /// How material the finding is.
     pub fn materiality(&self) -> Materiality {
-        self.rule.materiality
+        self.materiality
+    }
+
+    /// The field the finding is about.
+    pub fn field(mut self, name: impl Into<String>) -> Finding {
+        self.field = Some(name.into());
+        self
+    }
+
+    /// The old and new values.
+    pub fn values(self, old: Option<Value>, new: Option<Value>) -> Finding {
+        self.shown(old.map(Shown::Value), new.map(Shown::Value))
+    }
+
+    /// The old and new values, as shown (a value or a whole clause).
+    pub fn shown(mut self, old: Option<Shown>, new: Option<Shown>) -> Finding {
+        (self.old, self.new) = (old, new);
+        self
+    }
+
+    /// The lines in the old and new files.
+    pub fn lines(mut self, (old, new): (Option<u32>, Option<u32>)) -> Finding {
+        (self.old_line, self.new_line) = (old, new);
+        self
+    }
+
+    /// Whom the change favours and disfavours (party keys).
+    pub fn favouring(mut self, (favours, disfavours): (Vec<String>, Vec<String>)) -> Finding {
+        (self.favours, self.disfavours) = (favours, disfavours);
+        self
+    }
+
+    /// The word-level change of prose.
+    pub fn words(mut self, words: Option<Vec<WordOp>>) -> Finding {
+        self.words = words;
+        self
+    }
+
+    /// Where the finding belongs: a clause id (or none) and how to name it.
+    pub fn at(mut self, clause: Option<String>, label: String) -> Finding {
+        (self.clause, self.label) = (clause, label);
+        self
     }
 }
 
 /// A value as a finding shows it: a typed value, or a whole clause.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shown {
+    /// A typed value.
     Value(Value),
-    Clause { clause_type: &'static str, fields: Vec<(&'static str, Value)> },
+    /// A whole clause: its type and fields, in schema order.
+    Clause {
+        /// The clause's type.
+        clause_type: &'static str,
+        /// Its fields, in schema order.
+        fields: Vec<(&'static str, Value)>,
+    },
 }
 
 /// One piece of a word-level diff.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WordOp {
+    /// Text in both versions.
     Same(String),
+    /// Text only in the old version.
     Deleted(String),
+    /// Text only in the new version.
     Inserted(String),
 }
 
 /// Which file a side of the report came from.
 #[derive(Clone, Debug)]
 pub struct Side {
+    /// The file as named on the command line.
     pub path: String,
+    /// The agreement id.
     pub agreement: String,
+    /// The version, if the file states one.
     pub version: Option<String>,
 }
 
 /// The result of comparing two versions.
 #[derive(Clone, Debug)]
 pub struct Report {
+    /// The earlier version.
     pub old: Side,
+    /// The later version.
     pub new: Side,
     /// In document order: agreement-level findings first, then by clause
     /// position in the new file (removed clauses where they stood).
@@ -70,21 +159,81 @@ pub struct Report {
     /// The party whose gains and losses the report is organised around.
     pub perspective: Option<String>,
     /// Acknowledgements that matched no finding.
-    pub stale: Vec<crate::ack::Ack>,
+    pub stale: Vec<Ack>,
     /// For clauses with findings, the key terms that did not change
     /// (clause id, sentence), so that a summary can say what still holds.
     pub unchanged: Vec<(String, String)>,
 }
 
+/// A finding reviewers accepted, from `.agreement-diff.yaml` (read by
+/// [`crate::ack`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ack {
+    /// The rule id it accepts.
+    pub rule: String,
+    /// The clause; `None` matches agreement-level findings (no clause).
+    pub clause: Option<String>,
+    /// The field, or any field when `None`.
+    pub field: Option<String>,
+    /// Why the reviewers accepted it.
+    pub reason: String,
+    /// Where it is written.
+    pub file: String,
+    /// The line it starts on.
+    pub line: u32,
+}
+
+impl Ack {
+    /// Whether it covers a finding.
+    pub fn matches(&self, f: &Finding) -> bool {
+        f.rule.id() == self.rule
+            && f.clause == self.clause
+            && self.field.as_ref().is_none_or(|field| f.field.as_deref() == Some(field))
+    }
+}
+
+/// An agreement present on one side only, in directory mode.
+#[derive(Clone, Debug)]
+pub struct Lone {
+    /// The file.
+    pub path: String,
+    /// Its agreement id.
+    pub agreement: String,
+}
+
+/// Directory mode: agreements paired by id and compared pair by pair.
+#[derive(Clone, Debug, Default)]
+pub struct DirReport {
+    /// Agreements only in the new directory.
+    pub added: Vec<Lone>,
+    /// Agreements only in the old directory.
+    pub removed: Vec<Lone>,
+    /// One report per pair.
+    pub reports: Vec<Report>,
+    /// Acknowledgements that matched no finding in any pair.
+    pub stale: Vec<Ack>,
+}
+
+impl DirReport {
+    /// Agreements on one side only, with what happened to them.
+    pub fn lone(&self) -> impl Iterator<Item = (&Lone, &'static str)> {
+        self.added.iter().map(|l| (l, "added")).chain(self.removed.iter().map(|l| (l, "removed")))
+    }
+}
+
 /// How a finding affects the party of `--perspective`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Impact {
+    /// The change goes against the party.
     Loss,
+    /// The change goes for the party.
     Gain,
+    /// The change neither favours nor disfavours the party.
     Neutral,
 }
 
 impl Impact {
+    /// The word used in every format: against, for, neutral.
     pub fn name(self) -> &'static str {
         match self {
             Impact::Loss => "against",
@@ -100,6 +249,7 @@ impl Report {
         Materiality::ALL.iter().map(|m| (*m, self.findings.iter().filter(|f| f.materiality() == *m).count())).collect()
     }
 
+    /// A party's display name, or its key when unknown.
     pub fn party_name<'a>(&'a self, key: &'a str) -> &'a str {
         self.party_names.iter().find(|(k, _)| k == key).map(|(_, n)| n.as_str()).unwrap_or(key)
     }
@@ -107,6 +257,21 @@ impl Report {
     /// The highest materiality among the findings that are not acknowledged.
     pub fn max_materiality(&self) -> Option<Materiality> {
         self.findings.iter().filter(|f| f.acknowledged.is_none()).map(|f| f.materiality()).max()
+    }
+
+    /// Organise the report around a party (`--perspective`); an error names
+    /// the parties when `party` is not one of them.
+    pub fn set_perspective(&mut self, party: &str) -> Result<(), String> {
+        if !self.party_names.iter().any(|(k, _)| k == party) {
+            let keys: Vec<&str> = self.party_names.iter().map(|(k, _)| k.as_str()).collect();
+            return Err(format!(
+                "--perspective `{}` is not a party of either version; parties are: {}",
+                crate::safe::line(party),
+                keys.join(", ")
+            ));
+        }
+        self.perspective = Some(party.to_string());
+        Ok(())
     }
 
     /// How a finding affects the perspective party, if one is set.

@@ -40,6 +40,7 @@ fn kind(k: Kind, doc: &str) -> J {
     s
 }
 
+/// The JSON Schema (draft 2020-12) of an agreement file.
 pub fn schema() -> J {
     let mut variants = Vec::new();
     for t in CLAUSE_TYPES {

@@ -23,14 +23,18 @@ use granit_parser::{Event, Parser, ScalarStyle, Span, Tag};
 /// A 1-based line and column in a source file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
+    /// 1-based line.
     pub line: u32,
+    /// 1-based column, in characters.
     pub col: u32,
 }
 
 /// One YAML node with the position where it starts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
+    /// Where the node starts.
     pub pos: Pos,
+    /// What it holds.
     pub kind: NodeKind,
 }
 
@@ -39,13 +43,17 @@ pub struct Node {
 /// silently converting it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum NodeKind {
+    /// `~`, `null` or nothing.
     Null,
+    /// `true` or `false` (YAML 1.2 only).
     Bool(bool),
     /// A plain scalar that YAML resolves to a number, kept as its value's text.
     Number(String),
     /// Text, shared so that a long scalar is never copied.
     Str(Arc<String>),
+    /// A list.
     Seq(Vec<Node>),
+    /// A mapping, in source order.
     Map(Vec<Entry>),
 }
 
@@ -55,8 +63,11 @@ pub struct Entry {
     /// The key's text; for a key that is not a plain string (a number, a
     /// boolean, a list...), a description of it, and `key_is_text` is false.
     pub key: String,
+    /// Where the key is.
     pub key_pos: Pos,
+    /// Whether the key is a plain string.
     pub key_is_text: bool,
+    /// The value.
     pub value: Node,
 }
 
@@ -77,7 +88,9 @@ impl NodeKind {
 /// A YAML syntax or budget error with its position.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YamlError {
+    /// Where, when known.
     pub pos: Option<Pos>,
+    /// What is wrong.
     pub message: String,
 }
 

@@ -13,7 +13,11 @@ use std::time::{Duration, Instant};
 
 const BASE: &str = "agreement: x\nparties:\n  a: {name: Alpha}\n  b: {name: Beta}\nclauses:\n  - id: c\n    type: payment\n    payer: a\n    payee: b\n    rate: 5%\n    text: Alpha pays Beta.\n";
 const MEMORY_LIMIT_KB: i64 = 200 * 1024;
-const HANG: Duration = Duration::from_secs(10);
+/// A guard against hangs, not a speed bound: far above any honest run, even
+/// of a debug build on a busy 2-core machine (the 50 MB scalar took over 10 s
+/// there). The speed bounds (2 s in release) are measured by
+/// `bench/hostile.sh`, not asserted here.
+const HANG: Duration = Duration::from_secs(300);
 
 struct Run {
     code: i32,

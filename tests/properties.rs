@@ -2,7 +2,7 @@
 //! determinism, and no panic on any input.
 
 use agreement_diff::render::{Format, render};
-use agreement_diff::{LoadOptions, diff, load_str};
+use agreement_diff::{LoadOptions, Rule, diff, load_str};
 use proptest::prelude::*;
 
 /// One generated clause: (kind, a small integer that drives its values).
@@ -99,31 +99,9 @@ fn mutate(g: &Gen, seed: u32) -> (Gen, &'static str) {
     }
 }
 
-fn mirror(rule: &str) -> String {
-    const PAIRS: [(&str, &str); 10] = [
-        ("exclusivity-dropped", "exclusivity-added"),
-        ("exclusivity-added", "exclusivity-dropped"),
-        ("-increased", "-decreased"),
-        ("-added", "-removed"),
-        ("-raised", "-lowered"),
-        ("-extended", "-shortened"),
-        ("-widened", "-narrowed"),
-        ("-strengthened", "-weakened"),
-        ("-granted", "-revoked"),
-        ("-lengthened", "-shortened"),
-    ];
-    for (a, b) in PAIRS {
-        if rule == a {
-            return b.to_string();
-        }
-        if let Some(stem) = rule.strip_suffix(a) {
-            return format!("{stem}{b}");
-        }
-        if let Some(stem) = rule.strip_suffix(b) {
-            return format!("{stem}{a}");
-        }
-    }
-    rule.to_string()
+/// The rule the catalogue says a change becomes when read backwards.
+fn mirror(rule: Rule) -> Option<Rule> {
+    rule.info().mirror
 }
 
 fn load(text: &str, name: &str) -> agreement_diff::model::Agreement {
@@ -154,21 +132,22 @@ proptest! {
         let id = format!("c{i}");
         let forward = diff(&old, &new);
         let backward = diff(&new, &old);
-        let at = |r: &agreement_diff::Report| -> Vec<String> {
-            r.findings.iter().filter(|f| f.clause.as_deref() == Some(id.as_str()) && f.field.as_deref() == Some(field)).map(|f| f.rule.id.to_string()).collect()
+        let at = |r: &agreement_diff::Report| -> Vec<Rule> {
+            r.findings.iter().filter(|f| f.clause.as_deref() == Some(id.as_str()) && f.field.as_deref() == Some(field)).map(|f| f.rule).collect()
         };
         let (fw, bw) = (at(&forward), at(&backward));
-        prop_assert!(!fw.is_empty(), "mutation of {}.{} not reported: {:?}", id, field, forward.findings.iter().map(|f| (f.rule.id, f.clause.clone(), f.field.clone())).collect::<Vec<_>>());
+        prop_assert!(!fw.is_empty(), "mutation of {}.{} not reported: {:?}", id, field, forward.findings.iter().map(|f| (f.rule.id(), f.clause.clone(), f.field.clone())).collect::<Vec<_>>());
         // Nothing else changed.
         prop_assert!(forward.findings.iter().all(|f| f.clause.as_deref() == Some(id.as_str())));
-        let mut mirrored: Vec<String> = fw.iter().map(|r| mirror(r)).collect();
-        let mut back = bw.clone();
+        // Rules with no mirror need not appear backwards.
+        let mut mirrored: Vec<Rule> = fw.iter().filter_map(|r| mirror(*r)).collect();
+        let mut back: Vec<Rule> = bw.iter().copied().filter(|r| mirror(*r).is_some()).collect();
         mirrored.sort();
         back.sort();
         prop_assert_eq!(mirrored, back);
         // Favours swap with direction.
         for f in forward.findings.iter().filter(|f| f.field.as_deref() == Some(field)) {
-            if let Some(b) = backward.findings.iter().find(|b| b.rule.id == mirror(f.rule.id) && b.field == f.field) {
+            if let Some(b) = backward.findings.iter().find(|b| Some(b.rule) == mirror(f.rule) && b.field == f.field) {
                 prop_assert_eq!(&f.favours, &b.disfavours);
                 prop_assert_eq!(&f.disfavours, &b.favours);
             }
@@ -191,14 +170,14 @@ proptest! {
         let forward = diff(&old, &new);
         let backward = diff(&new, &old);
         let id = format!("c{i}");
-        let whole = |r: &agreement_diff::Report| -> Vec<(String, Vec<String>, Vec<String>)> {
+        let whole = |r: &agreement_diff::Report| -> Vec<(Rule, Vec<String>, Vec<String>)> {
             r.findings.iter().filter(|f| f.clause.as_deref() == Some(id.as_str()) && f.field.is_none())
-                .map(|f| (f.rule.id.to_string(), f.favours.clone(), f.disfavours.clone())).collect()
+                .map(|f| (f.rule, f.favours.clone(), f.disfavours.clone())).collect()
         };
         let (fw, bw) = (whole(&forward), whole(&backward));
-        prop_assert_eq!(fw.len(), 1, "{:?}", forward.findings.iter().map(|f| f.rule.id).collect::<Vec<_>>());
+        prop_assert_eq!(fw.len(), 1, "{:?}", forward.findings.iter().map(|f| f.rule.id()).collect::<Vec<_>>());
         prop_assert_eq!(bw.len(), 1);
-        prop_assert_eq!(mirror(&fw[0].0), bw[0].0.clone());
+        prop_assert_eq!(mirror(fw[0].0), Some(bw[0].0));
         prop_assert_eq!(&fw[0].1, &bw[0].2);
         prop_assert_eq!(&fw[0].2, &bw[0].1);
     }

@@ -1,13 +1,71 @@
-//! Classifying one field's change by the effect its schema entry names.
+//! Classifying one field's change by the effect its schema entry names: one
+//! function per kind of effect, each given the [`Change`] it judges.
 
 use std::cmp::Ordering;
 
-use super::{At, Cx, Emit, brief, clip, prose};
-use crate::model::schema::{Effect, FieldSpec, Side};
-use crate::model::{Clause, Field, Level, Modality, Value};
-use crate::report::Shown;
+use super::{At, Cx, Spot, brief, clip, prose};
+use crate::model::schema::{ClauseKind, Effect, FieldSpec, Side};
+use crate::model::{Field, Level, Modality, Value};
+use crate::report::Finding;
+use crate::rules::Rule;
 
 type Lines = (Option<u32>, Option<u32>);
+
+/// One field of a clause present in both versions, before and after.
+pub(super) struct Change<'a> {
+    pub at: At<'a>,
+    pub spec: &'static FieldSpec,
+    pub old: Option<&'a Field>,
+    pub new: Option<&'a Field>,
+}
+
+impl<'a> Change<'a> {
+    fn ov(&self) -> Option<&'a Value> {
+        self.old.map(|f| &f.value)
+    }
+
+    fn nv(&self) -> Option<&'a Value> {
+        self.new.map(|f| &f.value)
+    }
+
+    fn lines(&self) -> Lines {
+        (self.old.map(|f| f.pos.line), self.new.map(|f| f.pos.line))
+    }
+
+    fn name(&self) -> &'static str {
+        self.spec.name
+    }
+
+    /// The field as a reader calls it.
+    fn what(&self) -> &'static str {
+        field_name(self.spec.name)
+    }
+
+    /// The clause's label, quoted.
+    fn label(&self) -> String {
+        q(&self.at.label())
+    }
+
+    fn kind(&self) -> Option<ClauseKind> {
+        self.at.new.or(self.at.old).map(|c| c.ctype.kind)
+    }
+
+    /// A finding about this field with its values and lines filled in.
+    fn finding(&self, rule: Rule, message: String) -> Finding {
+        Finding::new(rule, message)
+            .field(self.name())
+            .values(self.ov().cloned(), self.nv().cloned())
+            .lines(self.lines())
+    }
+
+    /// Where this field's prose sits, for the numbers and hidden-character checks.
+    fn spot<'s>(&self, label: &'s str) -> Spot<'s>
+    where
+        'a: 's,
+    {
+        Spot { at: Some(self.at), label, field: self.spec.name, lines: self.lines() }
+    }
+}
 
 fn field_name(name: &str) -> &str {
     match name {
@@ -22,34 +80,10 @@ fn q(s: &str) -> String {
     format!("\"{s}\"")
 }
 
-/// Fill in the common parts of a field finding and record it.
-#[allow(clippy::too_many_arguments)]
-fn emit(
-    cx: &mut Cx,
-    at: At,
-    field: &str,
-    rule: &'static str,
-    message: String,
-    old: Option<Value>,
-    new: Option<Value>,
-    lines: Lines,
-    sides: (Vec<String>, Vec<String>),
-) {
-    let mut e = Emit::new(rule, message);
-    e.field = Some(field.to_string());
-    e.old = old.map(Shown::Value);
-    e.new = new.map(Shown::Value);
-    (e.old_line, e.new_line) = lines;
-    (e.favours, e.disfavours) = sides;
-    cx.push_clause(at, e);
-}
-
 /// A change no rule claims.
-pub(super) fn unclassified(cx: &mut Cx, at: At, name: &str, fo: Option<&Field>, fnew: Option<&Field>) {
-    let (ov, nv) = (fo.map(|f| &f.value), fnew.map(|f| &f.value));
-    let l = q(&at.label());
-    let what = field_name(name);
-    let message = match (ov, nv) {
+pub(super) fn unclassified(cx: &mut Cx, ch: &Change) {
+    let (l, what) = (ch.label(), ch.what());
+    let message = match (ch.ov(), ch.nv()) {
         (Some(a), Some(b)) => {
             format!("The {what} of {l} changed from {} to {}; no rule classifies this change.", brief(a), brief(b))
         }
@@ -57,8 +91,7 @@ pub(super) fn unclassified(cx: &mut Cx, at: At, name: &str, fo: Option<&Field>, 
         (Some(a), None) => format!("{l} no longer states a {what} (was {}); no rule classifies this change.", brief(a)),
         (None, None) => return,
     };
-    let lines = (fo.map(|f| f.pos.line), fnew.map(|f| f.pos.line));
-    emit(cx, at, name, "unclassified-change", message, ov.cloned(), nv.cloned(), lines, (vec![], vec![]));
+    cx.push_clause(ch.at, ch.finding(Rule::UnclassifiedChange, message));
 }
 
 /// A payment whose payer and payee swapped: one finding for both fields.
@@ -66,7 +99,7 @@ pub(super) fn payment_swap(cx: &mut Cx, at: At) -> bool {
     let (Some(co), Some(cn)) = (at.old, at.new) else {
         return false;
     };
-    if co.ctype.name != "payment" || cn.ctype.name != "payment" {
+    if co.ctype.kind != ClauseKind::Payment || cn.ctype.kind != ClauseKind::Payment {
         return false;
     }
     let (op, oe, np, ne) =
@@ -85,205 +118,190 @@ pub(super) fn payment_swap(cx: &mut Cx, at: At) -> bool {
         cx.name(op),
         cx.name(oe)
     );
-    let mut e = Emit::new("payment-direction-reversed", message);
-    e.field = Some("payer".into());
-    e.old = Some(Shown::Value(Value::Party(op.to_string())));
-    e.new = Some(Shown::Value(Value::Party(np.to_string())));
-    e.old_line = co.field("payer").map(|f| f.pos.line);
-    e.new_line = cn.field("payer").map(|f| f.pos.line);
-    e.favours = vec![ne.to_string()];
-    e.disfavours = vec![np.to_string()];
-    cx.push_clause(at, e);
+    let f = Finding::new(Rule::PaymentDirectionReversed, message)
+        .field("payer")
+        .values(Some(Value::Party(op.to_string())), Some(Value::Party(np.to_string())))
+        .lines((co.field("payer").map(|f| f.pos.line), cn.field("payer").map(|f| f.pos.line)))
+        .favouring((vec![ne.to_string()], vec![np.to_string()]));
+    cx.push_clause(at, f);
     true
 }
 
 /// Compare one field of a clause present in both versions.
-pub(super) fn compare(cx: &mut Cx, at: At, spec: &'static FieldSpec, fo: Option<&Field>, fnew: Option<&Field>) {
-    let (ov, nv) = (fo.map(|f| &f.value), fnew.map(|f| &f.value));
-    let lines = (fo.map(|f| f.pos.line), fnew.map(|f| f.pos.line));
-    let name = spec.name;
-    let what = field_name(name);
-    let l = q(&at.label());
-
-    if let (Some(a), Some(b)) = (ov, nv) {
+pub(super) fn compare(cx: &mut Cx, ch: &Change) {
+    if let (Some(a), Some(b)) = (ch.ov(), ch.nv()) {
         if a.same_meaning(b) {
             if let (Value::Text(x), Value::Text(y)) = (a, b)
                 && x != y
             {
-                reformatted(cx, at, name, a, b, lines);
+                reformatted(cx, ch);
             }
             return;
         }
         if let (Value::Text(x), Value::Text(y)) = (a, b)
             && prose::same_but_layout(x, y)
         {
-            reformatted(cx, at, name, a, b, lines);
-            return;
+            return reformatted(cx, ch);
         }
         if matches!(a, Value::Undisclosed) != matches!(b, Value::Undisclosed) {
-            let message = if matches!(a, Value::Undisclosed) {
-                format!("The {what} of {l} is now disclosed: {} (was undisclosed).", brief(b))
-            } else {
-                format!("The {what} of {l} is no longer disclosed (was {}).", brief(a))
-            };
-            emit(cx, at, name, "disclosure-changed", message, ov.cloned(), nv.cloned(), lines, (vec![], vec![]));
-            return;
+            return disclosure(cx, ch, a, b);
         }
     }
-
-    match spec.effect {
-        Effect::Role(_) => match (ov, nv) {
-            (Some(Value::Party(a)), Some(Value::Party(b))) => {
-                let message = format!("The {what} of {l} is now {} (was {}).", cx.name(b), cx.name(a));
-                emit(
-                    cx,
-                    at,
-                    name,
-                    "party-substituted",
-                    message,
-                    ov.cloned(),
-                    nv.cloned(),
-                    lines,
-                    (vec![b.clone()], vec![a.clone()]),
-                );
-            }
-            _ => unclassified(cx, at, name, fo, fnew),
-        },
-        Effect::Ordered { more, up, down } => match (ov, nv) {
-            (Some(a), Some(b)) => match order(a, b) {
-                Some(Ordering::Equal) | None => {
-                    if let (Value::Money { currency: c1, .. }, Value::Money { currency: c2, .. }) = (a, b)
-                        && c1 != c2
-                    {
-                        let message =
-                            format!("The {what} of {l} is now in {c2} (was {c1}): {} → {}.", brief(a), brief(b));
-                        emit(
-                            cx,
-                            at,
-                            name,
-                            "currency-changed",
-                            message,
-                            ov.cloned(),
-                            nv.cloned(),
-                            lines,
-                            (vec![], vec![]),
-                        );
-                    } else {
-                        unclassified(cx, at, name, fo, fnew);
-                    }
-                }
-                Some(o) => {
-                    let grew = o == Ordering::Less;
-                    let (rule, side) = if grew { (up, more) } else { (down, more.other()) };
-                    let message = format!("The {what} of {l} {} from {} to {}.", verb(grew, b), brief(a), brief(b));
-                    let sides = cx.sides(at, Some(side));
-                    emit(cx, at, name, rule, message, ov.cloned(), nv.cloned(), lines, sides);
-                }
-            },
-            _ => unclassified(cx, at, name, fo, fnew),
-        },
-        Effect::Cap { protects } => cap(cx, at, name, ov, nv, lines, protects),
-        Effect::End => end(cx, at, name, ov, nv, lines),
-        Effect::Exclusive => {
-            let level = |v: Option<&Value>| match v {
-                Some(Value::Level(l)) => Some(*l),
-                None => Some(Level::NonExclusive),
-                _ => None,
-            };
-            match (level(ov), level(nv)) {
-                (Some(a), Some(b)) if a != b => {
-                    let dropped = b < a;
-                    let mut message = format!("{l} is now {} (was {}).", b.name(), a.name());
-                    if at.any_type() == "license"
-                        && let Some(licensee) = at.party(Side::Grantee)
-                    {
-                        message =
-                            format!("{}'s licence ({l}) is now {} (was {}).", cx.name(&licensee), b.name(), a.name());
-                    }
-                    if dropped
-                        && at.any_type() == "exclusivity"
-                        && b == Level::NonExclusive
-                        && let Some(bound) = at.party(Side::Grantor)
-                    {
-                        message = format!(
-                            "{l} is now {} (was {}): {} is no longer restricted.",
-                            b.name(),
-                            a.name(),
-                            cx.name(&bound)
-                        );
-                    }
-                    let (rule, side) = if dropped {
-                        ("exclusivity-dropped", Side::Grantor)
-                    } else {
-                        ("exclusivity-added", Side::Grantee)
-                    };
-                    let sides = cx.sides(at, Some(side));
-                    emit(cx, at, name, rule, message, ov.cloned(), nv.cloned(), lines, sides);
-                }
-                _ => unclassified(cx, at, name, fo, fnew),
-            }
-        }
-        Effect::Widen { more } => match (ov, nv) {
-            (Some(Value::Flag(_)) | None, Some(Value::Flag(_)) | None) => {
-                let flag = |v: Option<&Value>| matches!(v, Some(Value::Flag(true)));
-                let (a, b) = (flag(ov), flag(nv));
-                if a == b {
-                    // `false` written out where it was left unsaid: same meaning.
-                    return unclassified(cx, at, name, fo, fnew);
-                }
-                let (rule, side, message) = if b {
-                    ("scope-widened", more, format!("{l} is now {what}."))
-                } else {
-                    ("scope-narrowed", more.other(), format!("{l} is no longer {what}."))
-                };
-                let sides = cx.sides(at, Some(side));
-                emit(cx, at, name, rule, message, ov.cloned(), nv.cloned(), lines, sides);
-            }
-            _ => items(cx, at, spec, ov, nv, lines, ("scope-widened", more), ("scope-narrowed", more.other())),
-        },
+    match ch.spec.effect {
+        Effect::Role(_) => role(cx, ch),
+        Effect::Ordered { more, up, down } => ordered(cx, ch, more, (up, down)),
+        Effect::Cap { protects } => cap(cx, ch, protects),
+        Effect::End => end(cx, ch),
+        Effect::Exclusive => exclusive(cx, ch),
+        Effect::Widen { more } => widen(cx, ch, more),
         Effect::Exception { added } => {
-            items(cx, at, spec, ov, nv, lines, ("exception-added", added), ("exception-removed", added.other()))
+            items(cx, ch, (Rule::ExceptionAdded, added), (Rule::ExceptionRemoved, added.other()))
         }
         Effect::Condition { added } => {
-            items(cx, at, spec, ov, nv, lines, ("condition-added", added), ("condition-removed", added.other()))
+            items(cx, ch, (Rule::ConditionAdded, added), (Rule::ConditionRemoved, added.other()))
         }
-        Effect::Modality => {
-            let m = |v: Option<&Value>| match v {
-                Some(Value::Modality(m)) => Some(*m),
-                None => Some(Modality::Shall),
-                _ => None,
-            };
-            match (m(ov), m(nv)) {
-                (Some(a), Some(b)) if a != b => {
-                    let (rule, side) = match (a, b) {
-                        (Modality::May, _) => ("modality-strengthened", Some(Side::Grantee)),
-                        (_, Modality::May) => ("modality-weakened", Some(Side::Grantor)),
-                        _ => ("modality-reversed", None),
-                    };
-                    let message = format!("The duty in {l} changed from \"{}\" to \"{}\".", a.name(), b.name());
-                    let sides = cx.sides(at, side);
-                    emit(cx, at, name, rule, message, ov.cloned(), nv.cloned(), lines, sides);
-                }
-                _ => unclassified(cx, at, name, fo, fnew),
+        Effect::Modality => modality(cx, ch),
+        Effect::Changed(rule) => changed(cx, ch, rule),
+    }
+}
+
+/// A value that became disclosed or undisclosed: never a rise or a fall.
+fn disclosure(cx: &mut Cx, ch: &Change, a: &Value, b: &Value) {
+    let (l, what) = (ch.label(), ch.what());
+    let message = if matches!(a, Value::Undisclosed) {
+        format!("The {what} of {l} is now disclosed: {} (was undisclosed).", brief(b))
+    } else {
+        format!("The {what} of {l} is no longer disclosed (was {}).", brief(a))
+    };
+    cx.push_clause(ch.at, ch.finding(Rule::DisclosureChanged, message));
+}
+
+/// A party role now filled by another party.
+fn role(cx: &mut Cx, ch: &Change) {
+    let (Some(Value::Party(a)), Some(Value::Party(b))) = (ch.ov(), ch.nv()) else {
+        return unclassified(cx, ch);
+    };
+    let message = format!("The {} of {} is now {} (was {}).", ch.what(), ch.label(), cx.name(b), cx.name(a));
+    let f = ch.finding(Rule::PartySubstituted, message).favouring((vec![b.clone()], vec![a.clone()]));
+    cx.push_clause(ch.at, f);
+}
+
+/// An ordered quantity: a rise is `up`, a fall is `down`; a rise favours `more`.
+fn ordered(cx: &mut Cx, ch: &Change, more: Side, (up, down): (Rule, Rule)) {
+    let (Some(a), Some(b)) = (ch.ov(), ch.nv()) else {
+        return unclassified(cx, ch);
+    };
+    match order(a, b) {
+        Some(Ordering::Equal) | None => match (a, b) {
+            (Value::Money { currency: c1, .. }, Value::Money { currency: c2, .. }) if c1 != c2 => {
+                let message = format!(
+                    "The {} of {} is now in {c2} (was {c1}): {} → {}.",
+                    ch.what(),
+                    ch.label(),
+                    brief(a),
+                    brief(b)
+                );
+                cx.push_clause(ch.at, ch.finding(Rule::CurrencyChanged, message));
             }
+            _ => unclassified(cx, ch),
+        },
+        Some(o) => {
+            let grew = o == Ordering::Less;
+            let (rule, side) = if grew { (up, more) } else { (down, more.other()) };
+            let message =
+                format!("The {} of {} {} from {} to {}.", ch.what(), ch.label(), verb(grew, b), brief(a), brief(b));
+            let f = ch.finding(rule, message).favouring(cx.sides(ch.at, Some(side)));
+            cx.push_clause(ch.at, f);
         }
-        Effect::Changed(rule) => changed(cx, at, name, rule, ov, nv, lines),
     }
 }
 
-impl At<'_> {
-    fn any_type(&self) -> &'static str {
-        self.new.or(self.old).map(|c| c.ctype.name).unwrap_or("")
+/// An exclusivity level that went up or down.
+fn exclusive(cx: &mut Cx, ch: &Change) {
+    let level = |v: Option<&Value>| match v {
+        Some(Value::Level(l)) => Some(*l),
+        None => Some(Level::NonExclusive),
+        _ => None,
+    };
+    let (Some(a), Some(b)) = (level(ch.ov()), level(ch.nv())) else {
+        return unclassified(cx, ch);
+    };
+    if a == b {
+        return unclassified(cx, ch);
     }
+    let l = ch.label();
+    let dropped = b < a;
+    let mut message = format!("{l} is now {} (was {}).", b.name(), a.name());
+    if ch.kind() == Some(ClauseKind::License)
+        && let Some(licensee) = ch.at.party(Side::Grantee)
+    {
+        message = format!("{}'s licence ({l}) is now {} (was {}).", cx.name(&licensee), b.name(), a.name());
+    }
+    if dropped
+        && ch.kind() == Some(ClauseKind::Exclusivity)
+        && b == Level::NonExclusive
+        && let Some(bound) = ch.at.party(Side::Grantor)
+    {
+        message = format!("{l} is now {} (was {}): {} is no longer restricted.", b.name(), a.name(), cx.name(&bound));
+    }
+    let (rule, side) =
+        if dropped { (Rule::ExclusivityDropped, Side::Grantor) } else { (Rule::ExclusivityAdded, Side::Grantee) };
+    let f = ch.finding(rule, message).favouring(cx.sides(ch.at, Some(side)));
+    cx.push_clause(ch.at, f);
 }
 
-fn reformatted(cx: &mut Cx, at: At, name: &str, a: &Value, b: &Value, lines: Lines) {
+/// A flag or a set that widens a grant when it grows.
+fn widen(cx: &mut Cx, ch: &Change, more: Side) {
+    let (ov, nv) = (ch.ov(), ch.nv());
+    if !matches!((ov, nv), (Some(Value::Flag(_)) | None, Some(Value::Flag(_)) | None)) {
+        return items(cx, ch, (Rule::ScopeWidened, more), (Rule::ScopeNarrowed, more.other()));
+    }
+    let flag = |v: Option<&Value>| matches!(v, Some(Value::Flag(true)));
+    let (a, b) = (flag(ov), flag(nv));
+    if a == b {
+        // `false` written out where it was left unsaid: same meaning.
+        return unclassified(cx, ch);
+    }
+    let (l, what) = (ch.label(), ch.what());
+    let (rule, side, message) = if b {
+        (Rule::ScopeWidened, more, format!("{l} is now {what}."))
+    } else {
+        (Rule::ScopeNarrowed, more.other(), format!("{l} is no longer {what}."))
+    };
+    let f = ch.finding(rule, message).favouring(cx.sides(ch.at, Some(side)));
+    cx.push_clause(ch.at, f);
+}
+
+/// An obligation's modality that got stronger, weaker or reversed.
+fn modality(cx: &mut Cx, ch: &Change) {
+    let m = |v: Option<&Value>| match v {
+        Some(Value::Modality(m)) => Some(*m),
+        None => Some(Modality::Shall),
+        _ => None,
+    };
+    let (Some(a), Some(b)) = (m(ch.ov()), m(ch.nv())) else {
+        return unclassified(cx, ch);
+    };
+    if a == b {
+        return unclassified(cx, ch);
+    }
+    let (rule, side) = match (a, b) {
+        (Modality::May, _) => (Rule::ModalityStrengthened, Some(Side::Grantee)),
+        (_, Modality::May) => (Rule::ModalityWeakened, Some(Side::Grantor)),
+        _ => (Rule::ModalityReversed, None),
+    };
+    let message = format!("The duty in {} changed from \"{}\" to \"{}\".", ch.label(), a.name(), b.name());
+    let f = ch.finding(rule, message).favouring(cx.sides(ch.at, side));
+    cx.push_clause(ch.at, f);
+}
+
+fn reformatted(cx: &mut Cx, ch: &Change) {
     let message = format!(
         "Only the layout of the {} of {} changed (line breaks, spacing or quotation marks); the words are the same.",
-        field_name(name),
-        q(&at.label())
+        ch.what(),
+        ch.label()
     );
-    emit(cx, at, name, "text-reformatted", message, Some(a.clone()), Some(b.clone()), lines, (vec![], vec![]));
+    cx.push_clause(ch.at, ch.finding(Rule::TextReformatted, message));
 }
 
 /// How `a` compares with `b` where the comparison is meaningful.
@@ -310,10 +328,11 @@ fn verb(grew: bool, new: &Value) -> &'static str {
     }
 }
 
-fn cap(cx: &mut Cx, at: At, name: &str, ov: Option<&Value>, nv: Option<&Value>, lines: Lines, protects: Side) {
-    let l = q(&at.label());
-    let who = at.party(protects).map(|p| cx.name(&p)).unwrap_or_else(|| "a party".into());
-    let limits = if at.any_type() == "liability-cap" {
+/// A cap on what `protects` owes: added, removed, raised or lowered.
+fn cap(cx: &mut Cx, ch: &Change, protects: Side) {
+    let l = ch.label();
+    let who = ch.at.party(protects).map(|p| cx.name(&p)).unwrap_or_else(|| "a party".into());
+    let limits = if ch.kind() == Some(ClauseKind::LiabilityCap) {
         format!("what {who} can be liable for")
     } else {
         format!("what {who} pays")
@@ -322,32 +341,33 @@ fn cap(cx: &mut Cx, at: At, name: &str, ov: Option<&Value>, nv: Option<&Value>, 
         Value::Undisclosed => "an undisclosed amount".to_string(),
         other => other.to_string(),
     };
-    let (rule, side, message) = match (ov, nv) {
-        (None, Some(b)) => ("cap-added", protects, format!("A cap ({}) now limits {limits} under {l}.", amount(b))),
+    let (rule, side, message) = match (ch.ov(), ch.nv()) {
+        (None, Some(b)) => (Rule::CapAdded, protects, format!("A cap ({}) now limits {limits} under {l}.", amount(b))),
         (Some(a), None) => {
-            ("cap-removed", protects.other(), format!("The cap ({}) on {limits} under {l} was removed.", amount(a)))
+            (Rule::CapRemoved, protects.other(), format!("The cap ({}) on {limits} under {l} was removed.", amount(a)))
         }
         (Some(a), Some(b)) => match order(a, b) {
             Some(Ordering::Less) => {
-                ("cap-raised", protects.other(), format!("The cap on {limits} under {l} rose from {a} to {b}."))
+                (Rule::CapRaised, protects.other(), format!("The cap on {limits} under {l} rose from {a} to {b}."))
             }
             Some(Ordering::Greater) => {
-                ("cap-lowered", protects, format!("The cap on {limits} under {l} fell from {a} to {b}."))
+                (Rule::CapLowered, protects, format!("The cap on {limits} under {l} fell from {a} to {b}."))
             }
             _ => {
                 let message = format!("The cap under {l} is now in another currency: {a} → {b}.");
-                emit(cx, at, name, "currency-changed", message, ov.cloned(), nv.cloned(), lines, (vec![], vec![]));
-                return;
+                return cx.push_clause(ch.at, ch.finding(Rule::CurrencyChanged, message));
             }
         },
         (None, None) => return,
     };
-    let sides = cx.sides(at, Some(side));
-    emit(cx, at, name, rule, message, ov.cloned(), nv.cloned(), lines, sides);
+    let f = ch.finding(rule, message).favouring(cx.sides(ch.at, Some(side)));
+    cx.push_clause(ch.at, f);
 }
 
-fn end(cx: &mut Cx, at: At, name: &str, ov: Option<&Value>, nv: Option<&Value>, lines: Lines) {
-    let l = q(&at.label());
+/// When a clause ends: later, sooner, or on a different kind of end.
+fn end(cx: &mut Cx, ch: &Change) {
+    let l = ch.label();
+    let (ov, nv) = (ch.ov(), ch.nv());
     let phrase = |v: Option<&Value>| match v {
         None => "no stated end".to_string(),
         Some(v) => clip(&v.to_string()),
@@ -363,32 +383,26 @@ fn end(cx: &mut Cx, at: At, name: &str, ov: Option<&Value>, nv: Option<&Value>, 
         _ => None,
     };
     let (rule, side, message) = match ordering {
-        Some(Ordering::Less) => {
-            ("term-extended", Some(Side::Grantee), format!("{l} now runs until {} (was {}).", phrase(nv), phrase(ov)))
-        }
+        Some(Ordering::Less) => (
+            Rule::TermExtended,
+            Some(Side::Grantee),
+            format!("{l} now runs until {} (was {}).", phrase(nv), phrase(ov)),
+        ),
         Some(Ordering::Greater) => (
-            "term-shortened",
+            Rule::TermShortened,
             Some(Side::Grantor),
             format!("{l} now ends sooner: {} (was {}).", phrase(nv), phrase(ov)),
         ),
-        _ => ("term-condition-changed", None, format!("What ends {l} changed: from {} to {}.", phrase(ov), phrase(nv))),
+        _ => {
+            (Rule::TermConditionChanged, None, format!("What ends {l} changed: from {} to {}.", phrase(ov), phrase(nv)))
+        }
     };
-    let sides = cx.sides(at, side);
-    emit(cx, at, name, rule, message, ov.cloned(), nv.cloned(), lines, sides);
+    let f = ch.finding(rule, message).favouring(cx.sides(ch.at, side));
+    cx.push_clause(ch.at, f);
 }
 
 /// Set comparison: one finding per item added or removed.
-#[allow(clippy::too_many_arguments)]
-fn items(
-    cx: &mut Cx,
-    at: At,
-    spec: &FieldSpec,
-    ov: Option<&Value>,
-    nv: Option<&Value>,
-    lines: Lines,
-    added: (&'static str, Side),
-    removed: (&'static str, Side),
-) {
+fn items(cx: &mut Cx, ch: &Change, added: (Rule, Side), removed: (Rule, Side)) {
     let list = |v: Option<&Value>| -> Option<Vec<String>> {
         match v {
             Some(Value::List(items)) => Some(items.clone()),
@@ -396,34 +410,39 @@ fn items(
             _ => None,
         }
     };
-    let (Some(a), Some(b)) = (list(ov), list(nv)) else {
-        let (fo, fnew) = (at.old.and_then(|c| c.field(spec.name)), at.new.and_then(|c| c.field(spec.name)));
-        return unclassified(cx, at, spec.name, fo, fnew);
+    let (Some(a), Some(b)) = (list(ch.ov()), list(ch.nv())) else {
+        return unclassified(cx, ch);
     };
     let norm = |s: &String| crate::model::value::normalise_space(s);
     let a_norm: Vec<String> = a.iter().map(norm).collect();
     let b_norm: Vec<String> = b.iter().map(norm).collect();
-    let l = q(&at.label());
-    let what = field_name(spec.name);
+    let (l, what) = (ch.label(), ch.what());
     for (item, key) in a.iter().zip(&a_norm) {
         if !b_norm.contains(key) {
             let message = match removed.0 {
-                "scope-narrowed" => format!("The {what} of {l} no longer includes \"{}\".", clip(item)),
+                Rule::ScopeNarrowed => format!("The {what} of {l} no longer includes \"{}\".", clip(item)),
                 _ => format!("{l} no longer has the {} \"{}\" in its {what}.", singular(what), clip(item)),
             };
-            let sides = cx.sides(at, Some(removed.1));
-            emit(cx, at, spec.name, removed.0, message, Some(Value::text(item.clone())), None, lines, sides);
+            let f = ch
+                .finding(removed.0, message)
+                .values(Some(Value::text(item.clone())), None)
+                .favouring(cx.sides(ch.at, Some(removed.1)));
+            cx.push_clause(ch.at, f);
         }
     }
+    let label = ch.at.label();
     for (item, key) in b.iter().zip(&b_norm) {
         if !a_norm.contains(key) {
             let message = match added.0 {
-                "scope-widened" => format!("The {what} of {l} now includes \"{}\".", clip(item)),
+                Rule::ScopeWidened => format!("The {what} of {l} now includes \"{}\".", clip(item)),
                 _ => format!("{l} now has the {} \"{}\" in its {what}.", singular(what), clip(item)),
             };
-            let sides = cx.sides(at, Some(added.1));
-            emit(cx, at, spec.name, added.0, message, None, Some(Value::text(item.clone())), lines, sides);
-            cx.hidden(Some(at), &at.label(), spec.name, "", item, lines);
+            let f = ch
+                .finding(added.0, message)
+                .values(None, Some(Value::text(item.clone())))
+                .favouring(cx.sides(ch.at, Some(added.1)));
+            cx.push_clause(ch.at, f);
+            cx.hidden(ch.spot(&label), "", item);
         }
     }
 }
@@ -438,38 +457,35 @@ fn singular(what: &str) -> &'static str {
 }
 
 /// A change claimed by one rule whatever its direction; prose gets a word diff.
-fn changed(cx: &mut Cx, at: At, name: &str, rule: &'static str, ov: Option<&Value>, nv: Option<&Value>, lines: Lines) {
-    let l = q(&at.label());
-    let what = field_name(name);
-    let message = match (ov, nv, rule) {
-        (Some(_), Some(_), "text-changed") => format!("The wording of {l} changed."),
-        (Some(Value::Text(_)), Some(Value::Text(_)), _) if name != "number" && name != "title" => {
+fn changed(cx: &mut Cx, ch: &Change, rule: Rule) {
+    let (l, what, name) = (ch.label(), ch.what(), ch.name());
+    let (ov, nv) = (ch.ov(), ch.nv());
+    let message = match (ov, nv) {
+        (Some(_), Some(_)) if rule == Rule::TextChanged => format!("The wording of {l} changed."),
+        (Some(Value::Text(_)), Some(Value::Text(_))) if name != "number" && name != "title" => {
             format!("The {what} of {l} was reworded.")
         }
-        (Some(a), Some(b), _) => format!("The {what} of {l} changed from {} to {}.", brief(a), brief(b)),
-        (None, Some(b), _) if name == "text" => format!("{l} now has wording: {}.", brief(b)),
-        (Some(a), None, _) if name == "text" => format!("{l} no longer has wording (was {}).", brief(a)),
-        (None, Some(b), _) => format!("{l} now has a {what}: {}.", brief(b)),
-        (Some(a), None, _) => format!("{l} no longer has a {what} (was {}).", brief(a)),
-        (None, None, _) => return,
+        (Some(a), Some(b)) => format!("The {what} of {l} changed from {} to {}.", brief(a), brief(b)),
+        (None, Some(b)) if name == "text" => format!("{l} now has wording: {}.", brief(b)),
+        (Some(a), None) if name == "text" => format!("{l} no longer has wording (was {}).", brief(a)),
+        (None, Some(b)) => format!("{l} now has a {what}: {}.", brief(b)),
+        (Some(a), None) => format!("{l} no longer has a {what} (was {}).", brief(a)),
+        (None, None) => return,
     };
-    let mut e = Emit::new(rule, message);
-    e.field = Some(name.to_string());
-    e.old = ov.cloned().map(Shown::Value);
-    e.new = nv.cloned().map(Shown::Value);
-    (e.old_line, e.new_line) = lines;
+    let mut f = ch.finding(rule, message);
     let (old_text, new_text) = (text_of(ov), text_of(nv));
     if matches!(ov, Some(Value::Text(_))) && matches!(nv, Some(Value::Text(_))) && name != "number" {
-        e.words = prose::word_diff(&old_text, &new_text);
-        if e.words.is_none() {
-            e.message.push_str(" (Too long to compare word by word: the old and new text are given in full.)");
+        f = f.words(prose::word_diff(&old_text, &new_text));
+        if f.words.is_none() {
+            f.message.push_str(" (Too long to compare word by word: the old and new text are given in full.)");
         }
     }
-    cx.push_clause(at, e);
+    cx.push_clause(ch.at, f);
+    let label = ch.at.label();
     if name != "number" {
-        cx.numbers(Some(at), &at.label(), name, &old_text, &new_text, lines);
+        cx.numbers(ch.spot(&label), &old_text, &new_text);
     }
-    cx.hidden(Some(at), &at.label(), name, &old_text, &new_text, lines);
+    cx.hidden(ch.spot(&label), &old_text, &new_text);
 }
 
 fn text_of(v: Option<&Value>) -> std::borrow::Cow<'_, str> {
@@ -477,96 +493,5 @@ fn text_of(v: Option<&Value>) -> std::borrow::Cow<'_, str> {
         Some(Value::Text(t)) => std::borrow::Cow::Borrowed(t.as_str()),
         Some(Value::List(items)) => std::borrow::Cow::Owned(items.join("\n")),
         _ => std::borrow::Cow::Borrowed(""),
-    }
-}
-
-fn party_phrase(cx: &Cx, c: &Clause, role: &str) -> String {
-    c.party(Some(role)).map(|p| cx.name(p)).unwrap_or_else(|| "the other party".into())
-}
-
-fn with_article(basis: &str) -> String {
-    let first = basis.chars().next().unwrap_or('x').to_ascii_lowercase();
-    if "aeiou".contains(first) { format!("an {basis}") } else { format!("a {basis}") }
-}
-
-fn about(c: &Clause) -> String {
-    c.text_of("subject").map(|s| format!(" ({})", clip(s))).unwrap_or_default()
-}
-
-/// The sentence for a clause that appears.
-pub(super) fn added_message(cx: &Cx, c: &Clause) -> String {
-    let p = |role| party_phrase(cx, c, role);
-    match c.ctype.name {
-        "payment" => {
-            let basis = c.text_of("basis").map(|b| format!(" {}", with_article(b))).unwrap_or_default();
-            format!("New payment: {} now pays {}{basis}.", p("payer"), p("payee"))
-        }
-        "license" => format!(
-            "New licence: {} licenses {} to {}.",
-            p("licensor"),
-            c.text_of("subject").map(clip).unwrap_or_else(|| "rights".into()),
-            p("licensee")
-        ),
-        "exclusivity" => {
-            format!("New exclusivity: {} is restricted in favour of {}{}.", p("bound"), p("beneficiary"), about(c))
-        }
-        "right" => {
-            let unless = match c.value("unless") {
-                Some(Value::List(items)) if !items.is_empty() => {
-                    format!(", unless {}", items.iter().map(|i| clip(i)).collect::<Vec<_>>().join("; or "))
-                }
-                _ => String::new(),
-            };
-            format!("New right for {}: {}{}{unless}.", p("holder"), c.text_of("right").unwrap_or("a right"), about(c))
-        }
-        "termination" => format!("{} may now terminate (\"{}\").", p("by"), c.label()),
-        "obligation" => {
-            let m = match c.value("modality") {
-                Some(Value::Modality(m)) => m.name().replace('-', " "),
-                _ => "shall".into(),
-            };
-            format!("New obligation: {} {m} {}.", p("obligor"), clip(c.text_of("duty").unwrap_or("act")))
-        }
-        "commitment" => {
-            let amount = match c.value("amount") {
-                Some(Value::Undisclosed) => " an undisclosed amount".to_string(),
-                Some(a) => format!(" {a}"),
-                None => String::new(),
-            };
-            format!("New commitment: {} commits{amount}{}.", p("committer"), about(c))
-        }
-        "liability-cap" => format!("A cap now limits the liability of {}.", p("liable")),
-        _ => format!("New clause \"{}\" ({}).", c.label(), c.ctype.name),
-    }
-}
-
-/// The sentence for a clause that disappears.
-pub(super) fn removed_message(cx: &Cx, c: &Clause) -> String {
-    let p = |role| party_phrase(cx, c, role);
-    match c.ctype.name {
-        "payment" => {
-            let basis = c.text_of("basis").map(|b| format!(" {}", with_article(b))).unwrap_or_default();
-            format!("{} no longer pays {}{basis}.", p("payer"), p("payee"))
-        }
-        "license" => {
-            format!("{} no longer holds the licence from {} (\"{}\").", p("licensee"), p("licensor"), c.label())
-        }
-        "exclusivity" => format!(
-            "Exclusivity removed: {} is no longer restricted in favour of {}{}.",
-            p("bound"),
-            p("beneficiary"),
-            about(c)
-        ),
-        "right" => format!(
-            "{} no longer has the right \"{}\"{}.",
-            p("holder"),
-            c.text_of("right").unwrap_or("right"),
-            about(c)
-        ),
-        "termination" => format!("{} may no longer terminate under \"{}\".", p("by"), c.label()),
-        "obligation" => format!("{} is released from the obligation \"{}\".", p("obligor"), c.label()),
-        "commitment" => format!("{} no longer has the commitment \"{}\".", p("committer"), c.label()),
-        "liability-cap" => format!("The cap on the liability of {} was removed.", p("liable")),
-        _ => format!("Clause \"{}\" ({}) was removed.", c.label(), c.ctype.name),
     }
 }

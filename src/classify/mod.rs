@@ -6,15 +6,16 @@
 //! decide whom it favours.
 
 pub mod prose;
-pub mod rules;
 
+mod describe;
 mod fields;
 
 use crate::align::{Pair, align};
 use crate::model::schema::{FieldSpec, Side};
 use crate::model::value::normalise_space;
 use crate::model::{Agreement, Clause, Value};
-use crate::report::{Finding, Report, Shown, Side as ReportSide, WordOp};
+use crate::report::{Finding, Report, Shown, Side as ReportSide};
+use crate::rules::Rule;
 
 /// From this many clauses on, clauses are compared on two threads.
 const PARALLEL_CLAUSES: usize = 2_000;
@@ -52,37 +53,6 @@ pub fn diff_with_threshold(old: &Agreement, new: &Agreement, parallel: usize) ->
 
 fn side(a: &Agreement) -> ReportSide {
     ReportSide { path: a.path.clone(), agreement: a.id.clone(), version: a.version.clone() }
-}
-
-/// Where a finding belongs and what it says, before favours are resolved.
-pub(crate) struct Emit {
-    pub rule: &'static str,
-    pub field: Option<String>,
-    pub old: Option<Shown>,
-    pub new: Option<Shown>,
-    pub favours: Vec<String>,
-    pub disfavours: Vec<String>,
-    pub message: String,
-    pub old_line: Option<u32>,
-    pub new_line: Option<u32>,
-    pub words: Option<Vec<WordOp>>,
-}
-
-impl Emit {
-    pub fn new(rule: &'static str, message: String) -> Emit {
-        Emit {
-            rule,
-            field: None,
-            old: None,
-            new: None,
-            favours: Vec::new(),
-            disfavours: Vec::new(),
-            message,
-            old_line: None,
-            new_line: None,
-            words: None,
-        }
-    }
 }
 
 /// The clause a finding is about: one or both sides.
@@ -133,27 +103,15 @@ impl<'a> Cx<'a> {
         (f, d)
     }
 
-    pub fn push_clause(&mut self, at: At, e: Emit) {
+    /// Record a finding about a clause.
+    pub fn push_clause(&mut self, at: At, f: Finding) {
         let c = at.any();
-        self.push(Some(c.id.clone()), at.label(), e);
+        self.out.push(f.at(Some(c.id.clone()), at.label()));
     }
 
-    fn push(&mut self, clause: Option<String>, label: String, e: Emit) {
-        self.out.push(Finding {
-            rule: rules::get(e.rule),
-            clause,
-            label,
-            field: e.field,
-            old: e.old,
-            new: e.new,
-            favours: e.favours,
-            disfavours: e.disfavours,
-            message: e.message,
-            old_line: e.old_line,
-            new_line: e.new_line,
-            words: e.words,
-            acknowledged: None,
-        });
+    /// Record an agreement-level finding, under a section `label`.
+    fn push(&mut self, label: &str, f: Finding) {
+        self.out.push(f.at(None, label.to_string()));
     }
 
     fn meta(&mut self) {
@@ -179,13 +137,11 @@ impl<'a> Cx<'a> {
                 }
                 (None, None) => unreachable!(),
             };
-            let mut e = Emit::new("metadata-changed", message);
-            e.field = Some(name.to_string());
-            e.old = ov.cloned().map(Shown::Value);
-            e.new = nv.cloned().map(Shown::Value);
-            e.old_line = o.map(|f| f.pos.line);
-            e.new_line = n.map(|f| f.pos.line);
-            self.push(None, "Agreement".into(), e);
+            let f = Finding::new(Rule::MetadataChanged, message)
+                .field(*name)
+                .values(ov.cloned(), nv.cloned())
+                .lines((o.map(|f| f.pos.line), n.map(|f| f.pos.line)));
+            self.push("Agreement", f);
         }
     }
 
@@ -193,48 +149,39 @@ impl<'a> Cx<'a> {
         for p in &self.new.parties {
             match self.old.party(&p.key) {
                 None => {
-                    let mut e = Emit::new("party-added", format!("{} ({}) is now a party.", p.name, p.key));
-                    e.field = Some(format!("parties.{}", p.key));
-                    e.new = Some(Shown::Value(Value::text(p.name.clone())));
-                    e.new_line = Some(p.pos.line);
-                    self.push(None, "Parties".into(), e);
+                    let f = Finding::new(Rule::PartyAdded, format!("{} ({}) is now a party.", p.name, p.key))
+                        .field(format!("parties.{}", p.key))
+                        .values(None, Some(Value::text(p.name.clone())))
+                        .lines((None, Some(p.pos.line)));
+                    self.push("Parties", f);
                 }
                 Some(o) => {
                     if normalise_space(&o.name) != normalise_space(&p.name) || o.short != p.short {
-                        let mut e = Emit::new(
-                            "party-renamed",
-                            format!(
-                                "Party `{}` is now named {} (was {}).",
-                                p.key,
-                                quoted(&name_with_short(&p.name, &p.short)),
-                                quoted(&name_with_short(&o.name, &o.short))
-                            ),
+                        let message = format!(
+                            "Party `{}` is now named {} (was {}).",
+                            p.key,
+                            quoted(&name_with_short(&p.name, &p.short)),
+                            quoted(&name_with_short(&o.name, &o.short))
                         );
-                        e.field = Some(format!("parties.{}", p.key));
-                        e.old = Some(Shown::Value(Value::text(o.name.clone())));
-                        e.new = Some(Shown::Value(Value::text(p.name.clone())));
-                        e.old_line = Some(o.pos.line);
-                        e.new_line = Some(p.pos.line);
-                        self.push(None, "Parties".into(), e);
-                        self.hidden(
-                            None,
-                            "Parties",
-                            &format!("parties.{}", p.key),
-                            &o.name,
-                            &p.name,
-                            (Some(o.pos.line), Some(p.pos.line)),
-                        );
+                        let f = Finding::new(Rule::PartyRenamed, message)
+                            .field(format!("parties.{}", p.key))
+                            .values(Some(Value::text(o.name.clone())), Some(Value::text(p.name.clone())))
+                            .lines((Some(o.pos.line), Some(p.pos.line)));
+                        self.push("Parties", f);
+                        let field = format!("parties.{}", p.key);
+                        let lines = (Some(o.pos.line), Some(p.pos.line));
+                        self.hidden(Spot { at: None, label: "Parties", field: &field, lines }, &o.name, &p.name);
                     }
                 }
             }
         }
         for o in &self.old.parties {
             if self.new.party(&o.key).is_none() {
-                let mut e = Emit::new("party-removed", format!("{} ({}) is no longer a party.", o.name, o.key));
-                e.field = Some(format!("parties.{}", o.key));
-                e.old = Some(Shown::Value(Value::text(o.name.clone())));
-                e.old_line = Some(o.pos.line);
-                self.push(None, "Parties".into(), e);
+                let f = Finding::new(Rule::PartyRemoved, format!("{} ({}) is no longer a party.", o.name, o.key))
+                    .field(format!("parties.{}", o.key))
+                    .values(Some(Value::text(o.name.clone())), None)
+                    .lines((Some(o.pos.line), None));
+                self.push("Parties", f);
             }
         }
     }
@@ -245,50 +192,47 @@ impl<'a> Cx<'a> {
             let field = format!("definitions.{}", d.term);
             match find(self.old, &d.term) {
                 None => {
-                    let mut e =
-                        Emit::new("definition-added", format!("\"{}\" is now defined: {}", d.term, clip(&d.text)));
-                    e.field = Some(field);
-                    e.new = Some(Shown::Value(Value::text(d.text.clone())));
-                    e.new_line = Some(d.pos.line);
-                    self.push(None, "Definitions".into(), e);
+                    let message = format!("\"{}\" is now defined: {}", d.term, clip(&d.text));
+                    let f = Finding::new(Rule::DefinitionAdded, message)
+                        .field(field)
+                        .values(None, Some(Value::text(d.text.clone())))
+                        .lines((None, Some(d.pos.line)));
+                    self.push("Definitions", f);
                 }
                 Some(o) if o.text != d.text => {
                     let lines = (Some(o.pos.line), Some(d.pos.line));
+                    let values = (Some(Value::text(o.text.clone())), Some(Value::text(d.text.clone())));
                     if prose::same_but_layout(&o.text, &d.text) {
-                        let mut e = Emit::new(
-                            "text-reformatted",
-                            format!("Only the layout of the definition of \"{}\" changed.", d.term),
-                        );
-                        e.field = Some(field);
-                        e.old = Some(Shown::Value(Value::text(o.text.clone())));
-                        e.new = Some(Shown::Value(Value::text(d.text.clone())));
-                        (e.old_line, e.new_line) = lines;
-                        self.push(None, "Definitions".into(), e);
+                        let message = format!("Only the layout of the definition of \"{}\" changed.", d.term);
+                        let f = Finding::new(Rule::TextReformatted, message)
+                            .field(field)
+                            .values(values.0, values.1)
+                            .lines(lines);
+                        self.push("Definitions", f);
                         continue;
                     }
-                    let mut e = Emit::new(
-                        "definition-changed",
-                        format!("The definition of \"{}\" changed; every clause using it changes with it.", d.term),
-                    );
-                    e.field = Some(field.clone());
-                    e.old = Some(Shown::Value(Value::text(o.text.clone())));
-                    e.new = Some(Shown::Value(Value::text(d.text.clone())));
-                    (e.old_line, e.new_line) = lines;
-                    e.words = prose::word_diff(&o.text, &d.text);
-                    self.push(None, "Definitions".into(), e);
-                    self.numbers(None, "Definitions", &field, &o.text, &d.text, lines);
-                    self.hidden(None, "Definitions", &field, &o.text, &d.text, lines);
+                    let message =
+                        format!("The definition of \"{}\" changed; every clause using it changes with it.", d.term);
+                    let f = Finding::new(Rule::DefinitionChanged, message)
+                        .field(field.clone())
+                        .values(values.0, values.1)
+                        .lines(lines)
+                        .words(prose::word_diff(&o.text, &d.text));
+                    self.push("Definitions", f);
+                    let spot = Spot { at: None, label: "Definitions", field: &field, lines };
+                    self.numbers(spot, &o.text, &d.text);
+                    self.hidden(spot, &o.text, &d.text);
                 }
                 Some(_) => {}
             }
         }
         for o in &self.old.definitions {
             if find(self.new, &o.term).is_none() {
-                let mut e = Emit::new("definition-removed", format!("\"{}\" is no longer defined.", o.term));
-                e.field = Some(format!("definitions.{}", o.term));
-                e.old = Some(Shown::Value(Value::text(o.text.clone())));
-                e.old_line = Some(o.pos.line);
-                self.push(None, "Definitions".into(), e);
+                let f = Finding::new(Rule::DefinitionRemoved, format!("\"{}\" is no longer defined.", o.term))
+                    .field(format!("definitions.{}", o.term))
+                    .values(Some(Value::text(o.text.clone())), None)
+                    .lines((Some(o.pos.line), None));
+                self.push("Definitions", f);
             }
         }
     }
@@ -363,7 +307,9 @@ impl<'a> Cx<'a> {
                 _ => None,
             };
             if let Some(t) = text {
-                self.hidden(Some(at), &at.label(), f.name, "", t, (None, Some(f.pos.line)));
+                let label = at.label();
+                let spot = Spot { at: Some(at), label: &label, field: f.name, lines: (None, Some(f.pos.line)) };
+                self.hidden(spot, "", t);
             }
         }
     }
@@ -380,17 +326,18 @@ impl<'a> Cx<'a> {
         } else {
             (At { old: Some(c), new: None }, c.ctype.removed_rule, Side::Grantor)
         };
-        let message = if added { fields::added_message(self, c) } else { fields::removed_message(self, c) };
-        let mut e = Emit::new(rule, message);
-        if added {
-            (e.new, e.new_line) = (Some(shown_clause(c)), Some(c.pos.line));
+        let template = if added { c.ctype.added } else { c.ctype.removed };
+        let message = describe::sentence(template, c, &|key| self.name(key));
+        let mut f = Finding::new(rule, message);
+        f = if added {
+            f.shown(None, Some(shown_clause(c))).lines((None, Some(c.pos.line)))
         } else {
-            (e.old, e.old_line) = (Some(shown_clause(c)), Some(c.pos.line));
+            f.shown(Some(shown_clause(c)), None).lines((Some(c.pos.line), None))
+        };
+        if !matches!(rule, Rule::ClauseAdded | Rule::ClauseRemoved) {
+            f = f.favouring(self.sides(at, Some(side)));
         }
-        if rule != "clause-added" && rule != "clause-removed" {
-            (e.favours, e.disfavours) = self.sides(at, Some(side));
-        }
-        self.push_clause(at, e);
+        self.push_clause(at, f);
     }
 
     fn pair(&mut self, p: Pair) {
@@ -427,32 +374,24 @@ impl<'a> Cx<'a> {
         let at = At { old: Some(co), new: Some(cn) };
         let lines = (Some(co.pos.line), Some(cn.pos.line));
         if p.renamed {
-            let mut e = Emit::new(
-                "clause-renamed",
-                format!("Clause `{}` is now `{}`; it is the same clause under a new id.", co.id, cn.id),
-            );
-            e.field = Some("id".into());
-            e.old = Some(Shown::Value(Value::text(co.id.clone())));
-            e.new = Some(Shown::Value(Value::text(cn.id.clone())));
-            (e.old_line, e.new_line) = lines;
-            self.push_clause(at, e);
+            let message = format!("Clause `{}` is now `{}`; it is the same clause under a new id.", co.id, cn.id);
+            let f = Finding::new(Rule::ClauseRenamed, message)
+                .field("id")
+                .values(Some(Value::text(co.id.clone())), Some(Value::text(cn.id.clone())))
+                .lines(lines);
+            self.push_clause(at, f);
         }
         if p.moved {
-            let mut e =
-                Emit::new("clause-moved", format!("\"{}\" moved to a different place among the clauses.", cn.label()));
-            (e.old_line, e.new_line) = lines;
-            self.push_clause(at, e);
+            let message = format!("\"{}\" moved to a different place among the clauses.", cn.label());
+            self.push_clause(at, Finding::new(Rule::ClauseMoved, message).lines(lines));
         }
-        if co.ctype.name != cn.ctype.name {
-            let mut e = Emit::new(
-                "clause-type-changed",
-                format!("\"{}\" changed type from {} to {}.", cn.label(), co.ctype.name, cn.ctype.name),
-            );
-            e.field = Some("type".into());
-            e.old = Some(Shown::Value(Value::text(co.ctype.name)));
-            e.new = Some(Shown::Value(Value::text(cn.ctype.name)));
-            (e.old_line, e.new_line) = lines;
-            self.push_clause(at, e);
+        if co.ctype.kind != cn.ctype.kind {
+            let message = format!("\"{}\" changed type from {} to {}.", cn.label(), co.ctype.name, cn.ctype.name);
+            let f = Finding::new(Rule::ClauseTypeChanged, message)
+                .field("type")
+                .values(Some(Value::text(co.ctype.name)), Some(Value::text(cn.ctype.name)))
+                .lines(lines);
+            self.push_clause(at, f);
         }
         let swapped = fields::payment_swap(self, at);
         let mut specs: Vec<&'static FieldSpec> = cn.ctype.all_fields().collect();
@@ -470,24 +409,17 @@ impl<'a> Cx<'a> {
                 continue;
             }
             let old_spec = co.ctype.field(spec.name);
+            let change = fields::Change { at, spec, old: fo, new: fnew };
             if old_spec.is_some_and(|o| o.kind != spec.kind) {
-                fields::unclassified(self, at, spec.name, fo, fnew);
+                fields::unclassified(self, &change);
                 continue;
             }
-            fields::compare(self, at, spec, fo, fnew);
+            fields::compare(self, &change);
         }
     }
 
     /// Report numbers edited inside prose.
-    pub fn numbers(
-        &mut self,
-        at: Option<At>,
-        label: &str,
-        field: &str,
-        old: &str,
-        new: &str,
-        lines: (Option<u32>, Option<u32>),
-    ) {
+    pub fn numbers(&mut self, spot: Spot, old: &str, new: &str) {
         let (gone, came) = prose::changed_numbers(old, new);
         let before = prose::word_digit_mismatches(old);
         let disagree: Vec<String> =
@@ -505,50 +437,54 @@ impl<'a> Cx<'a> {
         if !disagree.is_empty() {
             parts.push(format!("words and digits disagree in {}", disagree.join(", ")));
         }
-        let whose = if at.is_some() {
-            format!("the {} of \"{label}\"", if field == "text" { "wording" } else { field })
+        let whose = if spot.at.is_some() {
+            format!("the {} of \"{}\"", if spot.field == "text" { "wording" } else { spot.field }, spot.label)
         } else {
-            field.to_string()
+            spot.field.to_string()
         };
-        let mut e = Emit::new("number-changed-in-text", format!("Numbers in {whose} changed: {}.", parts.join("; ")));
-        e.field = Some(field.to_string());
-        e.old = Some(Shown::Value(Value::List(gone)));
-        e.new = Some(Shown::Value(Value::List(came)));
-        (e.old_line, e.new_line) = lines;
-        self.push_at(at, label, e);
+        let message = format!("Numbers in {whose} changed: {}.", parts.join("; "));
+        let f = Finding::new(Rule::NumberChangedInText, message)
+            .field(spot.field)
+            .values(Some(Value::List(gone)), Some(Value::List(came)))
+            .lines(spot.lines);
+        self.push_at(spot, f);
     }
 
     /// Report invisible or mixed-script characters that a change brings in.
-    pub fn hidden(
-        &mut self,
-        at: Option<At>,
-        label: &str,
-        field: &str,
-        old: &str,
-        new: &str,
-        lines: (Option<u32>, Option<u32>),
-    ) {
+    pub fn hidden(&mut self, spot: Spot, old: &str, new: &str) {
         let before = prose::hidden_in(old);
         let found: Vec<String> = prose::hidden_in(new).into_iter().filter(|h| !before.contains(h)).collect();
         if found.is_empty() {
             return;
         }
-        let mut e = Emit::new(
-            "hidden-characters",
-            format!("The new {field} contains characters a reader cannot see or tell apart: {}.", found.join(", ")),
+        let message = format!(
+            "The new {} contains characters a reader cannot see or tell apart: {}.",
+            spot.field,
+            found.join(", ")
         );
-        e.field = Some(field.to_string());
-        e.new = Some(Shown::Value(Value::List(found)));
-        (e.old_line, e.new_line) = lines;
-        self.push_at(at, label, e);
+        let f = Finding::new(Rule::HiddenCharacters, message)
+            .field(spot.field)
+            .values(None, Some(Value::List(found)))
+            .lines(spot.lines);
+        self.push_at(spot, f);
     }
 
-    fn push_at(&mut self, at: Option<At>, label: &str, e: Emit) {
-        match at {
-            Some(at) => self.push_clause(at, e),
-            None => self.push(None, label.to_string(), e),
+    fn push_at(&mut self, spot: Spot, f: Finding) {
+        match spot.at {
+            Some(at) => self.push_clause(at, f),
+            None => self.push(spot.label, f),
         }
     }
+}
+
+/// Where a piece of prose sits: its clause (if any), how to name it, its
+/// field, and its lines in the old and new files.
+#[derive(Clone, Copy)]
+pub(crate) struct Spot<'a> {
+    pub at: Option<At<'a>>,
+    pub label: &'a str,
+    pub field: &'a str,
+    pub lines: (Option<u32>, Option<u32>),
 }
 
 pub(crate) fn shown_clause(c: &Clause) -> Shown {

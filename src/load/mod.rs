@@ -3,6 +3,7 @@
 //! Every error names the file, and the line and column where the file has one.
 
 mod fields;
+mod many;
 mod source;
 
 use std::collections::{HashMap, HashSet};
@@ -11,15 +12,20 @@ use std::fmt;
 use crate::model::schema::{self, CLAUSE_TYPES, PARTY_KEYS, TOP_LEVEL_KEYS};
 use crate::model::{Agreement, Clause, Definition, Field, Party, Value};
 use crate::safe;
-use crate::yaml::{self, Entry, Node, NodeKind, Pos};
+pub use crate::yaml::Pos;
+use crate::yaml::{self, Entry, Node, NodeKind};
 
+pub use many::{agreement_files, load_all, load_dir};
 pub use source::{DEFAULT_MAX_BYTES, read_source};
 
 /// Why a file could not be loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadError {
+    /// The file, as named on the command line.
     pub file: String,
+    /// Where in the file, when the file has such a place.
     pub pos: Option<Pos>,
+    /// What is wrong and, where it helps, what to write instead.
     pub message: String,
 }
 
@@ -39,17 +45,15 @@ impl std::error::Error for LoadError {}
 /// Options for loading.
 #[derive(Clone, Copy, Debug)]
 pub struct LoadOptions {
+    /// Refuse files larger than this, before parsing.
     pub max_bytes: u64,
+    /// Budgets on the YAML structure.
     pub yaml: yaml::Limits,
-    /// Free the YAML tree after loading (on another thread). A one-shot
-    /// command that exits right after its report sets this to false and lets
-    /// the operating system reclaim the memory at exit instead.
-    pub free_memory: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, yaml: yaml::Limits::default(), free_memory: true }
+        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, yaml: yaml::Limits::default() }
     }
 }
 
@@ -61,12 +65,9 @@ pub fn load_file(path: &str, options: &LoadOptions) -> Result<Agreement, LoadErr
         // The text is dropped here: the tree holds what the model needs.
     };
     let agreement = Loader { path }.agreement(&root);
-    if !options.free_memory {
-        std::mem::forget(root);
-    } else if std::thread::Builder::new().spawn(move || drop(root)).is_err() {
-        // Freeing a large tree takes a while: another core does it when it
-        // can; with no thread to be had, it is dropped here instead.
-    }
+    // Freeing a large tree takes a while: another core does it when it can;
+    // with no thread to be had, it is dropped here instead.
+    let _ = std::thread::Builder::new().spawn(move || drop(root));
     agreement
 }
 
@@ -343,29 +344,18 @@ impl Loader<'_> {
     }
 }
 
-/// The allowed key closest to a misspelt one, if any is close.
+/// The allowed key closest to a misspelt one, if any is close (by edit
+/// distance, `strsim`; only the first 64 characters of a word count, so a
+/// huge key costs no more than a short one).
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let word: String = word.chars().take(64).collect();
     let limit = (word.chars().count() / 3).clamp(1, 3);
     candidates
         .iter()
-        .map(|c| (edit_distance(word, c), *c))
+        .map(|c| (strsim::levenshtein(&word, c), *c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().take(64).collect();
-    let b: Vec<char> = b.chars().take(64).collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

@@ -70,6 +70,7 @@ impl Decimal {
         Decimal::from_parts(&format!("{}{}", self.int, moved), rest)
     }
 
+    /// Whether the number is zero.
     pub fn is_zero(&self) -> bool {
         self.int == "0" && self.frac.is_empty()
     }

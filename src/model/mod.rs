@@ -15,42 +15,58 @@ use crate::yaml::Pos;
 pub struct Agreement {
     /// The path as given on the command line (or `REV:PATH`).
     pub path: String,
+    /// The agreement id shared by every version.
     pub id: String,
+    /// The version, if stated.
     pub version: Option<String>,
     /// Top-level fields other than parties, definitions and clauses, in file order:
     /// agreement, version, title, effective, previous, sources, notes.
     pub meta: Vec<Field>,
+    /// The parties, in file order.
     pub parties: Vec<Party>,
+    /// Defined terms, in file order.
     pub definitions: Vec<Definition>,
+    /// The clauses, in file order.
     pub clauses: Vec<Clause>,
 }
 
 #[derive(Clone, Debug)]
+/// A party to the agreement.
 pub struct Party {
     /// The key used to refer to the party (`microsoft`).
     pub key: String,
+    /// The legal name.
     pub name: String,
     /// A short display name (`Microsoft`); falls back to `name`.
     pub short: Option<String>,
+    /// Where the party is declared.
     pub pos: Pos,
 }
 
 impl Party {
+    /// The name to show: the short name, or the legal name.
     pub fn display(&self) -> &str {
         self.short.as_deref().unwrap_or(&self.name)
     }
 }
 
 #[derive(Clone, Debug)]
+/// A defined term.
 pub struct Definition {
+    /// The term.
     pub term: String,
+    /// What it means.
     pub text: String,
+    /// Where the term is defined.
     pub pos: Pos,
 }
 
 #[derive(Clone, Debug)]
+/// One clause of an agreement.
 pub struct Clause {
+    /// The clause id, stable across versions.
     pub id: String,
+    /// Its type.
     pub ctype: &'static ClauseType,
     /// Where the clause starts.
     pub pos: Pos,
@@ -59,6 +75,7 @@ pub struct Clause {
 }
 
 impl Clause {
+    /// The field with this name, if set.
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.name == name)
     }
@@ -71,10 +88,12 @@ impl Clause {
             && self.fields.iter().zip(&other.fields).all(|(a, b)| a.name == b.name && a.value == b.value)
     }
 
+    /// The value of a field, if set.
     pub fn value(&self, name: &str) -> Option<&Value> {
         self.field(name).map(|f| &f.value)
     }
 
+    /// The text of a text field, if set.
     pub fn text_of(&self, name: &str) -> Option<&str> {
         match self.value(name) {
             Some(Value::Text(t)) => Some(t),
@@ -97,18 +116,36 @@ impl Clause {
 }
 
 #[derive(Clone, Debug)]
+/// A typed field of a clause (or of the agreement).
 pub struct Field {
+    /// The field name, from the schema.
     pub name: &'static str,
+    /// The typed value.
     pub value: Value,
     /// Where the field's key is.
     pub pos: Pos,
 }
 
 impl Agreement {
+    /// An agreement with nothing in it, standing for an added or deleted file.
+    pub fn empty_like(other: Option<&Agreement>, path: &str) -> Agreement {
+        Agreement {
+            path: path.to_string(),
+            id: other.map(|a| a.id.clone()).unwrap_or_default(),
+            version: None,
+            meta: Vec::new(),
+            parties: Vec::new(),
+            definitions: Vec::new(),
+            clauses: Vec::new(),
+        }
+    }
+
+    /// The party with this key.
     pub fn party(&self, key: &str) -> Option<&Party> {
         self.parties.iter().find(|p| p.key == key)
     }
 
+    /// A top-level field such as `effective`.
     pub fn meta(&self, name: &str) -> Option<&Field> {
         self.meta.iter().find(|f| f.name == name)
     }

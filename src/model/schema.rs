@@ -2,7 +2,11 @@
 //! value each field holds, and what a change to it means.
 //!
 //! Adding a field or a clause type touches this table only; the loader,
-//! comparer and classifier read it.
+//! comparer, classifier and JSON Schema read it. Each clause type carries the
+//! sentences that describe a clause of that type appearing or disappearing,
+//! as templates (see [`ClauseType::added`]).
+
+use crate::rules::Rule;
 
 /// The kind of value a field holds, which decides how it is parsed and compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,11 +43,14 @@ pub enum Kind {
 /// (licensee, payee, beneficiary, holder, obligee); `Grantor` gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Side {
+    /// The side that receives: licensee, payee, beneficiary, holder, obligee.
     Grantee,
+    /// The side that gives: licensor, payer, bound party, grantor, obligor.
     Grantor,
 }
 
 impl Side {
+    /// The opposite side.
     pub fn other(self) -> Side {
         match self {
             Side::Grantee => Side::Grantor,
@@ -58,47 +65,117 @@ pub enum Effect {
     /// A party role; a changed party is a substitution.
     Role(Side),
     /// An ordered quantity: `up` when it grows, `down` when it shrinks; growth favours `more`.
-    Ordered { more: Side, up: &'static str, down: &'static str },
+    Ordered {
+        /// The side growth favours.
+        more: Side,
+        /// The rule for growth.
+        up: Rule,
+        /// The rule for shrinkage.
+        down: Rule,
+    },
     /// A cap on what `protects` owes: adding or lowering it favours that side.
-    Cap { protects: Side },
+    Cap {
+        /// The side the cap protects.
+        protects: Side,
+    },
     /// When the clause ends: later favours the grantee.
     End,
     /// Exclusivity: more favours the grantee.
     Exclusive,
     /// A set or flag that widens the grant when it grows; growth favours `more`.
-    Widen { more: Side },
+    Widen {
+        /// The side growth favours.
+        more: Side,
+    },
     /// Carve-outs: an added item favours `added`.
-    Exception { added: Side },
+    Exception {
+        /// The side an added item favours.
+        added: Side,
+    },
     /// Conditions on an obligation: an added condition favours `added`.
-    Condition { added: Side },
+    Condition {
+        /// The side an added condition favours.
+        added: Side,
+    },
     /// The strength of an obligation (may < shall).
     Modality,
     /// Any change is claimed by this rule, favouring nobody in particular.
-    Changed(&'static str),
+    Changed(Rule),
 }
 
 /// A field of a clause type.
 #[derive(Clone, Copy, Debug)]
 pub struct FieldSpec {
+    /// The key written in a clause.
     pub name: &'static str,
+    /// The kind of value it holds.
     pub kind: Kind,
+    /// What a change to it means.
     pub effect: Effect,
+    /// Whether every clause of the type must have it.
     pub required: bool,
+    /// A short description (for the JSON Schema).
     pub doc: &'static str,
+}
+
+/// The clause types, by a compiler-checked name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ClauseKind {
+    /// A licence.
+    License,
+    /// One direction of money.
+    Payment,
+    /// A restriction for another's benefit.
+    Exclusivity,
+    /// A right held against another party.
+    Right,
+    /// A duty.
+    Obligation,
+    /// A commitment to spend or purchase.
+    Commitment,
+    /// A holding in a party.
+    Equity,
+    /// The term of the agreement.
+    Term,
+    /// A right to terminate.
+    Termination,
+    /// A limit on liability.
+    LiabilityCap,
+    /// Governing law and forum.
+    GoverningLaw,
+    /// Prose only.
+    Text,
 }
 
 /// A clause type.
 #[derive(Debug)]
 pub struct ClauseType {
+    /// The type's compiler-checked name.
+    pub kind: ClauseKind,
+    /// The name written in `type:`.
     pub name: &'static str,
+    /// A short description.
     pub doc: &'static str,
     /// The field naming the grantee and grantor parties, if the type has roles.
     pub grantee: Option<&'static str>,
+    /// The field naming the grantor party, if the type has roles.
     pub grantor: Option<&'static str>,
+    /// The typed fields, in reading order.
     pub fields: &'static [FieldSpec],
-    /// Rules for a whole clause of this type appearing or disappearing.
-    pub added_rule: &'static str,
-    pub removed_rule: &'static str,
+    /// The rule for a whole clause of this type appearing.
+    pub added_rule: Rule,
+    /// The rule for a whole clause of this type disappearing.
+    pub removed_rule: Rule,
+    /// The sentence for a clause of this type that appears. `{field}` is the
+    /// field's value in plain English (a role names its party), `{a field}`
+    /// adds an indefinite article, `{or field}` joins a list with "or",
+    /// `{field|words}` falls back to `words` when the field is absent,
+    /// `{label}` is the clause's title or id and `{type}` its type; a `[...]`
+    /// group is left out when a field inside it is absent.
+    pub added: &'static str,
+    /// The sentence for a clause of this type that disappears (same template
+    /// language as [`ClauseType::added`]).
+    pub removed: &'static str,
 }
 
 impl ClauseType {
@@ -113,6 +190,7 @@ impl ClauseType {
         COMMON_FIELDS[..2].iter().chain(self.fields.iter()).chain(COMMON_FIELDS[2..].iter())
     }
 
+    /// The field naming the party on `side`, if the type has roles.
     pub fn role_field(&self, side: Side) -> Option<&'static str> {
         match side {
             Side::Grantee => self.grantee,
@@ -136,25 +214,29 @@ use Side::*;
 /// Keys every clause has besides its typed fields: `id` and `type` are
 /// structural; these are compared like fields.
 pub const COMMON_FIELDS: &[FieldSpec] = &[
-    f("number", Text, Changed("clause-renumbered"), "display numbering such as \"2.1\""),
-    f("title", Text, Changed("title-changed"), "a heading"),
+    f("number", Text, Changed(Rule::ClauseRenumbered), "display numbering such as \"2.1\""),
+    f("title", Text, Changed(Rule::TitleChanged), "a heading"),
     f("until", End, Effect::End, "when the clause ends: a date, {event: ...} or {earliest: [...]}"),
-    f("text", Text, Changed("text-changed"), "the clause's prose"),
-    f("notes", Text, Changed("notes-changed"), "drafting notes that are not terms"),
+    f("text", Text, Changed(Rule::TextChanged), "the clause's prose"),
+    f("notes", Text, Changed(Rule::NotesChanged), "drafting notes that are not terms"),
 ];
 
+/// Every clause type.
 pub const CLAUSE_TYPES: &[ClauseType] = &[
     ClauseType {
+        kind: ClauseKind::License,
         name: "license",
         doc: "a licence of rights from a licensor to a licensee",
         grantee: Some("licensee"),
         grantor: Some("licensor"),
-        added_rule: "license-granted",
-        removed_rule: "license-revoked",
+        added_rule: Rule::LicenseGranted,
+        removed_rule: Rule::LicenseRevoked,
+        added: "New licence: {licensor} licenses {subject|rights} to {licensee}.",
+        removed: "{licensee} no longer holds the licence from {licensor} (\"{label}\").",
         fields: &[
             req("licensor", Party, Role(Grantor), "the party granting the licence"),
             req("licensee", Party, Role(Grantee), "the party receiving it"),
-            f("subject", Text, Changed("subject-changed"), "what is licensed"),
+            f("subject", Text, Changed(Rule::SubjectChanged), "what is licensed"),
             f("scope", List, Widen { more: Grantee }, "uses or fields the licence covers"),
             f("exclusions", List, Exception { added: Grantor }, "what is carved out of the licence"),
             f(
@@ -170,158 +252,187 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         ],
     },
     ClauseType {
+        kind: ClauseKind::Payment,
         name: "payment",
         doc: "one direction of money from a payer to a payee",
         grantee: Some("payee"),
         grantor: Some("payer"),
-        added_rule: "payment-added",
-        removed_rule: "payment-removed",
+        added_rule: Rule::PaymentAdded,
+        removed_rule: Rule::PaymentRemoved,
+        added: "New payment: {payer} now pays {payee}[ {a basis}].",
+        removed: "{payer} no longer pays {payee}[ {a basis}].",
         fields: &[
             req("payer", Party, Role(Grantor), "who pays"),
             req("payee", Party, Role(Grantee), "who is paid"),
-            f("basis", Text, Changed("basis-changed"), "revenue share, royalty, fee, commission..."),
-            f("rate", Percent, Ordered { more: Grantee, up: "rate-increased", down: "rate-decreased" }, "a percentage"),
+            f("basis", Text, Changed(Rule::BasisChanged), "revenue share, royalty, fee, commission..."),
+            f(
+                "rate",
+                Percent,
+                Ordered { more: Grantee, up: Rule::RateIncreased, down: Rule::RateDecreased },
+                "a percentage",
+            ),
             f(
                 "amount",
                 Money,
-                Ordered { more: Grantee, up: "amount-increased", down: "amount-decreased" },
+                Ordered { more: Grantee, up: Rule::AmountIncreased, down: Rule::AmountDecreased },
                 "a fixed sum",
             ),
             f(
                 "minimum",
                 Money,
-                Ordered { more: Grantee, up: "amount-increased", down: "amount-decreased" },
+                Ordered { more: Grantee, up: Rule::AmountIncreased, down: Rule::AmountDecreased },
                 "a floor on what is paid",
             ),
             f("cap", Money, Cap { protects: Grantor }, "a ceiling on what is paid"),
-            f("tiers", List, Changed("tiers-changed"), "rate tiers, one item each"),
+            f("tiers", List, Changed(Rule::TiersChanged), "rate tiers, one item each"),
         ],
     },
     ClauseType {
+        kind: ClauseKind::Exclusivity,
         name: "exclusivity",
         doc: "a restriction on one party (bound) for another's benefit",
         grantee: Some("beneficiary"),
         grantor: Some("bound"),
-        added_rule: "exclusivity-added",
-        removed_rule: "exclusivity-dropped",
+        added_rule: Rule::ExclusivityAdded,
+        removed_rule: Rule::ExclusivityDropped,
+        added: "New exclusivity: {bound} is restricted in favour of {beneficiary}[ ({subject})].",
+        removed: "Exclusivity removed: {bound} is no longer restricted in favour of {beneficiary}[ ({subject})].",
         fields: &[
             req("bound", Party, Role(Grantor), "the party restricted"),
             req("beneficiary", Party, Role(Grantee), "the party it protects"),
-            f("subject", Text, Changed("subject-changed"), "what is exclusive"),
+            f("subject", Text, Changed(Rule::SubjectChanged), "what is exclusive"),
             req("exclusive", Exclusive, Effect::Exclusive, "true, false, or a level"),
             f("scope", List, Widen { more: Grantee }, "what the restriction covers"),
             f("exceptions", List, Exception { added: Grantor }, "what it does not cover"),
         ],
     },
     ClauseType {
+        kind: ClauseKind::Right,
         name: "right",
         doc: "a right held by one party against another",
         grantee: Some("holder"),
         grantor: Some("grantor"),
-        added_rule: "right-granted",
-        removed_rule: "right-revoked",
+        added_rule: Rule::RightGranted,
+        removed_rule: Rule::RightRevoked,
+        added: "New right for {holder}: {right}[ ({subject})][, unless {or unless}].",
+        removed: "{holder} no longer has the right \"{right}\"[ ({subject})].",
         fields: &[
             req("holder", Party, Role(Grantee), "who holds the right"),
             f("grantor", Party, Role(Grantor), "who grants it"),
             req(
                 "right",
                 Text,
-                Changed("right-changed"),
+                Changed(Rule::RightChanged),
                 "first-refusal, first-negotiation, first-ship, primary-provider, approval, audit...",
             ),
-            f("subject", Text, Changed("subject-changed"), "what the right is over"),
+            f("subject", Text, Changed(Rule::SubjectChanged), "what the right is over"),
             f("unless", List, Exception { added: Grantor }, "exceptions to the right"),
         ],
     },
     ClauseType {
+        kind: ClauseKind::Obligation,
         name: "obligation",
         doc: "a duty owed by an obligor to an obligee",
         grantee: Some("obligee"),
         grantor: Some("obligor"),
-        added_rule: "obligation-added",
-        removed_rule: "obligation-removed",
+        added_rule: Rule::ObligationAdded,
+        removed_rule: Rule::ObligationRemoved,
+        added: "New obligation: {obligor} {modality|shall} {duty}.",
+        removed: "{obligor} is released from the obligation \"{label}\".",
         fields: &[
             req("obligor", Party, Role(Grantor), "who owes the duty"),
             f("obligee", Party, Role(Grantee), "to whom"),
-            req("duty", Text, Changed("subject-changed"), "what must (or may) be done"),
+            req("duty", Text, Changed(Rule::SubjectChanged), "what must (or may) be done"),
             f("modality", Modality, Effect::Modality, "shall, may or shall-not"),
             f(
                 "deadline",
                 DateOrDuration,
-                Ordered { more: Grantor, up: "deadline-extended", down: "deadline-shortened" },
+                Ordered { more: Grantor, up: Rule::DeadlineExtended, down: Rule::DeadlineShortened },
                 "a date or a duration",
             ),
             f("conditions", List, Condition { added: Grantor }, "conditions the duty depends on"),
         ],
     },
     ClauseType {
+        kind: ClauseKind::Commitment,
         name: "commitment",
         doc: "a commitment to spend or purchase",
         grantee: Some("counterparty"),
         grantor: Some("committer"),
-        added_rule: "commitment-added",
-        removed_rule: "commitment-removed",
+        added_rule: Rule::CommitmentAdded,
+        removed_rule: Rule::CommitmentRemoved,
+        added: "New commitment: {committer} commits[ {amount}][ ({subject})].",
+        removed: "{committer} no longer has the commitment \"{label}\".",
         fields: &[
             req("committer", Party, Role(Grantor), "who commits"),
             f("counterparty", Party, Role(Grantee), "who benefits"),
             f(
                 "amount",
                 Money,
-                Ordered { more: Grantee, up: "amount-increased", down: "amount-decreased" },
+                Ordered { more: Grantee, up: Rule::AmountIncreased, down: Rule::AmountDecreased },
                 "the committed sum",
             ),
             f(
                 "period",
                 Duration,
-                Ordered { more: Grantor, up: "term-extended", down: "term-shortened" },
+                Ordered { more: Grantor, up: Rule::TermExtended, down: Rule::TermShortened },
                 "over how long",
             ),
-            f("subject", Text, Changed("subject-changed"), "what is purchased"),
+            f("subject", Text, Changed(Rule::SubjectChanged), "what is purchased"),
         ],
     },
     ClauseType {
+        kind: ClauseKind::Equity,
         name: "equity",
         doc: "a holding in one party by another",
         grantee: Some("holder"),
         grantor: Some("issuer"),
-        added_rule: "clause-added",
-        removed_rule: "clause-removed",
+        added_rule: Rule::ClauseAdded,
+        removed_rule: Rule::ClauseRemoved,
+        added: "New clause \"{label}\" ({type}).",
+        removed: "Clause \"{label}\" ({type}) was removed.",
         fields: &[
             req("holder", Party, Role(Grantee), "the shareholder"),
             req("issuer", Party, Role(Grantor), "the company"),
             f(
                 "stake",
                 Stake,
-                Ordered { more: Grantee, up: "stake-increased", down: "stake-decreased" },
+                Ordered { more: Grantee, up: Rule::StakeIncreased, down: Rule::StakeDecreased },
                 "a percentage, or words such as \"major shareholder\"",
             ),
             f(
                 "value",
                 Money,
-                Ordered { more: Grantee, up: "amount-increased", down: "amount-decreased" },
+                Ordered { more: Grantee, up: Rule::AmountIncreased, down: Rule::AmountDecreased },
                 "the stake's stated value",
             ),
         ],
     },
     ClauseType {
+        kind: ClauseKind::Term,
         name: "term",
         doc: "the term of the agreement",
         grantee: None,
         grantor: None,
-        added_rule: "clause-added",
-        removed_rule: "clause-removed",
+        added_rule: Rule::ClauseAdded,
+        removed_rule: Rule::ClauseRemoved,
+        added: "New clause \"{label}\" ({type}).",
+        removed: "Clause \"{label}\" ({type}) was removed.",
         fields: &[
-            f("start", Date, Changed("term-condition-changed"), "when the term starts"),
-            f("renewal", Text, Changed("term-condition-changed"), "how the term renews"),
+            f("start", Date, Changed(Rule::TermConditionChanged), "when the term starts"),
+            f("renewal", Text, Changed(Rule::TermConditionChanged), "how the term renews"),
         ],
     },
     ClauseType {
+        kind: ClauseKind::Termination,
         name: "termination",
         doc: "a right to terminate",
         grantee: Some("by"),
         grantor: Some("counterparty"),
-        added_rule: "right-granted",
-        removed_rule: "right-revoked",
+        added_rule: Rule::RightGranted,
+        removed_rule: Rule::RightRevoked,
+        added: "{by} may now terminate (\"{label}\").",
+        removed: "{by} may no longer terminate under \"{label}\".",
         fields: &[
             req("by", Party, Role(Grantee), "who may terminate"),
             f("counterparty", Party, Role(Grantor), "the other side"),
@@ -329,18 +440,21 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
             f(
                 "notice",
                 Duration,
-                Ordered { more: Grantor, up: "notice-lengthened", down: "notice-shortened" },
+                Ordered { more: Grantor, up: Rule::NoticeLengthened, down: Rule::NoticeShortened },
                 "the notice period",
             ),
         ],
     },
     ClauseType {
+        kind: ClauseKind::LiabilityCap,
         name: "liability-cap",
         doc: "a limit on one party's liability",
         grantee: Some("claimant"),
         grantor: Some("liable"),
-        added_rule: "cap-added",
-        removed_rule: "cap-removed",
+        added_rule: Rule::CapAdded,
+        removed_rule: Rule::CapRemoved,
+        added: "A cap now limits the liability of {liable}.",
+        removed: "The cap on the liability of {liable} was removed.",
         fields: &[
             req("liable", Party, Role(Grantor), "whose liability is limited"),
             f("claimant", Party, Role(Grantee), "who would claim"),
@@ -349,28 +463,35 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         ],
     },
     ClauseType {
+        kind: ClauseKind::GoverningLaw,
         name: "governing-law",
         doc: "which law governs and where disputes go",
         grantee: None,
         grantor: None,
-        added_rule: "clause-added",
-        removed_rule: "clause-removed",
+        added_rule: Rule::ClauseAdded,
+        removed_rule: Rule::ClauseRemoved,
+        added: "New clause \"{label}\" ({type}).",
+        removed: "Clause \"{label}\" ({type}) was removed.",
         fields: &[
-            req("law", Text, Changed("governing-law-changed"), "the governing law"),
-            f("courts", Text, Changed("governing-law-changed"), "the forum for disputes"),
+            req("law", Text, Changed(Rule::GoverningLawChanged), "the governing law"),
+            f("courts", Text, Changed(Rule::GoverningLawChanged), "the forum for disputes"),
         ],
     },
     ClauseType {
+        kind: ClauseKind::Text,
         name: "text",
         doc: "prose only",
         grantee: None,
         grantor: None,
-        added_rule: "clause-added",
-        removed_rule: "clause-removed",
+        added_rule: Rule::ClauseAdded,
+        removed_rule: Rule::ClauseRemoved,
+        added: "New clause \"{label}\" ({type}).",
+        removed: "Clause \"{label}\" ({type}) was removed.",
         fields: &[],
     },
 ];
 
+/// The clause type written `name` in a file.
 pub fn clause_type(name: &str) -> Option<&'static ClauseType> {
     CLAUSE_TYPES.iter().find(|t| t.name == name)
 }

@@ -8,8 +8,11 @@ use super::decimal::Decimal;
 /// A calendar date, validated (no 2026-02-30).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year.
     pub year: u16,
+    /// The month, 1 to 12.
     pub month: u8,
+    /// The day of the month.
     pub day: u8,
 }
 
@@ -53,8 +56,11 @@ impl fmt::Display for Date {
 /// When something ends: a date, an event, or whichever of several comes first.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum End {
+    /// On a date.
     Date(Date),
+    /// When an event happens.
     Event(String),
+    /// At the first of several ends.
     Earliest(Vec<End>),
 }
 
@@ -105,10 +111,15 @@ impl fmt::Display for End {
 /// A unit of time for durations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Unit {
+    /// Calendar days.
     Day,
+    /// Business days.
     BusinessDay,
+    /// Weeks.
     Week,
+    /// Calendar months.
     Month,
+    /// Years.
     Year,
 }
 
@@ -145,11 +156,14 @@ impl Unit {
 /// A length of time such as `30 days`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Duration {
+    /// How many units.
     pub count: u64,
+    /// Which unit.
     pub unit: Unit,
 }
 
 impl Duration {
+    /// Parse `30 days`, `2 business days`, `1 year`.
     pub fn parse(s: &str) -> Result<Duration, String> {
         let words: Vec<&str> = s.split_whitespace().collect();
         let err = || format!("`{s}` is not a duration: write a whole number and a unit, such as `30 days`");
@@ -214,13 +228,18 @@ impl fmt::Display for Duration {
 /// How exclusive a grant is, from least to most.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
+    /// Others may be granted the same.
     NonExclusive,
+    /// Shared with a named few.
     CoExclusive,
+    /// Only the grantee and the grantor.
     Sole,
+    /// Only the grantee.
     Exclusive,
 }
 
 impl Level {
+    /// Parse `exclusive`, `sole`, `co-exclusive` or `non-exclusive`.
     pub fn parse(s: &str) -> Option<Level> {
         Some(match s {
             "non-exclusive" => Level::NonExclusive,
@@ -230,6 +249,7 @@ impl Level {
             _ => return None,
         })
     }
+    /// The name written in a file.
     pub fn name(self) -> &'static str {
         match self {
             Level::NonExclusive => "non-exclusive",
@@ -243,12 +263,16 @@ impl Level {
 /// The force of an obligation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Modality {
+    /// Permitted.
     May,
+    /// Required.
     Shall,
+    /// Forbidden.
     ShallNot,
 }
 
 impl Modality {
+    /// Parse `shall`, `may` or `shall-not`.
     pub fn parse(s: &str) -> Option<Modality> {
         Some(match s {
             "may" => Modality::May,
@@ -257,6 +281,7 @@ impl Modality {
             _ => return None,
         })
     }
+    /// The name written in a file.
     pub fn name(self) -> &'static str {
         match self {
             Modality::May => "may",
@@ -275,19 +300,30 @@ pub type Text = std::sync::Arc<String>;
 pub enum Value {
     /// Never made public: opaque, neither higher nor lower than anything.
     Undisclosed,
+    /// A key of `parties`.
     Party(String),
+    /// A percentage, exact.
     Percent(Decimal),
+    /// A sum of money, exact.
     Money {
+        /// A three-letter currency code.
         currency: String,
+        /// The amount.
         amount: Decimal,
     },
+    /// A calendar date.
     Date(Date),
+    /// When something ends.
     End(End),
+    /// A length of time.
     Duration(Duration),
     /// A set of items (scope, territory, exceptions...), in source order.
     List(Vec<String>),
+    /// Yes or no.
     Flag(bool),
+    /// An exclusivity level.
     Level(Level),
+    /// The force of an obligation.
     Modality(Modality),
     /// Prose or a short phrase.
     Text(Text),

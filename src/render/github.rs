@@ -2,10 +2,36 @@
 //! in the new file (or in the old file for what was removed).
 //! commercial → error, substantive → warning, the rest → notice.
 
-use crate::classify::rules::Materiality;
-use crate::report::Report;
+use super::Renderer;
+use crate::report::{Ack, DirReport, Report};
+use crate::rules::Materiality;
 
-pub fn render(report: &Report) -> String {
+/// GitHub Actions workflow commands.
+pub struct Github;
+
+impl Renderer for Github {
+    fn report(&self, report: &Report) -> String {
+        render(report)
+    }
+
+    fn directory(&self, d: &DirReport) -> String {
+        let mut out: String = d.reports.iter().map(render).collect();
+        for (l, what) in d.lone() {
+            let message = data(&format!("Agreement {} {what}", l.agreement));
+            out.push_str(&format!("::warning file={}::{message}\n", property(&l.path)));
+        }
+        for a in &d.stale {
+            out.push_str(&stale(a));
+        }
+        out
+    }
+
+    fn log(&self, steps: &[Report]) -> String {
+        steps.iter().map(render).collect()
+    }
+}
+
+fn render(report: &Report) -> String {
     let mut out = String::new();
     for f in &report.findings {
         let level = match (f.materiality(), f.acknowledged.is_some()) {
@@ -24,7 +50,7 @@ pub fn render(report: &Report) -> String {
         if let Some(l) = line {
             props.push_str(&format!(",line={l}"));
         }
-        let title = format!("{} ({}): {}", f.rule.id, f.materiality(), f.label);
+        let title = format!("{} ({}): {}", f.rule.id(), f.materiality(), f.label);
         props.push_str(&format!(",title={}", property(&title)));
         let mut message = f.message.clone();
         if let Some(reason) = &f.acknowledged {
@@ -39,9 +65,8 @@ pub fn render(report: &Report) -> String {
 }
 
 /// A warning on an acknowledgement that matches no finding.
-pub fn stale(a: &crate::ack::Ack) -> String {
-    let message = format!("Stale acknowledgement of {} matches no finding: {}", a.rule, a.reason);
-    format!("::warning file={},line={}::{}\n", property(&a.file), a.line, data(&message))
+fn stale(a: &Ack) -> String {
+    format!("::warning file={},line={}::{}\n", property(&a.file), a.line, data(&super::stale_sentence(a)))
 }
 
 /// Escape a command's message (GitHub's `escapeData`).

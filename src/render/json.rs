@@ -1,163 +1,222 @@
 //! The JSON report: a stable contract for other programs (see docs/json.md).
 //!
-//! Written straight from the report through `Serialize`, without building an
-//! intermediate JSON tree, so that a long text is never held twice.
+//! Written straight from the report through borrowed view structs that
+//! derive `Serialize`, so a long text is never copied. Typed values, whose
+//! shape depends on their kind, serialise by hand ([`JsonValue`]).
 
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
+use super::Renderer;
 use crate::model::{End, Value};
-use crate::report::{Finding, Report, Shown, Side, WordOp};
+use crate::report::{Ack, DirReport, Finding, Lone, Report, Shown, Side, WordOp};
 
+/// The version of the JSON contract.
 pub const SCHEMA_VERSION: u32 = 1;
 
-pub fn render(report: &Report) -> String {
-    to_string(&JsonReport(report))
+/// The JSON report.
+pub struct Json;
+
+impl Renderer for Json {
+    fn report(&self, report: &Report) -> String {
+        to_string(&JsonReport::of(report))
+    }
+
+    fn directory(&self, d: &DirReport) -> String {
+        to_string(&JsonDirectory {
+            schema_version: SCHEMA_VERSION,
+            added: d.added.iter().map(JsonLone::of).collect(),
+            removed: d.removed.iter().map(JsonLone::of).collect(),
+            reports: d.reports.iter().map(JsonReport::of).collect(),
+            stale_acknowledgements: d.stale.iter().map(JsonStale::of).collect(),
+        })
+    }
+
+    fn log(&self, steps: &[Report]) -> String {
+        to_string(&JsonLog { schema_version: SCHEMA_VERSION, steps: steps.iter().map(JsonReport::of).collect() })
+    }
 }
 
 /// Pretty JSON with a final newline.
-pub fn to_string<T: Serialize>(value: &T) -> String {
+fn to_string<T: Serialize>(value: &T) -> String {
     let mut out = serde_json::to_vec_pretty(value).expect("the report serialises");
     out.push(b'\n');
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
+#[derive(Serialize)]
+struct JsonDirectory<'a> {
+    schema_version: u32,
+    added: Vec<JsonLone<'a>>,
+    removed: Vec<JsonLone<'a>>,
+    reports: Vec<JsonReport<'a>>,
+    stale_acknowledgements: Vec<JsonStale<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonLog<'a> {
+    schema_version: u32,
+    steps: Vec<JsonReport<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonLone<'a> {
+    path: &'a str,
+    agreement: &'a str,
+}
+
+impl<'a> JsonLone<'a> {
+    fn of(l: &'a Lone) -> Self {
+        JsonLone { path: &l.path, agreement: &l.agreement }
+    }
+}
+
 /// A whole report.
-pub struct JsonReport<'a>(pub &'a Report);
-
-impl Serialize for JsonReport<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let r = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("schema_version", &SCHEMA_VERSION)?;
-        m.serialize_entry("old", &JsonSide(&r.old))?;
-        m.serialize_entry("new", &JsonSide(&r.new))?;
-        m.serialize_entry("perspective", &r.perspective)?;
-        m.serialize_entry("summary", &Summary(r))?;
-        m.serialize_entry("findings", &Seq(r.findings.iter().map(|f| JsonFinding(r, f)).collect()))?;
-        m.serialize_entry("unchanged", &Seq(r.unchanged.iter().map(|(c, s)| Unchanged(c, s)).collect()))?;
-        m.serialize_entry("stale_acknowledgements", &Seq(r.stale.iter().map(Stale).collect()))?;
-        m.end()
-    }
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    schema_version: u32,
+    old: JsonSide<'a>,
+    new: JsonSide<'a>,
+    perspective: &'a Option<String>,
+    summary: Counts,
+    findings: Vec<JsonFinding<'a>>,
+    unchanged: Vec<Unchanged<'a>>,
+    stale_acknowledgements: Vec<JsonStale<'a>>,
 }
 
-/// A sequence of serialisable items.
-pub struct Seq<T>(pub Vec<T>);
-
-impl<T: Serialize> Serialize for Seq<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
-        for item in &self.0 {
-            seq.serialize_element(item)?;
+impl<'a> JsonReport<'a> {
+    fn of(r: &'a Report) -> Self {
+        let count = |m| r.findings.iter().filter(|f| f.materiality() == m).count();
+        use crate::rules::Materiality::*;
+        JsonReport {
+            schema_version: SCHEMA_VERSION,
+            old: JsonSide::of(&r.old),
+            new: JsonSide::of(&r.new),
+            perspective: &r.perspective,
+            summary: Counts {
+                commercial: count(Commercial),
+                substantive: count(Substantive),
+                clarification: count(Clarification),
+                administrative: count(Administrative),
+            },
+            findings: r.findings.iter().map(|f| JsonFinding::of(r, f)).collect(),
+            unchanged: r.unchanged.iter().map(|(clause, sentence)| Unchanged { clause, sentence }).collect(),
+            stale_acknowledgements: r.stale.iter().map(JsonStale::of).collect(),
         }
-        seq.end()
     }
 }
 
-struct JsonSide<'a>(&'a Side);
+#[derive(Serialize)]
+struct JsonSide<'a> {
+    path: &'a str,
+    agreement: &'a str,
+    version: &'a Option<String>,
+}
 
-impl Serialize for JsonSide<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(3))?;
-        m.serialize_entry("path", &self.0.path)?;
-        m.serialize_entry("agreement", &self.0.agreement)?;
-        m.serialize_entry("version", &self.0.version)?;
-        m.end()
+impl<'a> JsonSide<'a> {
+    fn of(s: &'a Side) -> Self {
+        JsonSide { path: &s.path, agreement: &s.agreement, version: &s.version }
     }
 }
 
-struct Summary<'a>(&'a Report);
-
-impl Serialize for Summary<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(4))?;
-        for (materiality, n) in self.0.summary() {
-            m.serialize_entry(materiality.name(), &n)?;
-        }
-        m.end()
-    }
+#[derive(Serialize)]
+struct Counts {
+    commercial: usize,
+    substantive: usize,
+    clarification: usize,
+    administrative: usize,
 }
 
-struct Unchanged<'a>(&'a str, &'a str);
-
-impl Serialize for Unchanged<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(2))?;
-        m.serialize_entry("clause", self.0)?;
-        m.serialize_entry("sentence", self.1)?;
-        m.end()
-    }
+#[derive(Serialize)]
+struct Unchanged<'a> {
+    clause: &'a str,
+    sentence: &'a str,
 }
 
 /// An acknowledgement that matched no finding.
-pub struct Stale<'a>(pub &'a crate::ack::Ack);
+#[derive(Serialize)]
+struct JsonStale<'a> {
+    rule: &'a str,
+    clause: &'a Option<String>,
+    field: &'a Option<String>,
+    reason: &'a str,
+    file: &'a str,
+    line: u32,
+}
 
-impl Serialize for Stale<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let a = self.0;
-        let mut m = s.serialize_map(Some(6))?;
-        m.serialize_entry("rule", &a.rule)?;
-        m.serialize_entry("clause", &a.clause)?;
-        m.serialize_entry("field", &a.field)?;
-        m.serialize_entry("reason", &a.reason)?;
-        m.serialize_entry("file", &a.file)?;
-        m.serialize_entry("line", &a.line)?;
-        m.end()
+impl<'a> JsonStale<'a> {
+    fn of(a: &'a Ack) -> Self {
+        JsonStale { rule: &a.rule, clause: &a.clause, field: &a.field, reason: &a.reason, file: &a.file, line: a.line }
     }
 }
 
 /// One finding.
-pub struct JsonFinding<'a>(pub &'a Report, pub &'a Finding);
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'static str,
+    materiality: &'static str,
+    title: &'static str,
+    clause: &'a Option<String>,
+    label: &'a str,
+    field: &'a Option<String>,
+    old: Option<JsonShown<'a>>,
+    new: Option<JsonShown<'a>>,
+    favours: &'a [String],
+    disfavours: &'a [String],
+    message: &'a str,
+    old_line: Option<u32>,
+    new_line: Option<u32>,
+    words: Option<Vec<Word<'a>>>,
+    acknowledged: Option<Reason<'a>>,
+    impact: Option<&'static str>,
+}
 
-impl Serialize for JsonFinding<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (r, f) = (self.0, self.1);
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("rule", f.rule.id)?;
-        m.serialize_entry("materiality", f.materiality().name())?;
-        m.serialize_entry("title", f.rule.title)?;
-        m.serialize_entry("clause", &f.clause)?;
-        m.serialize_entry("label", &f.label)?;
-        m.serialize_entry("field", &f.field)?;
-        m.serialize_entry("old", &f.old.as_ref().map(JsonShown))?;
-        m.serialize_entry("new", &f.new.as_ref().map(JsonShown))?;
-        m.serialize_entry("favours", &f.favours)?;
-        m.serialize_entry("disfavours", &f.disfavours)?;
-        m.serialize_entry("message", &f.message)?;
-        m.serialize_entry("old_line", &f.old_line)?;
-        m.serialize_entry("new_line", &f.new_line)?;
-        m.serialize_entry("words", &f.words.as_ref().map(|w| Seq(w.iter().map(Word).collect())))?;
-        m.serialize_entry("acknowledged", &f.acknowledged.as_ref().map(Reason))?;
-        m.serialize_entry("impact", &r.impact(f).map(|i| i.name()))?;
-        m.end()
+impl<'a> JsonFinding<'a> {
+    fn of(r: &'a Report, f: &'a Finding) -> Self {
+        JsonFinding {
+            rule: f.rule.id(),
+            materiality: f.materiality().name(),
+            title: f.rule.info().title,
+            clause: &f.clause,
+            label: &f.label,
+            field: &f.field,
+            old: f.old.as_ref().map(JsonShown),
+            new: f.new.as_ref().map(JsonShown),
+            favours: &f.favours,
+            disfavours: &f.disfavours,
+            message: &f.message,
+            old_line: f.old_line,
+            new_line: f.new_line,
+            words: f.words.as_ref().map(|w| w.iter().map(Word::of).collect()),
+            acknowledged: f.acknowledged.as_deref().map(|reason| Reason { reason }),
+            impact: r.impact(f).map(|i| i.name()),
+        }
     }
 }
 
-struct Reason<'a>(&'a String);
-
-impl Serialize for Reason<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(1))?;
-        m.serialize_entry("reason", self.0)?;
-        m.end()
-    }
+#[derive(Serialize)]
+struct Reason<'a> {
+    reason: &'a str,
 }
 
-struct Word<'a>(&'a WordOp);
+#[derive(Serialize)]
+struct Word<'a> {
+    op: &'static str,
+    text: &'a str,
+}
 
-impl Serialize for Word<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (op, text) = match self.0 {
+impl<'a> Word<'a> {
+    fn of(w: &'a WordOp) -> Self {
+        let (op, text) = match w {
             WordOp::Same(t) => ("same", t),
             WordOp::Deleted(t) => ("deleted", t),
             WordOp::Inserted(t) => ("inserted", t),
         };
-        let mut m = s.serialize_map(Some(2))?;
-        m.serialize_entry("op", op)?;
-        m.serialize_entry("text", text)?;
-        m.end()
+        Word { op, text }
     }
 }
 
+/// A value or a whole clause.
 struct JsonShown<'a>(&'a Shown);
 
 impl Serialize for JsonShown<'_> {
@@ -175,6 +234,7 @@ impl Serialize for JsonShown<'_> {
     }
 }
 
+/// A clause's fields, in schema order.
 struct Fields<'a>(&'a [(&'static str, Value)]);
 
 impl Serialize for Fields<'_> {
@@ -187,8 +247,9 @@ impl Serialize for Fields<'_> {
     }
 }
 
-/// A typed value: always an object with `type`.
-pub struct JsonValue<'a>(pub &'a Value);
+/// A typed value: always an object with `type`; its other keys depend on
+/// the kind of value (docs/json.md).
+struct JsonValue<'a>(&'a Value);
 
 impl Serialize for JsonValue<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -223,7 +284,10 @@ fn end_entries<M: SerializeMap>(m: &mut M, e: &End) -> Result<(), M::Error> {
     match e {
         End::Date(d) => m.serialize_entry("date", &d.to_string()),
         End::Event(s) => m.serialize_entry("event", s),
-        End::Earliest(items) => m.serialize_entry("earliest", &Seq(items.iter().map(JsonEnd).collect())),
+        End::Earliest(items) => {
+            let items: Vec<JsonEnd> = items.iter().map(JsonEnd).collect();
+            m.serialize_entry("earliest", &items)
+        }
     }
 }
 

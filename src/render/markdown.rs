@@ -5,8 +5,36 @@
 
 use std::fmt::Write;
 
-use super::phrase;
-use crate::report::{Finding, Report, Shown, WordOp};
+use super::{Renderer, phrase};
+use crate::report::{DirReport, Finding, Report, Shown, WordOp};
+
+/// A pull-request comment.
+pub struct Markdown;
+
+impl Renderer for Markdown {
+    fn report(&self, report: &Report) -> String {
+        render(report)
+    }
+
+    fn directory(&self, d: &DirReport) -> String {
+        super::directory_as_list(self, d, escape)
+    }
+
+    fn log(&self, steps: &[Report]) -> String {
+        let mut out = String::new();
+        if let Some(first) = steps.first() {
+            out.push_str(&format!("## History of {}\n", escape(&first.new.agreement)));
+        }
+        for r in steps {
+            out.push_str(&format!("\n### {}\n\n", escape(&super::step_title(r))));
+            out.push_str(&format!("**{}**\n\n", escape(&r.verdict())));
+            for b in super::summary::bullets(r) {
+                out.push_str(&format!("- {}\n", escape(&b)));
+            }
+        }
+        out
+    }
+}
 
 /// Escape untrusted text for inline Markdown (GitHub Flavoured).
 pub fn escape(s: &str) -> String {
@@ -31,7 +59,7 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-pub fn render(report: &Report) -> String {
+fn render(report: &Report) -> String {
     let mut out = String::new();
     let version = |v: &Option<String>| v.as_deref().map(escape).unwrap_or_else(|| "?".into());
     let _ = writeln!(
@@ -86,7 +114,7 @@ pub fn render(report: &Report) -> String {
                 out,
                 "| {} | **{}**: {} | {} | {} |",
                 escape(&f.label),
-                f.rule.id,
+                f.rule.id(),
                 escape(&f.message),
                 f.materiality(),
                 escape(f.acknowledged.as_deref().unwrap_or(""))
@@ -114,7 +142,7 @@ fn row(out: &mut String, report: &Report, f: &Finding) {
         out,
         "| {} | **{}**: {} | {} | {} | {} |",
         escape(&f.label),
-        f.rule.id,
+        f.rule.id(),
         escape(&f.message),
         values,
         if favours.is_empty() { "—".into() } else { favours },
@@ -144,8 +172,7 @@ fn stale(out: &mut String, report: &Report) {
     }
     let _ = writeln!(out, "\n**Stale acknowledgements** (they match no finding):\n");
     for a in &report.stale {
-        let clause = a.clause.as_deref().map(|c| format!(" on {}", escape(c))).unwrap_or_default();
-        let _ = writeln!(out, "- {}:{}: {}{clause}: {}", escape(&a.file), a.line, escape(&a.rule), escape(&a.reason));
+        let _ = writeln!(out, "- {}", escape(&super::stale_sentence(a)));
     }
 }
 

@@ -3,10 +3,31 @@
 
 use std::fmt::Write;
 
-use crate::report::Report;
+use super::Renderer;
+use crate::report::{DirReport, Report};
 use crate::safe;
 
-pub fn render(report: &Report) -> String {
+/// The plain-English summary.
+pub struct Summary {
+    /// Whether to colour the output (the step titles of a log).
+    pub color: bool,
+}
+
+impl Renderer for Summary {
+    fn report(&self, report: &Report) -> String {
+        render(report)
+    }
+
+    fn directory(&self, d: &DirReport) -> String {
+        super::directory_as_list(self, d, safe::line)
+    }
+
+    fn log(&self, steps: &[Report]) -> String {
+        super::text::log(steps, self.color)
+    }
+}
+
+fn render(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", heading(report));
     let _ = writeln!(out, "{}", safe::line(&body_intro(report)));
@@ -17,17 +38,12 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "- {}", safe::line(&b));
     }
     for a in &report.stale {
-        let _ = writeln!(
-            out,
-            "- Stale acknowledgement ({}:{}): {} matches no finding.",
-            safe::line(&a.file),
-            a.line,
-            safe::line(&a.rule)
-        );
+        let _ = writeln!(out, "- {}", safe::line(&super::stale_sentence(a)));
     }
     out
 }
 
+/// "agreement: old → new".
 pub fn heading(report: &Report) -> String {
     let v = |v: &Option<String>| v.clone().unwrap_or_else(|| "?".into());
     safe::line(&format!("{}: {} → {}", report.new.agreement, v(&report.old.version), v(&report.new.version)))

@@ -3,45 +3,94 @@
 
 use std::fmt::Write;
 
-use super::phrase;
-use crate::classify::rules::Materiality;
+use anstyle::{AnsiColor, Effects, Style};
+
+use super::{Renderer, phrase};
 use crate::model::Value;
-use crate::report::{Finding, Report, Shown, WordOp};
+use crate::report::{DirReport, Finding, Report, Shown, WordOp};
+use crate::rules::Materiality;
 use crate::safe;
 
-const RESET: &str = "\x1b[0m";
-const BOLD: &str = "\x1b[1m";
-const DIM: &str = "\x1b[2m";
-const RED: &str = "\x1b[31m";
-const GREEN: &str = "\x1b[32m";
-const YELLOW: &str = "\x1b[33m";
-const CYAN: &str = "\x1b[36m";
+// Styles come from `anstyle`, clap's own styling crate (already in the tree
+// through clap): no hand-written escape codes. Whether to colour at all is
+// decided once, by `anstream`'s reading of the terminal and of NO_COLOR,
+// CLICOLOR and CLICOLOR_FORCE (see `crate::cli`).
+const BOLD: Style = Style::new().effects(Effects::BOLD);
+const DIM: Style = Style::new().effects(Effects::DIMMED);
+const RED: Style = AnsiColor::Red.on_default();
+const GREEN: Style = AnsiColor::Green.on_default();
+const DELETED: Style = AnsiColor::Red.on_default().effects(Effects::STRIKETHROUGH);
+const INSERTED: Style = AnsiColor::Green.on_default().effects(Effects::UNDERLINE);
 
 /// Words of unchanged prose kept on each side of a change.
 const CONTEXT_WORDS: usize = 8;
+
+/// The terminal report.
+pub struct Text {
+    /// Whether to colour the output.
+    pub color: bool,
+}
+
+impl Renderer for Text {
+    fn report(&self, report: &Report) -> String {
+        render(report, self.color)
+    }
+
+    fn directory(&self, d: &DirReport) -> String {
+        super::directory_as_list(self, d, safe::line)
+    }
+
+    fn log(&self, steps: &[Report]) -> String {
+        log(steps, self.color)
+    }
+}
+
+/// A timeline of versions, one short section per step (also the summary
+/// format's log).
+pub(super) fn log(steps: &[Report], color: bool) -> String {
+    let p = Paint { on: color };
+    let mut out = String::new();
+    if let Some(first) = steps.first() {
+        out.push_str(&format!(
+            "History of {}: {} versions, {} step{}\n",
+            safe::line(&first.new.agreement),
+            steps.len() + 1,
+            steps.len(),
+            if steps.len() == 1 { "" } else { "s" }
+        ));
+    }
+    for r in steps {
+        let title = p.paint(BOLD, &safe::line(&super::step_title(r)));
+        out.push_str(&format!("\n{title}\n{}\n", safe::line(&r.verdict())));
+        for b in super::summary::bullets(r) {
+            out.push_str(&format!("- {}\n", safe::line(&b)));
+        }
+    }
+    out
+}
 
 struct Paint {
     on: bool,
 }
 
 impl Paint {
-    fn paint(&self, style: &str, s: &str) -> String {
-        if self.on { format!("{style}{s}{RESET}") } else { s.to_string() }
+    fn paint(&self, style: Style, s: &str) -> String {
+        if self.on { format!("{style}{s}{style:#}") } else { s.to_string() }
     }
 
     fn materiality(&self, m: Materiality) -> String {
         let label = format!("{:<14}", m.name().to_uppercase());
         let style = match m {
-            Materiality::Commercial => "\x1b[1;31m",
-            Materiality::Substantive => YELLOW,
-            Materiality::Clarification => CYAN,
+            Materiality::Commercial => RED.effects(Effects::BOLD),
+            Materiality::Substantive => AnsiColor::Yellow.on_default(),
+            Materiality::Clarification => AnsiColor::Cyan.on_default(),
             Materiality::Administrative => DIM,
         };
         self.paint(style, &label)
     }
 }
 
-pub fn render(report: &Report, color: bool) -> String {
+fn render(report: &Report, color: bool) -> String {
     let p = Paint { on: color };
     let mut out = String::new();
     let version = |v: &Option<String>| v.as_deref().map(|v| format!(" {}", safe::line(v))).unwrap_or_default();
@@ -114,15 +163,7 @@ fn stale(out: &mut String, p: &Paint, report: &Report) {
     let _ =
         writeln!(out, "\n{}", p.paint(BOLD, "Stale acknowledgements (they match no finding; remove or update them):"));
     for a in &report.stale {
-        let clause = a.clause.as_deref().map(|c| format!(" on {}", safe::line(c))).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  {}:{}: {}{clause}: {}",
-            safe::line(&a.file),
-            a.line,
-            safe::line(&a.rule),
-            safe::line(&a.reason)
-        );
+        let _ = writeln!(out, "  {}", safe::line(&super::stale_sentence(a)));
     }
 }
 
@@ -134,7 +175,7 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
         }
         _ => String::new(),
     };
-    let _ = writeln!(out, "  {} {}{impact}", p.materiality(f.materiality()), p.paint(DIM, f.rule.id));
+    let _ = writeln!(out, "  {} {}{impact}", p.materiality(f.materiality()), p.paint(DIM, f.rule.id()));
     let _ = writeln!(out, "    {}", safe::line(&f.message));
     if let Some(reason) = &f.acknowledged {
         let _ = writeln!(out, "    acknowledged: {}", safe::line(reason));
@@ -161,7 +202,9 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
         (old, new) => {
             // A layout-only change would read the same on both sides: show the raw text.
             let show = |s: &Shown| match s {
-                Shown::Value(Value::Text(t)) if f.rule.id == "text-reformatted" => format!("\"{}\"", safe::line(t)),
+                Shown::Value(Value::Text(t)) if f.rule == crate::rules::Rule::TextReformatted => {
+                    format!("\"{}\"", safe::line(t))
+                }
                 other => phrase(other),
             };
             let o = old.as_ref().map(show).unwrap_or_else(|| "(none)".into());
@@ -202,11 +245,11 @@ fn redline(p: &Paint, ops: &[WordOp]) -> String {
             WordOp::Same(t) => s.push_str(&safe::line(&elide(t, i == 0, i == last))),
             WordOp::Deleted(t) => {
                 let t = safe::line(t);
-                s.push_str(&if p.on { format!("{RED}\x1b[9m{t}{RESET}") } else { format!("[-{t}-]") });
+                s.push_str(&if p.on { p.paint(DELETED, &t) } else { format!("[-{t}-]") });
             }
             WordOp::Inserted(t) => {
                 let t = safe::line(t);
-                s.push_str(&if p.on { format!("{GREEN}\x1b[4m{t}{RESET}") } else { format!("{{+{t}+}}") });
+                s.push_str(&if p.on { p.paint(INSERTED, &t) } else { format!("{{+{t}+}}") });
             }
         }
     }

@@ -1,0 +1,237 @@
+//! The command line: its arguments (clap) and what each command does. The
+//! binary (`src/main.rs`) parses, calls [`execute`] and prints.
+
+use std::path::Path;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::ack::{self, Acknowledgements};
+use crate::error::{EXIT_SAME, EXIT_TROUBLE, Error};
+use crate::load::{self, DEFAULT_MAX_BYTES, LoadOptions};
+use crate::render::{self, Format};
+use crate::report::Report;
+use crate::rules::{Materiality, RULES, Rule};
+use crate::{dirs, history, safe};
+
+/// Compare two versions of a structured agreement (YAML) and report each
+/// change of meaning: who gains, who loses, how material, and where.
+///
+/// OLD and NEW are files, `REV:PATH` (a file at a git revision), or two
+/// directories (agreements paired by id). Exit status: 0 no differences,
+/// 1 differences (with --fail-on, findings at or above that materiality),
+/// 2 trouble. Run by git as an external diff driver (7 or 9 arguments), it
+/// prints one report per file; see docs/git.md.
+#[derive(Parser)]
+#[command(name = "agreement-diff", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    diff: DiffArgs,
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    /// The earlier version.
+    old: Option<String>,
+    /// The later version.
+    new: Option<String>,
+    #[command(flatten)]
+    out: OutputArgs,
+    /// Exit 1 only for findings at or above this materiality (otherwise 0).
+    #[arg(long, value_enum)]
+    fail_on: Option<Materiality>,
+    /// Mark each finding for or against this party (a key of `parties`), and sort by impact on it.
+    #[arg(long, value_name = "PARTY")]
+    perspective: Option<String>,
+    /// Acknowledged findings (default: .agreement-diff.yaml beside the new file, or at the repository root).
+    #[arg(long, value_name = "FILE")]
+    config: Option<String>,
+    /// Ignore any .agreement-diff.yaml.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+}
+
+#[derive(Args, Clone, Copy)]
+struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text", global = true)]
+    format: Format,
+    /// Colour: auto (only on a terminal; honours NO_COLOR, CLICOLOR, CLICOLOR_FORCE and TERM=dumb), always, never.
+    #[arg(long, value_enum, default_value = "auto", global = true)]
+    color: ColorChoice,
+    /// Refuse input files larger than this many bytes (checked before parsing).
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, global = true)]
+    max_bytes: u64,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate agreement files: exit 0 if all are valid, 2 otherwise.
+    Check {
+        /// The agreement files to validate.
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// Summarise a chain of versions, one section per step (ordered by `effective`, then as given).
+    Log {
+        /// The versions, in any order.
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<String>,
+    },
+    /// List every rule: id, materiality and title.
+    Rules {
+        /// Print the rule reference as Markdown (docs/rules.md is generated this way).
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Explain one rule.
+    Explain {
+        /// A rule id, such as `cap-added`.
+        rule: String,
+    },
+    /// Print a JSON Schema of the agreement format (for editors).
+    Schema,
+    /// Print a shell completion script.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What a command prints, and the status to exit with.
+#[derive(Debug)]
+pub struct Output {
+    /// Everything for standard output, written at once.
+    pub text: String,
+    /// The exit status.
+    pub status: u8,
+}
+
+impl Output {
+    fn ok(text: String) -> Output {
+        Output { text, status: EXIT_SAME }
+    }
+}
+
+/// Whether standard output gets colour: `anstream` reads the terminal,
+/// NO_COLOR, CLICOLOR and CLICOLOR_FORCE for `auto`.
+pub fn stdout_color(always: Option<bool>) -> bool {
+    let choice = match always {
+        Some(true) => anstream::ColorChoice::Always,
+        Some(false) => anstream::ColorChoice::Never,
+        None => anstream::AutoStream::choice(&std::io::stdout()),
+    };
+    matches!(choice, anstream::ColorChoice::Always | anstream::ColorChoice::AlwaysAnsi)
+}
+
+/// Run a parsed command line.
+pub fn execute(cli: Cli) -> Result<Output, Error> {
+    let out = cli.diff.out;
+    let options = LoadOptions { max_bytes: out.max_bytes, ..LoadOptions::default() };
+    let color = stdout_color(match out.color {
+        ColorChoice::Auto => None,
+        ColorChoice::Always => Some(true),
+        ColorChoice::Never => Some(false),
+    });
+    let renderer = render::renderer(out.format, color);
+    match cli.command {
+        Some(Command::Check { files }) => Ok(check(&files, &options)),
+        Some(Command::Log { files }) => Ok(Output::ok(renderer.log(&history::chain(&files, &options)?))),
+        Some(Command::Rules { markdown }) => {
+            Ok(Output::ok(if markdown { render::rules_markdown() } else { render::rules_table() }))
+        }
+        Some(Command::Explain { rule }) => explain(&rule),
+        Some(Command::Schema) => {
+            let s = serde_json::to_string_pretty(&crate::schema_json::schema()).expect("serialises");
+            Ok(Output::ok(s + "\n"))
+        }
+        Some(Command::Completions { shell }) => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "agreement-diff", &mut buf);
+            Ok(Output::ok(String::from_utf8_lossy(&buf).into_owned()))
+        }
+        Some(Command::Man) => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut buf)
+                .map_err(|e| format!("cannot render the man page: {e}"))?;
+            Ok(Output::ok(String::from_utf8_lossy(&buf).into_owned()))
+        }
+        None => diff(&cli.diff, &options, renderer.as_ref()),
+    }
+}
+
+fn diff(args: &DiffArgs, options: &LoadOptions, renderer: &dyn render::Renderer) -> Result<Output, Error> {
+    let (Some(old), Some(new)) = (&args.old, &args.new) else {
+        return Err(Error::Message("give two files to compare (OLD NEW), or a command; see --help".into()));
+    };
+    let acks_beside =
+        |new_path: &str| Acknowledgements::for_run(args.config.as_deref(), args.no_config, new_path, options.max_bytes);
+    if Path::new(old).is_dir() && Path::new(new).is_dir() {
+        let mut d = dirs::compare(old, new, options)?;
+        // One acknowledgements file for the whole run, found in the new directory.
+        let mut acks = acks_beside(&Path::new(new).join(ack::FILE_NAME).to_string_lossy())?;
+        let mut status = u8::from(!d.added.is_empty() || !d.removed.is_empty());
+        for r in &mut d.reports {
+            if let Some(p) = &args.perspective {
+                r.set_perspective(p)?;
+            }
+            acks.apply(r);
+            status = status.max(exit_status(r, args.fail_on));
+        }
+        d.stale = acks.stale();
+        return Ok(Output { text: renderer.directory(&d), status });
+    }
+    let mut report = crate::diff_files(old, new, options)?;
+    if let Some(p) = &args.perspective {
+        report.set_perspective(p)?;
+    }
+    let mut acks = acks_beside(new)?;
+    acks.apply(&mut report);
+    report.stale = acks.stale();
+    Ok(Output { text: renderer.report(&report), status: exit_status(&report, args.fail_on) })
+}
+
+fn exit_status(report: &Report, fail_on: Option<Materiality>) -> u8 {
+    match fail_on {
+        None => u8::from(!report.findings.is_empty()),
+        Some(level) => u8::from(report.max_materiality().is_some_and(|m| m >= level)),
+    }
+}
+
+/// Validate files: every error on standard error, exit 2 if any.
+fn check(files: &[String], options: &LoadOptions) -> Output {
+    let mut ok = true;
+    let mut text = String::new();
+    for (f, result) in files.iter().zip(load::load_all(files, options)) {
+        match result {
+            Ok(a) => text.push_str(&format!("ok: {} ({} clauses)\n", safe::line(f), a.clauses.len())),
+            Err(e) => {
+                eprintln!("agreement-diff: error: {e}");
+                ok = false;
+            }
+        }
+    }
+    Output { text, status: if ok { EXIT_SAME } else { EXIT_TROUBLE } }
+}
+
+fn explain(id: &str) -> Result<Output, Error> {
+    let Some(rule) = Rule::from_id(id) else {
+        let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+        let hint = load::closest(id, &ids)
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_else(|| "; `agreement-diff rules` lists them".into());
+        return Err(Error::Message(format!("no rule named `{}`{hint}", safe::line(id))));
+    };
+    Ok(Output::ok(render::explanation(rule.info())))
+}
