@@ -271,103 +271,43 @@ pub fn word_digit_mismatches(s: &str) -> Vec<String> {
     out
 }
 
-/// What is hidden in a text: invisible characters (as `U+XXXX`) and words
-/// that mix Latin with Cyrillic or Greek letters.
+/// What is hidden in a text: invisible characters (as `U+XXXX`), words
+/// that mix scripts ("Micrоsoft" with a Cyrillic о), and, in text that has
+/// Latin letters, words written wholly in characters that are confusable
+/// with Latin ones (a Cyrillic "Аре", fullwidth or mathematical letters).
+/// Scripts and confusables come from Unicode UTS #39 (`unicode-security`):
+/// a word is a look-alike when its confusable skeleton is plain ASCII but
+/// the word is not. Accented Latin letters keep their marks in the skeleton
+/// and are not flagged; a few Latin letters that are themselves confusable
+/// (Turkish dotless ı) are.
 pub fn hidden_in(s: &str) -> Vec<String> {
+    use unicode_security::{MixedScript, skeleton};
     let mut found: Vec<String> = Vec::new();
+    let mut note = |item: String| {
+        if !found.contains(&item) {
+            found.push(item);
+        }
+    };
     for c in s.chars() {
         if is_invisible(c) {
-            let name = format!("U+{:04X}", c as u32);
-            if !found.contains(&name) {
-                found.push(name);
-            }
+            note(format!("U+{:04X}", c as u32));
         }
+    }
+    if s.is_ascii() {
+        return found;
     }
     let has_latin = s.chars().any(|c| c.is_ascii_alphabetic());
     for word in s.split(|c: char| !c.is_alphanumeric()) {
-        // A word written wholly in look-alike Cyrillic or Greek letters among
-        // Latin text ("Мicrosoft" is mixed; "раураl" is whole-script).
-        if has_latin && !word.is_empty() && word.chars().all(is_latin_lookalike) {
-            let shown = format!("look-alike word \"{word}\"");
-            if !found.contains(&shown) {
-                found.push(shown);
-            }
+        if word.is_empty() || word.is_ascii() {
             continue;
         }
-        let latin = word.chars().any(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c));
-        let cyrillic = word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
-        let greek = word.chars().any(|c| ('\u{0370}'..='\u{03FF}').contains(&c));
-        if (latin && (cyrillic || greek)) || (cyrillic && greek) {
-            let shown = format!("mixed-script word \"{word}\"");
-            if !found.contains(&shown) {
-                found.push(shown);
-            }
+        if !word.is_single_script() {
+            note(format!("mixed-script word \"{word}\""));
+        } else if has_latin && skeleton(word).all(|c| c.is_ascii_alphanumeric()) {
+            note(format!("look-alike word \"{word}\""));
         }
     }
     found
-}
-
-/// Cyrillic and Greek letters that look like Latin ones (after Unicode
-/// UTS #39 confusables, the common subset).
-fn is_latin_lookalike(c: char) -> bool {
-    matches!(
-        c,
-        'а' | 'в'
-            | 'е'
-            | 'к'
-            | 'м'
-            | 'н'
-            | 'о'
-            | 'р'
-            | 'с'
-            | 'т'
-            | 'у'
-            | 'х'
-            | 'і'
-            | 'ј'
-            | 'ѕ'
-            | 'ԁ'
-            | 'һ'
-            | 'ԛ'
-            | 'ԝ'
-            | 'А'
-            | 'В'
-            | 'Е'
-            | 'К'
-            | 'М'
-            | 'Н'
-            | 'О'
-            | 'Р'
-            | 'С'
-            | 'Т'
-            | 'Х'
-            | 'І'
-            | 'Ј'
-            | 'Ѕ'
-            | 'У'
-            | 'α'
-            | 'ο'
-            | 'ν'
-            | 'ρ'
-            | 'ι'
-            | 'κ'
-            | 'τ'
-            | 'υ'
-            | 'Α'
-            | 'Β'
-            | 'Ε'
-            | 'Ζ'
-            | 'Η'
-            | 'Ι'
-            | 'Κ'
-            | 'Μ'
-            | 'Ν'
-            | 'Ο'
-            | 'Ρ'
-            | 'Τ'
-            | 'Υ'
-            | 'Χ'
-    )
 }
 
 #[cfg(test)]
@@ -420,5 +360,15 @@ mod tests {
         assert!(hidden_in("Договор о сотрудничестве").is_empty()); // real Russian text
         assert!(hidden_in("ΑΒΓ").is_empty()); // Greek alone
         assert!(same_but_layout("\u{201C}x\u{201D}  y", "\"x\" y"));
+        // UTS #39: scripts beyond Cyrillic and Greek, fullwidth and mathematical letters.
+        assert_eq!(hidden_in("Micr\u{0585}soft"), vec!["mixed-script word \"Micr\u{0585}soft\""]); // Armenian օ
+        assert_eq!(hidden_in("\u{13AA}pple Inc"), vec!["mixed-script word \"\u{13AA}pple\""]); // Cherokee Ꭺ
+        assert_eq!(
+            hidden_in("pay \u{FF2D}\u{FF49}\u{FF43}\u{FF52}\u{FF4F}"),
+            vec!["look-alike word \"\u{FF2D}\u{FF49}\u{FF43}\u{FF52}\u{FF4F}\""]
+        );
+        assert_eq!(hidden_in("pay \u{1D40C}icro").len(), 1); // mathematical bold M
+        // Real accented Latin is not hidden.
+        assert!(hidden_in("Société Générale, Zürich, naïve façade, Øresund").is_empty());
     }
 }
