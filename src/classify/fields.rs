@@ -52,10 +52,12 @@ impl<'a> Change<'a> {
 
     /// A finding about this field with its values and lines filled in.
     fn finding(&self, rule: Rule, message: String) -> Finding {
-        Finding::new(rule, message)
-            .field(self.name())
-            .values(self.ov().cloned(), self.nv().cloned())
-            .lines(self.lines())
+        self.bare(rule, message).values(self.ov().cloned(), self.nv().cloned())
+    }
+
+    /// A finding about this field with its lines, and values left to the caller.
+    fn bare(&self, rule: Rule, message: String) -> Finding {
+        Finding::new(rule, message).field(self.name()).lines(self.lines())
     }
 
     /// Where this field's prose sits, for the numbers and hidden-character checks.
@@ -424,7 +426,7 @@ fn items(cx: &mut Cx, ch: &Change, added: (Rule, Side), removed: (Rule, Side)) {
                 _ => format!("{l} no longer has the {} \"{}\" in its {what}.", singular(what), clip(item)),
             };
             let f = ch
-                .finding(removed.0, message)
+                .bare(removed.0, message)
                 .values(Some(Value::text(item.clone())), None)
                 .favouring(cx.sides(ch.at, Some(removed.1)));
             cx.push_clause(ch.at, f);
@@ -438,7 +440,7 @@ fn items(cx: &mut Cx, ch: &Change, added: (Rule, Side), removed: (Rule, Side)) {
                 _ => format!("{l} now has the {} \"{}\" in its {what}.", singular(what), clip(item)),
             };
             let f = ch
-                .finding(added.0, message)
+                .bare(added.0, message)
                 .values(None, Some(Value::text(item.clone())))
                 .favouring(cx.sides(ch.at, Some(added.1)));
             cx.push_clause(ch.at, f);
