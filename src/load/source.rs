@@ -28,8 +28,9 @@ pub fn read_source(path: &str, max_bytes: u64) -> Result<String, LoadError> {
     }
     let file = std::fs::File::open(path).map_err(|e| fail(None, io_message(&e)))?;
     let mut bytes = Vec::new();
-    // Read one byte past the cap so that a growing file or a pipe is caught too.
-    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| fail(None, io_message(&e)))?;
+    // Read one byte past the cap so that a growing file or a pipe is caught too
+    // (saturating: `--max-bytes 18446744073709551615` means no cap, not zero bytes).
+    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| fail(None, io_message(&e)))?;
     if bytes.len() as u64 > max_bytes {
         return Err(fail(None, format!("is more than the limit of {max_bytes} bytes (raise it with --max-bytes)")));
     }
