@@ -16,18 +16,21 @@ pub fn is_rev_path(arg: &str) -> bool {
 /// The bytes of `REV:PATH` from the repository around the current directory.
 /// Paths are relative to the repository root, or to the current directory
 /// when they start with `./`, as in `git show`.
+///
+/// The spec always follows `--end-of-options` (git 2.24 or later), so a spec
+/// starting with `-` is an object name to git, never an option.
 pub fn read(spec: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
-    let size = run(&["cat-file", "-s", spec])?;
+    let size = run(&["cat-file", "-s", "--end-of-options", spec])?;
     let size: u64 =
         String::from_utf8_lossy(&size).trim().parse().map_err(|_| format!("git could not size `{spec}`"))?;
     if size > max_bytes {
         return Err(format!("is {size} bytes, more than the limit of {max_bytes} (raise it with --max-bytes)"));
     }
-    let kind = run(&["cat-file", "-t", spec])?;
+    let kind = run(&["cat-file", "-t", "--end-of-options", spec])?;
     if String::from_utf8_lossy(&kind).trim() != "blob" {
         return Err("is not a file at that revision".into());
     }
-    run(&["cat-file", "blob", spec])
+    run(&["cat-file", "blob", "--end-of-options", spec])
 }
 
 fn run(args: &[&str]) -> Result<Vec<u8>, String> {
