@@ -278,7 +278,9 @@ impl GitDriver {
             if file == "/dev/null" {
                 return Ok(None);
             }
-            let text = load::read_source(file, options.max_bytes).map_err(|e| e.message)?;
+            // git hands the driver file names, never `REV:PATH`: `./` keeps a relative one a file.
+            let file = if Path::new(file).is_relative() { format!("./{file}") } else { file.to_string() };
+            let text = load::read_source(&file, options.max_bytes).map_err(|e| e.message)?;
             load::load_str(&text, shown, &options).map(Some).map_err(|e| e.to_string())
         };
         let mut out = String::new();

@@ -60,13 +60,7 @@ impl Repo {
     }
 
     fn ok(&self, args: &[&str]) {
-        let out = Std::new("git")
-            .args(args)
-            .current_dir(self.path())
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", self.path())
-            .output()
-            .unwrap();
+        let out = self.git(args);
         assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
 
@@ -79,6 +73,16 @@ impl Repo {
     fn commit(&self, msg: &str) {
         self.ok(&["add", "-A"]);
         self.ok(&["commit", "-q", "-m", msg]);
+    }
+
+    fn git(&self, args: &[&str]) -> std::process::Output {
+        Std::new("git")
+            .args(args)
+            .current_dir(self.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", self.path())
+            .output()
+            .unwrap()
     }
 
     fn run(&self, args: &[&str]) -> std::process::Output {
@@ -114,4 +118,82 @@ fn a_spec_starting_with_a_dash_is_an_object_name_to_git_not_an_option() {
         assert!(err.to_lowercase().contains("object name"), "{spec}: {err}");
         assert!(!err.contains("option") && !err.contains("usage"), "{spec}: {err}");
     }
+}
+
+// --- item 1: `REV:PATH` cannot be shadowed by a file on disk --------------
+
+#[test]
+fn a_file_named_like_rev_path_does_not_make_the_diff_read_itself() {
+    let repo = Repo::new();
+    repo.write("agreements/x.yaml", &read(FEB));
+    repo.commit("base: february");
+    // The pull request: the amendment, plus a copy of it under the name the
+    // CI job gives for the base version.
+    repo.ok(&["checkout", "-q", "-b", "pr"]);
+    repo.write("agreements/x.yaml", &read(APR));
+    repo.write("main:agreements/x.yaml", &read(APR));
+    repo.commit("pr: amendment and decoy");
+
+    let out = repo.run(&["--fail-on", "commercial", "main:agreements/x.yaml", "agreements/x.yaml"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(err.contains("main:agreements/x.yaml: is ambiguous"), "{err}");
+    assert!(err.contains("write `./main:agreements/x.yaml` to read the file"), "{err}");
+    // The same refusal whichever side the argument is on, and in `check`.
+    let swapped = repo.run(&["agreements/x.yaml", "main:agreements/x.yaml"]);
+    assert_eq!(swapped.status.code(), Some(2), "{}", stderr(&swapped));
+    let check = repo.run(&["check", "main:agreements/x.yaml"]);
+    assert_eq!(check.status.code(), Some(2), "{}", stderr(&check));
+
+    // `./` (or an absolute path) names the local file: it is the new text.
+    let local = repo.run(&["./main:agreements/x.yaml", "agreements/x.yaml"]);
+    assert_eq!(local.status.code(), Some(0), "{}", stderr(&local));
+    let absolute = repo.path().join("main:agreements/x.yaml").display().to_string();
+    let local = repo.run(&[&absolute, "agreements/x.yaml"]);
+    assert_eq!(local.status.code(), Some(0), "{}", stderr(&local));
+
+    // Without the decoy the argument is the base revision's file, read through git.
+    std::fs::remove_dir_all(repo.path().join("main:agreements")).unwrap();
+    let out = repo.run(&["--format", "json", "main:agreements/x.yaml", "agreements/x.yaml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["old"]["path"], "main:agreements/x.yaml");
+    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "exclusivity-dropped"));
+}
+
+#[test]
+fn the_diff_driver_reads_a_work_tree_file_named_like_rev_path() {
+    // git hands the external driver file names; one that looks like `main:x.yaml` is still a file.
+    let repo = Repo::new();
+    repo.write(".gitattributes", "*.yaml diff=agreement\n");
+    repo.ok(&[
+        "config",
+        "diff.agreement.command",
+        &assert_cmd::cargo::cargo_bin!("agreement-diff").display().to_string(),
+    ]);
+    repo.write("main:x.yaml", &read(FEB));
+    repo.commit("feb");
+    repo.write("main:x.yaml", &read(APR));
+    let out = repo.git(&["diff"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(text.contains("exclusivity-dropped"), "{text}{}", stderr(&out));
+    assert!(!stderr(&out).contains("ambiguous"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_local_file_with_a_colon_is_read_when_its_prefix_is_no_revision() {
+    let repo = Repo::new();
+    repo.write("x.yaml", &read(FEB));
+    repo.commit("feb");
+    repo.write("notes:v2.yaml", &read(APR));
+    let out = repo.run(&["--format", "json", "x.yaml", "notes:v2.yaml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["new"]["path"], "notes:v2.yaml");
+    // A name like that which is not on disk goes to git, which says why it fails.
+    let out = repo.run(&["x.yaml", "nope:x.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nope:x.yaml: git"), "{}", stderr(&out));
 }

@@ -12,7 +12,7 @@ pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// non-UTF-8 bytes and NUL characters.
 pub fn read_source(path: &str, max_bytes: u64) -> Result<String, LoadError> {
     let fail = |pos: Option<Pos>, message: String| LoadError { file: path.to_string(), pos, message };
-    if crate::git::is_rev_path(path) {
+    if crate::git::reading(path).map_err(|m| fail(None, m))? == crate::git::Reading::Git {
         let bytes = crate::git::read(path, max_bytes).map_err(|m| fail(None, m))?;
         return decode(bytes).map_err(|(pos, m)| fail(pos, m));
     }
