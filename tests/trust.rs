@@ -197,3 +197,29 @@ fn a_local_file_with_a_colon_is_read_when_its_prefix_is_no_revision() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("nope:x.yaml: git"), "{}", stderr(&out));
 }
+
+// --- item 8: numbers in long prose are compared in linear time -----------
+
+fn one_clause(text: &str) -> String {
+    format!(
+        "agreement: x\nparties:\n  a: {{name: Alpha}}\n  b: {{name: Beta}}\nclauses:\n  - id: c\n    text: \"{text}\"\n"
+    )
+}
+
+#[test]
+fn many_distinct_word_digit_mismatches_give_the_one_new_one() {
+    // 30,000 distinct "one (N)" mismatches on each side (this comparison was quadratic too).
+    let many = (2..30_002).map(|i| format!("one ({i})")).collect::<Vec<_>>().join(" ");
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&old, one_clause(&many)).unwrap();
+    std::fs::write(&new, one_clause(&format!("two (1) {many}"))).unwrap();
+    let out = cmd().args(["--format", "json"]).arg(&old).arg(&new).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "number-changed-in-text").unwrap();
+    assert_eq!(
+        f["message"],
+        "Numbers in the wording of \"c\" changed: 1 now there; words and digits disagree in two (1)."
+    );
+}

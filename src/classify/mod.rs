@@ -490,8 +490,9 @@ impl<'a> Cx<'a> {
     ) {
         let (gone, came) = prose::changed_numbers(old, new);
         let before = prose::word_digit_mismatches(old);
+        let before: std::collections::HashSet<&str> = before.iter().map(String::as_str).collect();
         let disagree: Vec<String> =
-            prose::word_digit_mismatches(new).into_iter().filter(|m| !before.contains(m)).collect();
+            prose::word_digit_mismatches(new).into_iter().filter(|m| !before.contains(m.as_str())).collect();
         if gone.is_empty() && came.is_empty() && disagree.is_empty() {
             return;
         }
