@@ -223,3 +223,29 @@ fn many_distinct_word_digit_mismatches_give_the_one_new_one() {
         "Numbers in the wording of \"c\" changed: 1 now there; words and digits disagree in two (1)."
     );
 }
+
+// --- item 10: the word diff keeps every space -------------------------------
+
+#[test]
+fn word_diff_pieces_spell_both_texts_in_the_shipped_pair() {
+    let out = cmd().args(["--format", "json", FEB, APR]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut checked = 0;
+    for f in v["findings"].as_array().unwrap() {
+        let Some(words) = f["words"].as_array() else { continue };
+        let side = |skip: &str| {
+            words.iter().filter(|w| w["op"] != skip).map(|w| w["text"].as_str().unwrap()).collect::<String>()
+        };
+        assert_eq!(side("inserted"), fold(f["old"]["value"].as_str().unwrap()), "{f}");
+        assert_eq!(side("deleted"), fold(f["new"]["value"].as_str().unwrap()), "{f}");
+        checked += 1;
+    }
+    assert!(checked >= 3, "{checked} word diffs");
+
+    // The two readings named in the issue: "atotal cap." and "toOpenAI".
+    let text = cmd().args(["--color", "never", FEB, APR]).output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("subject to+} a [-longer period of time.-]{+total cap.+}"), "{text}");
+    assert!(text.contains(" to [-intellectual property across OpenAI-]{+OpenAI IP for+} models "), "{text}");
+}

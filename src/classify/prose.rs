@@ -48,54 +48,73 @@ pub fn word_diff(old: &str, new: &str) -> Option<Vec<WordOp>> {
 /// Merge changes separated only by spaces into one deletion and one
 /// insertion, so that a rewritten phrase reads `[-old phrase-]{+new phrase+}`
 /// rather than alternating word by word.
+///
+/// Exact: the same and deleted pieces still spell the old text, and the
+/// same and inserted pieces the new text. A space between two changes
+/// belongs to both sides of the merged change, and whitespace that both
+/// sides begin or end with is given back to the unchanged text around them.
 fn tidy(ops: Vec<WordOp>) -> Vec<WordOp> {
     let mut out: Vec<WordOp> = Vec::with_capacity(ops.len());
-    let mut del = String::new();
-    let mut ins = String::new();
-    let mut pending_space = String::new();
-    let flush = |out: &mut Vec<WordOp>, del: &mut String, ins: &mut String| {
-        if !del.is_empty() {
-            out.push(WordOp::Deleted(std::mem::take(del)));
-        }
-        if !ins.is_empty() {
-            out.push(WordOp::Inserted(std::mem::take(ins)));
-        }
-    };
-    let n = ops.len();
-    for (i, op) in ops.into_iter().enumerate() {
-        let is_deletion = matches!(op, WordOp::Deleted(_));
+    // The changes since the last unchanged word, with the spaces between them.
+    let mut run: Vec<WordOp> = Vec::new();
+    for op in ops {
         match op {
-            WordOp::Deleted(t) | WordOp::Inserted(t) => {
-                // Spaces between two changes belong to the changes already begun.
-                if !pending_space.is_empty() {
-                    for side in [&mut del, &mut ins] {
-                        if !side.is_empty() {
-                            side.push_str(&pending_space);
-                        }
-                    }
-                    pending_space.clear();
-                }
-                if is_deletion { del.push_str(&t) } else { ins.push_str(&t) }
-            }
-            WordOp::Same(t) if t.trim().is_empty() && (!del.is_empty() || !ins.is_empty()) && i + 1 < n => {
-                pending_space.push_str(&t);
-            }
+            WordOp::Same(t) if !run.is_empty() && t.trim().is_empty() => run.push(WordOp::Same(t)),
             WordOp::Same(t) => {
-                flush(&mut out, &mut del, &mut ins);
-                let t = std::mem::take(&mut pending_space) + &t;
-                match out.last_mut() {
-                    Some(WordOp::Same(prev)) => prev.push_str(&t),
-                    _ => out.push(WordOp::Same(t)),
-                }
+                merge_run(&mut out, std::mem::take(&mut run));
+                push_same(&mut out, &t);
             }
+            change => run.push(change),
         }
     }
-    flush(&mut out, &mut del, &mut ins);
-    if !pending_space.is_empty() {
-        out.push(WordOp::Same(pending_space));
-    }
-    out.retain(|op| !matches!(op, WordOp::Same(t) | WordOp::Deleted(t) | WordOp::Inserted(t) if t.is_empty()));
+    merge_run(&mut out, run);
     out
+}
+
+/// Append one deletion and one insertion for a run of changes and the
+/// spaces between them (see [`tidy`]).
+fn merge_run(out: &mut Vec<WordOp>, run: Vec<WordOp>) {
+    if run.is_empty() {
+        return;
+    }
+    let (mut old, mut new) = (String::new(), String::new());
+    for op in &run {
+        match op {
+            WordOp::Same(t) => {
+                old.push_str(t);
+                new.push_str(t);
+            }
+            WordOp::Deleted(t) => old.push_str(t),
+            WordOp::Inserted(t) => new.push_str(t),
+        }
+    }
+    let lead = common_whitespace(old.chars(), new.chars());
+    let trail = common_whitespace(old[lead..].chars().rev(), new[lead..].chars().rev());
+    push_same(out, &old[..lead]);
+    let (old_mid, new_mid) = (&old[lead..old.len() - trail], &new[lead..new.len() - trail]);
+    if !old_mid.is_empty() {
+        out.push(WordOp::Deleted(old_mid.to_string()));
+    }
+    if !new_mid.is_empty() {
+        out.push(WordOp::Inserted(new_mid.to_string()));
+    }
+    push_same(out, &old[old.len() - trail..]);
+}
+
+/// The length in bytes of the whitespace both sequences start with.
+fn common_whitespace(a: impl Iterator<Item = char>, b: impl Iterator<Item = char>) -> usize {
+    a.zip(b).take_while(|(x, y)| x == y && x.is_whitespace()).map(|(x, _)| x.len_utf8()).sum()
+}
+
+/// Append unchanged text, joining it to unchanged text just before.
+fn push_same(out: &mut Vec<WordOp>, t: &str) {
+    if t.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(WordOp::Same(prev)) => prev.push_str(t),
+        _ => out.push(WordOp::Same(t.to_string())),
+    }
 }
 
 /// Whether two texts are the same once layout is ignored: whitespace runs,
@@ -412,6 +431,57 @@ mod tests {
                 WordOp::Same(" four".into())
             ]
         );
+    }
+
+    const VOCAB: [&str; 12] = ["a", "total", "cap.", "to", "OpenAI", "IP", "the", "30", "días", "—", "x,y", "(60)"];
+    const SPACES: [&str; 5] = [" ", " ", "  ", "\n", " \t "];
+
+    fn text(words: &[(usize, usize)]) -> String {
+        words.iter().map(|&(w, s)| format!("{}{}", VOCAB[w], SPACES[s])).collect()
+    }
+
+    proptest::proptest! {
+        /// Same + deleted pieces spell the old text and same + inserted pieces
+        /// the new text, exactly (whitespace folded first), for any words.
+        #[test]
+        fn word_diff_rebuilds_both_texts(
+            old in proptest::collection::vec((0..VOCAB.len(), 0..SPACES.len()), 0..24),
+            new in proptest::collection::vec((0..VOCAB.len(), 0..SPACES.len()), 0..24),
+            lead in 0..SPACES.len(),
+        ) {
+            let (old, new) = (format!("{}{}", SPACES[lead], text(&old)), text(&new));
+            rebuilds_both(&old, &new)?;
+        }
+
+        /// The same for any text at all, spaces and symbols included.
+        #[test]
+        fn word_diff_rebuilds_any_texts(old in "(\\PC|\\s){0,60}", new in "(\\PC|\\s){0,60}") {
+            rebuilds_both(&old, &new)?;
+        }
+    }
+
+    fn rebuilds_both(old: &str, new: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let ops = word_diff(old, new).unwrap();
+        let side = |keep: fn(&WordOp) -> Option<&str>| ops.iter().filter_map(keep).collect::<String>();
+        let rebuilt_old = side(|o| match o {
+            WordOp::Same(t) | WordOp::Deleted(t) => Some(t),
+            WordOp::Inserted(_) => None,
+        });
+        let rebuilt_new = side(|o| match o {
+            WordOp::Same(t) | WordOp::Inserted(t) => Some(t),
+            WordOp::Deleted(_) => None,
+        });
+        proptest::prop_assert_eq!(rebuilt_old, normalise_space(old));
+        proptest::prop_assert_eq!(rebuilt_new, normalise_space(new));
+        // Tidy: no empty piece, and no two pieces of the same kind in a row.
+        for (i, op) in ops.iter().enumerate() {
+            let (WordOp::Same(t) | WordOp::Deleted(t) | WordOp::Inserted(t)) = op;
+            proptest::prop_assert!(!t.is_empty(), "{:?}", ops);
+            if i > 0 {
+                proptest::prop_assert_ne!(std::mem::discriminant(op), std::mem::discriminant(&ops[i - 1]));
+            }
+        }
+        Ok(())
     }
 
     #[test]
