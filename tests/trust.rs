@@ -249,3 +249,41 @@ fn word_diff_pieces_spell_both_texts_in_the_shipped_pair() {
     assert!(text.contains("subject to+} a [-longer period of time.-]{+total cap.+}"), "{text}");
     assert!(text.contains(" to [-intellectual property across OpenAI-]{+OpenAI IP for+} models "), "{text}");
 }
+
+// --- item 15: numbers and names in prose ------------------------------------
+
+fn parties_yaml(name: &str) -> String {
+    format!(
+        "agreement: x\nparties:\n  a: {{name: \"{name}\"}}\n  b: {{name: Beta}}\nclauses:\n  - id: c\n    text: Alpha pays Beta.\n"
+    )
+}
+
+fn json_of(old: &str, new: &str) -> (i32, Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let (o, n) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&o, old).unwrap();
+    std::fs::write(&n, new).unwrap();
+    let out = cmd().args(["--format", "json"]).arg(&o).arg(&n).output().unwrap();
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+    (out.status.code().unwrap(), serde_json::from_slice(&out.stdout).unwrap())
+}
+
+#[test]
+fn a_party_name_changed_only_from_nfc_to_nfd_is_reformatted_not_renamed() {
+    // "Société Générale": precomposed é (NFC) against e + U+0301 (NFD), as YAML escapes.
+    let (code, v) = json_of(
+        &parties_yaml("Soci\\u00E9t\\u00E9 G\\u00E9n\\u00E9rale"),
+        &parties_yaml("Socie\\u0301te\\u0301 Ge\\u0301ne\\u0301rale"),
+    );
+    assert_eq!(code, 1);
+    let findings = v["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["rule"], "text-reformatted");
+    assert_eq!(findings[0]["materiality"], "administrative");
+    assert_eq!(findings[0]["field"], "parties.a");
+    let message = findings[0]["message"].as_str().unwrap();
+    assert!(message.starts_with("Only the Unicode form (NFC/NFD) of the name of party `a` changed"), "{message}");
+    // A real rename is still one.
+    let (_, v) = json_of(&parties_yaml("Soci\\u00E9t\\u00E9 G\\u00E9n\\u00E9rale"), &parties_yaml("Societe Generale"));
+    assert_eq!(v["findings"][0]["rule"], "party-renamed");
+}

@@ -201,15 +201,34 @@ impl<'a> Cx<'a> {
                 }
                 Some(o) => {
                     if normalise_space(&o.name) != normalise_space(&p.name) || o.short != p.short {
-                        let mut e = Emit::new(
-                            "party-renamed",
-                            format!(
-                                "Party `{}` is now named {} (was {}).",
-                                p.key,
-                                quoted(&name_with_short(&p.name, &p.short)),
-                                quoted(&name_with_short(&o.name, &o.short))
-                            ),
-                        );
+                        // Composed versus decomposed accents (NFC/NFD): the same name to a reader.
+                        let nfc = |s: &str| -> String {
+                            use unicode_normalization::UnicodeNormalization;
+                            normalise_space(s).nfc().collect()
+                        };
+                        let reformatted =
+                            nfc(&o.name) == nfc(&p.name) && o.short.as_deref().map(nfc) == p.short.as_deref().map(nfc);
+                        let mut e = if reformatted {
+                            Emit::new(
+                                "text-reformatted",
+                                format!(
+                                    "Only the Unicode form (NFC/NFD) of the name of party `{}` changed; it reads \
+                                     the same: {}.",
+                                    p.key,
+                                    quoted(&name_with_short(&p.name, &p.short))
+                                ),
+                            )
+                        } else {
+                            Emit::new(
+                                "party-renamed",
+                                format!(
+                                    "Party `{}` is now named {} (was {}).",
+                                    p.key,
+                                    quoted(&name_with_short(&p.name, &p.short)),
+                                    quoted(&name_with_short(&o.name, &o.short))
+                                ),
+                            )
+                        };
                         e.field = Some(format!("parties.{}", p.key));
                         e.old = Some(Shown::Value(Value::text(o.name.clone())));
                         e.new = Some(Shown::Value(Value::text(p.name.clone())));
