@@ -287,3 +287,30 @@ fn a_party_name_changed_only_from_nfc_to_nfd_is_reformatted_not_renamed() {
     let (_, v) = json_of(&parties_yaml("Soci\\u00E9t\\u00E9 G\\u00E9n\\u00E9rale"), &parties_yaml("Societe Generale"));
     assert_eq!(v["findings"][0]["rule"], "party-renamed");
 }
+
+#[test]
+fn sign_changes_and_dates_in_prose_are_reported_as_written() {
+    let text =
+        |t: &str| format!("agreement: x\nparties:\n  a: {{name: Alpha}}\nclauses:\n  - id: c\n    text: \"{t}\"\n");
+    let numbers = |old: &str, new: &str| {
+        let (code, v) = json_of(&text(old), &text(new));
+        assert_eq!(code, 1, "{v}");
+        let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "number-changed-in-text").cloned();
+        f.unwrap_or_else(|| panic!("no number-changed-in-text for {old:?} -> {new:?}: {v}"))["message"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        numbers("Prices rise by 5% a year.", "Prices rise by -5% a year."),
+        "Numbers in the wording of \"c\" changed: 5% no longer there; -5% now there."
+    );
+    assert_eq!(
+        numbers("Alpha books USD 1,000,000 of profit.", "Alpha books USD (1,000,000) of profit."),
+        "Numbers in the wording of \"c\" changed: USD 1,000,000 no longer there; USD (1,000,000) now there."
+    );
+    assert_eq!(
+        numbers("Effective 2026-04-27.", "Effective 2026-05-27."),
+        "Numbers in the wording of \"c\" changed: 2026-04-27 no longer there; 2026-05-27 now there."
+    );
+}

@@ -139,35 +139,55 @@ pub fn same_but_layout(a: &str, b: &str) -> bool {
 }
 
 /// The numbers written in a text, with an attached `%` or currency word,
-/// in order: `["20%", "USD 38", "30"]`.
+/// in order: `["20%", "USD 38", "30"]`. A sign is kept (`-5%`, `$-5`, and
+/// `USD (1,000,000)`, an accounting negative: an amount in parentheses), and
+/// the rest of a word is kept as written (`2026-04-27`, `5-10%`, `38bn`).
 pub fn numbers_in(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut words = s.split_whitespace().peekable();
     let mut previous: Option<&str> = None;
+    let kept = |c: char| c.is_alphanumeric() || matches!(c, '%' | '$' | '€' | '£');
     while let Some(w) = words.next() {
         let before = previous.replace(w);
-        let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '$' && c != '€' && c != '£');
-        let core = trimmed.trim_start_matches(['$', '€', '£']);
+        let trimmed = w.trim_matches(|c: char| !kept(c));
+        // The punctuation around the number: a minus or an opening parenthesis before, `)` after.
+        let lead = &w[..w.len() - w.trim_start_matches(|c: char| !kept(c)).len()];
+        let after = &w[lead.len() + trimmed.len()..];
+        // Currency symbols, and a minus written after them (`$-5`).
+        let unsigned = trimmed.trim_start_matches(['$', '€', '£']);
+        let core = unsigned.strip_prefix(['-', '\u{2212}']).unwrap_or(unsigned);
         if !core.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             continue;
         }
         let number: String =
             core.chars().take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.' || *c == '%').collect();
         let number = number.trim_end_matches([',', '.']).to_string();
+        let symbols = &trimmed[..trimmed.len() - core.len()];
+        let code = before.filter(|p| symbols.is_empty() && p.len() == 3 && p.bytes().all(|b| b.is_ascii_uppercase()));
+        let negative = lead.ends_with(['-', '\u{2212}']);
+        let bracketed = (!symbols.is_empty() || code.is_some()) && lead.ends_with('(') && after.starts_with(')');
         let mut token = String::new();
-        if trimmed.len() != core.len() {
-            token.push_str(&trimmed[..trimmed.len() - core.len()]);
-        } else if let Some(p) = before.filter(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_uppercase())) {
+        if let Some(p) = code {
             token.push_str(p);
             token.push(' ');
         }
+        if bracketed {
+            token.push('(');
+        }
+        if negative {
+            token.push('-');
+        }
+        token.push_str(&symbols.replace('\u{2212}', "-"));
         token.push_str(&number);
-        // A unit right after the number is part of it.
-        let rest = &core[number.len()..];
-        let suffix = rest.trim_matches(|c: char| !c.is_alphanumeric());
-        if !suffix.is_empty() {
-            token.push_str(suffix);
-        } else if let Some(next) = words.peek() {
+        // The rest of the word as written: a unit, a range, the rest of a date.
+        let rest = core[number.len()..].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%');
+        let rest = if rest.chars().any(char::is_alphanumeric) { rest } else { "" };
+        token.push_str(rest);
+        if bracketed {
+            token.push(')');
+        }
+        // A unit in the next word is part of it.
+        if let Some(next) = words.peek().filter(|_| rest.is_empty()) {
             let next = next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
             if matches!(
                 next.as_str(),
@@ -453,6 +473,12 @@ mod tests {
             rebuilds_both(&old, &new)?;
         }
 
+        /// Any text has the same numbers as itself (and reading them does not panic).
+        #[test]
+        fn numbers_of_any_text_match_themselves(s in "(\\PC|\\s){0,80}") {
+            proptest::prop_assert_eq!(changed_numbers(&s, &s), (vec![], vec![]));
+        }
+
         /// The same for any text at all, spaces and symbols included.
         #[test]
         fn word_diff_rebuilds_any_texts(old in "(\\PC|\\s){0,60}", new in "(\\PC|\\s){0,60}") {
@@ -488,6 +514,26 @@ mod tests {
     fn numbers() {
         assert_eq!(numbers_in("pay 20% of USD 38,000 within 30 days."), vec!["20%", "USD 38,000", "30 days"]);
         assert_eq!(numbers_in("$1,000 and 2.5 percent"), vec!["$1,000", "2.5 percent"]);
+        // Signs: a minus before or after the currency symbol, and accounting parentheses with a currency.
+        assert_eq!(numbers_in("a change of -5% (or \u{2212}5%)."), vec!["-5%", "-5%"]);
+        assert_eq!(numbers_in("-$5, $-5, USD -1,000"), vec!["-$5", "$-5", "USD -1,000"]);
+        assert_eq!(numbers_in("a loss of USD (1,000,000). ($250)"), vec!["USD (1,000,000)", "($250)"]);
+        assert_eq!(numbers_in("thirty (30) days under clause (3)"), vec!["30 days", "3"]);
+        assert_eq!(
+            changed_numbers("growth of 5% a year", "growth of -5% a year"),
+            (vec!["5%".into()], vec!["-5%".into()])
+        );
+        assert_eq!(
+            changed_numbers("a profit of USD 1,000,000.", "a profit of USD (1,000,000)."),
+            (vec!["USD 1,000,000".into()], vec!["USD (1,000,000)".into()])
+        );
+        // The rest of a word as written: dates, ranges, units.
+        assert_eq!(numbers_in("signed 2026-04-27, due 27/04/2026."), vec!["2026-04-27", "27/04/2026"]);
+        assert_eq!(numbers_in("5-10% over a 30-day period, USD 38bn"), vec!["5-10%", "30-day", "USD 38bn"]);
+        assert_eq!(
+            changed_numbers("effective 2026-04-27", "effective 2026-05-27"),
+            (vec!["2026-04-27".into()], vec!["2026-05-27".into()])
+        );
         let (a, b) = changed_numbers("within thirty (30) days", "within thirty (60) days");
         assert_eq!((a, b), (vec!["30 days".to_string()], vec!["60 days".to_string()]));
         assert_eq!(word_digit_mismatches("within thirty (60) days"), vec!["thirty (60)"]);
