@@ -157,19 +157,37 @@ impl<'a> Cx<'a> {
                 }
                 Some(o) => {
                     if normalise_space(&o.name) != normalise_space(&p.name) || o.short != p.short {
-                        let message = format!(
-                            "Party `{}` is now named {} (was {}).",
-                            p.key,
-                            quoted(&name_with_short(&p.name, &p.short)),
-                            quoted(&name_with_short(&o.name, &o.short))
-                        );
-                        let f = Finding::new(Rule::PartyRenamed, message)
-                            .field(format!("parties.{}", p.key))
-                            .values(Some(Value::text(o.name.clone())), Some(Value::text(p.name.clone())))
-                            .lines((Some(o.pos.line), Some(p.pos.line)));
-                        self.push("Parties", f);
+                        // Composed versus decomposed accents (NFC/NFD): the same name to a reader.
+                        let nfc = |s: &str| -> String {
+                            use unicode_normalization::UnicodeNormalization;
+                            normalise_space(s).nfc().collect()
+                        };
+                        let reformatted =
+                            nfc(&o.name) == nfc(&p.name) && o.short.as_deref().map(nfc) == p.short.as_deref().map(nfc);
+                        let f = if reformatted {
+                            let message = format!(
+                                "Only the Unicode form (NFC/NFD) of the name of party `{}` changed; it reads the \
+                                 same: {}.",
+                                p.key,
+                                quoted(&name_with_short(&p.name, &p.short))
+                            );
+                            Finding::new(Rule::TextReformatted, message)
+                        } else {
+                            let message = format!(
+                                "Party `{}` is now named {} (was {}).",
+                                p.key,
+                                quoted(&name_with_short(&p.name, &p.short)),
+                                quoted(&name_with_short(&o.name, &o.short))
+                            );
+                            Finding::new(Rule::PartyRenamed, message)
+                        };
                         let field = format!("parties.{}", p.key);
                         let lines = (Some(o.pos.line), Some(p.pos.line));
+                        let f = f
+                            .field(field.clone())
+                            .values(Some(Value::text(o.name.clone())), Some(Value::text(p.name.clone())))
+                            .lines(lines);
+                        self.push("Parties", f);
                         self.hidden(Spot { at: None, label: "Parties", field: &field, lines }, &o.name, &p.name);
                     }
                 }
@@ -422,8 +440,9 @@ impl<'a> Cx<'a> {
     pub fn numbers(&mut self, spot: Spot, old: &str, new: &str) {
         let (gone, came) = prose::changed_numbers(old, new);
         let before = prose::word_digit_mismatches(old);
+        let before: std::collections::HashSet<&str> = before.iter().map(String::as_str).collect();
         let disagree: Vec<String> =
-            prose::word_digit_mismatches(new).into_iter().filter(|m| !before.contains(m)).collect();
+            prose::word_digit_mismatches(new).into_iter().filter(|m| !before.contains(m.as_str())).collect();
         if gone.is_empty() && came.is_empty() && disagree.is_empty() {
             return;
         }

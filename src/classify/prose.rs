@@ -1,5 +1,6 @@
 //! Prose: word-level diffs, numbers inside text, and hidden characters.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use similar::{ChangeTag, TextDiff};
@@ -47,54 +48,73 @@ pub fn word_diff(old: &str, new: &str) -> Option<Vec<WordOp>> {
 /// Merge changes separated only by spaces into one deletion and one
 /// insertion, so that a rewritten phrase reads `[-old phrase-]{+new phrase+}`
 /// rather than alternating word by word.
+///
+/// Exact: the same and deleted pieces still spell the old text, and the
+/// same and inserted pieces the new text. A space between two changes
+/// belongs to both sides of the merged change, and whitespace that both
+/// sides begin or end with is given back to the unchanged text around them.
 fn tidy(ops: Vec<WordOp>) -> Vec<WordOp> {
     let mut out: Vec<WordOp> = Vec::with_capacity(ops.len());
-    let mut del = String::new();
-    let mut ins = String::new();
-    let mut pending_space = String::new();
-    let flush = |out: &mut Vec<WordOp>, del: &mut String, ins: &mut String| {
-        if !del.is_empty() {
-            out.push(WordOp::Deleted(std::mem::take(del)));
-        }
-        if !ins.is_empty() {
-            out.push(WordOp::Inserted(std::mem::take(ins)));
-        }
-    };
-    let n = ops.len();
-    for (i, op) in ops.into_iter().enumerate() {
-        let is_deletion = matches!(op, WordOp::Deleted(_));
+    // The changes since the last unchanged word, with the spaces between them.
+    let mut run: Vec<WordOp> = Vec::new();
+    for op in ops {
         match op {
-            WordOp::Deleted(t) | WordOp::Inserted(t) => {
-                // Spaces between two changes belong to the changes already begun.
-                if !pending_space.is_empty() {
-                    for side in [&mut del, &mut ins] {
-                        if !side.is_empty() {
-                            side.push_str(&pending_space);
-                        }
-                    }
-                    pending_space.clear();
-                }
-                if is_deletion { del.push_str(&t) } else { ins.push_str(&t) }
-            }
-            WordOp::Same(t) if t.trim().is_empty() && (!del.is_empty() || !ins.is_empty()) && i + 1 < n => {
-                pending_space.push_str(&t);
-            }
+            WordOp::Same(t) if !run.is_empty() && t.trim().is_empty() => run.push(WordOp::Same(t)),
             WordOp::Same(t) => {
-                flush(&mut out, &mut del, &mut ins);
-                let t = std::mem::take(&mut pending_space) + &t;
-                match out.last_mut() {
-                    Some(WordOp::Same(prev)) => prev.push_str(&t),
-                    _ => out.push(WordOp::Same(t)),
-                }
+                merge_run(&mut out, std::mem::take(&mut run));
+                push_same(&mut out, &t);
             }
+            change => run.push(change),
         }
     }
-    flush(&mut out, &mut del, &mut ins);
-    if !pending_space.is_empty() {
-        out.push(WordOp::Same(pending_space));
-    }
-    out.retain(|op| !matches!(op, WordOp::Same(t) | WordOp::Deleted(t) | WordOp::Inserted(t) if t.is_empty()));
+    merge_run(&mut out, run);
     out
+}
+
+/// Append one deletion and one insertion for a run of changes and the
+/// spaces between them (see [`tidy`]).
+fn merge_run(out: &mut Vec<WordOp>, run: Vec<WordOp>) {
+    if run.is_empty() {
+        return;
+    }
+    let (mut old, mut new) = (String::new(), String::new());
+    for op in &run {
+        match op {
+            WordOp::Same(t) => {
+                old.push_str(t);
+                new.push_str(t);
+            }
+            WordOp::Deleted(t) => old.push_str(t),
+            WordOp::Inserted(t) => new.push_str(t),
+        }
+    }
+    let lead = common_whitespace(old.chars(), new.chars());
+    let trail = common_whitespace(old[lead..].chars().rev(), new[lead..].chars().rev());
+    push_same(out, &old[..lead]);
+    let (old_mid, new_mid) = (&old[lead..old.len() - trail], &new[lead..new.len() - trail]);
+    if !old_mid.is_empty() {
+        out.push(WordOp::Deleted(old_mid.to_string()));
+    }
+    if !new_mid.is_empty() {
+        out.push(WordOp::Inserted(new_mid.to_string()));
+    }
+    push_same(out, &old[old.len() - trail..]);
+}
+
+/// The length in bytes of the whitespace both sequences start with.
+fn common_whitespace(a: impl Iterator<Item = char>, b: impl Iterator<Item = char>) -> usize {
+    a.zip(b).take_while(|(x, y)| x == y && x.is_whitespace()).map(|(x, _)| x.len_utf8()).sum()
+}
+
+/// Append unchanged text, joining it to unchanged text just before.
+fn push_same(out: &mut Vec<WordOp>, t: &str) {
+    if t.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(WordOp::Same(prev)) => prev.push_str(t),
+        _ => out.push(WordOp::Same(t.to_string())),
+    }
 }
 
 /// Whether two texts are the same once layout is ignored: whitespace runs,
@@ -119,35 +139,55 @@ pub fn same_but_layout(a: &str, b: &str) -> bool {
 }
 
 /// The numbers written in a text, with an attached `%` or currency word,
-/// in order: `["20%", "USD 38", "30"]`.
+/// in order: `["20%", "USD 38", "30"]`. A sign is kept (`-5%`, `$-5`, and
+/// `USD (1,000,000)`, an accounting negative: an amount in parentheses), and
+/// the rest of a word is kept as written (`2026-04-27`, `5-10%`, `38bn`).
 pub fn numbers_in(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut words = s.split_whitespace().peekable();
     let mut previous: Option<&str> = None;
+    let kept = |c: char| c.is_alphanumeric() || matches!(c, '%' | '$' | '€' | '£');
     while let Some(w) = words.next() {
         let before = previous.replace(w);
-        let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '$' && c != '€' && c != '£');
-        let core = trimmed.trim_start_matches(['$', '€', '£']);
+        let trimmed = w.trim_matches(|c: char| !kept(c));
+        // The punctuation around the number: a minus or an opening parenthesis before, `)` after.
+        let lead = &w[..w.len() - w.trim_start_matches(|c: char| !kept(c)).len()];
+        let after = &w[lead.len() + trimmed.len()..];
+        // Currency symbols, and a minus written after them (`$-5`).
+        let unsigned = trimmed.trim_start_matches(['$', '€', '£']);
+        let core = unsigned.strip_prefix(['-', '\u{2212}']).unwrap_or(unsigned);
         if !core.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             continue;
         }
         let number: String =
             core.chars().take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.' || *c == '%').collect();
         let number = number.trim_end_matches([',', '.']).to_string();
+        let symbols = &trimmed[..trimmed.len() - core.len()];
+        let code = before.filter(|p| symbols.is_empty() && p.len() == 3 && p.bytes().all(|b| b.is_ascii_uppercase()));
+        let negative = lead.ends_with(['-', '\u{2212}']);
+        let bracketed = (!symbols.is_empty() || code.is_some()) && lead.ends_with('(') && after.starts_with(')');
         let mut token = String::new();
-        if trimmed.len() != core.len() {
-            token.push_str(&trimmed[..trimmed.len() - core.len()]);
-        } else if let Some(p) = before.filter(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_uppercase())) {
+        if let Some(p) = code {
             token.push_str(p);
             token.push(' ');
         }
+        if bracketed {
+            token.push('(');
+        }
+        if negative {
+            token.push('-');
+        }
+        token.push_str(&symbols.replace('\u{2212}', "-"));
         token.push_str(&number);
-        // A unit right after the number is part of it.
-        let rest = &core[number.len()..];
-        let suffix = rest.trim_matches(|c: char| !c.is_alphanumeric());
-        if !suffix.is_empty() {
-            token.push_str(suffix);
-        } else if let Some(next) = words.peek() {
+        // The rest of the word as written: a unit, a range, the rest of a date.
+        let rest = core[number.len()..].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%');
+        let rest = if rest.chars().any(char::is_alphanumeric) { rest } else { "" };
+        token.push_str(rest);
+        if bracketed {
+            token.push(')');
+        }
+        // A unit in the next word is part of it.
+        if let Some(next) = words.peek().filter(|_| rest.is_empty()) {
             let next = next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
             if matches!(
                 next.as_str(),
@@ -174,18 +214,32 @@ pub fn numbers_in(s: &str) -> Vec<String> {
 }
 
 /// Numbers present in one text and not the other (as multisets):
-/// (only in old, only in new).
+/// (only in old, only in new), each in the order of its text. An old number
+/// cancels the first unmatched equal number of the new text; linear time.
 pub fn changed_numbers(old: &str, new: &str) -> (Vec<String>, Vec<String>) {
     let a = numbers_in(old);
     let b = numbers_in(new);
-    let mut only_b = b.clone();
+    let mut unmatched: HashMap<&str, usize> = HashMap::new();
+    for y in &b {
+        *unmatched.entry(y.as_str()).or_default() += 1;
+    }
+    let mut matched: HashMap<&str, usize> = HashMap::new();
     let mut only_a = Vec::new();
-    for x in a {
-        match only_b.iter().position(|y| *y == x) {
-            Some(i) => {
-                only_b.remove(i);
+    for x in &a {
+        match unmatched.get_mut(x.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                *matched.entry(x.as_str()).or_default() += 1;
             }
-            None => only_a.push(x),
+            _ => only_a.push(x.clone()),
+        }
+    }
+    // The first `matched` occurrences of each number in the new text are the cancelled ones.
+    let mut only_b = Vec::new();
+    for y in &b {
+        match matched.get_mut(y.as_str()) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => only_b.push(y.clone()),
         }
     }
     (only_a, only_b)
@@ -339,16 +393,141 @@ mod tests {
         );
     }
 
+    const VOCAB: [&str; 12] = ["a", "total", "cap.", "to", "OpenAI", "IP", "the", "30", "días", "—", "x,y", "(60)"];
+    const SPACES: [&str; 5] = [" ", " ", "  ", "\n", " \t "];
+
+    fn text(words: &[(usize, usize)]) -> String {
+        words.iter().map(|&(w, s)| format!("{}{}", VOCAB[w], SPACES[s])).collect()
+    }
+
+    proptest::proptest! {
+        /// Same + deleted pieces spell the old text and same + inserted pieces
+        /// the new text, exactly (whitespace folded first), for any words.
+        #[test]
+        fn word_diff_rebuilds_both_texts(
+            old in proptest::collection::vec((0..VOCAB.len(), 0..SPACES.len()), 0..24),
+            new in proptest::collection::vec((0..VOCAB.len(), 0..SPACES.len()), 0..24),
+            lead in 0..SPACES.len(),
+        ) {
+            let (old, new) = (format!("{}{}", SPACES[lead], text(&old)), text(&new));
+            rebuilds_both(&old, &new)?;
+        }
+
+        /// Any text has the same numbers as itself (and reading them does not panic).
+        #[test]
+        fn numbers_of_any_text_match_themselves(s in "(\\PC|\\s){0,80}") {
+            proptest::prop_assert_eq!(changed_numbers(&s, &s), (vec![], vec![]));
+        }
+
+        /// The same for any text at all, spaces and symbols included.
+        #[test]
+        fn word_diff_rebuilds_any_texts(old in "(\\PC|\\s){0,60}", new in "(\\PC|\\s){0,60}") {
+            rebuilds_both(&old, &new)?;
+        }
+    }
+
+    fn rebuilds_both(old: &str, new: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let ops = word_diff(old, new).unwrap();
+        let side = |keep: fn(&WordOp) -> Option<&str>| ops.iter().filter_map(keep).collect::<String>();
+        let rebuilt_old = side(|o| match o {
+            WordOp::Same(t) | WordOp::Deleted(t) => Some(t),
+            WordOp::Inserted(_) => None,
+        });
+        let rebuilt_new = side(|o| match o {
+            WordOp::Same(t) | WordOp::Inserted(t) => Some(t),
+            WordOp::Deleted(_) => None,
+        });
+        proptest::prop_assert_eq!(rebuilt_old, normalise_space(old));
+        proptest::prop_assert_eq!(rebuilt_new, normalise_space(new));
+        // Tidy: no empty piece, and no two pieces of the same kind in a row.
+        for (i, op) in ops.iter().enumerate() {
+            let (WordOp::Same(t) | WordOp::Deleted(t) | WordOp::Inserted(t)) = op;
+            proptest::prop_assert!(!t.is_empty(), "{:?}", ops);
+            if i > 0 {
+                proptest::prop_assert_ne!(std::mem::discriminant(op), std::mem::discriminant(&ops[i - 1]));
+            }
+        }
+        Ok(())
+    }
+
     #[test]
     fn numbers() {
         assert_eq!(numbers_in("pay 20% of USD 38,000 within 30 days."), vec!["20%", "USD 38,000", "30 days"]);
         assert_eq!(numbers_in("$1,000 and 2.5 percent"), vec!["$1,000", "2.5 percent"]);
+        // Signs: a minus before or after the currency symbol, and accounting parentheses with a currency.
+        assert_eq!(numbers_in("a change of -5% (or \u{2212}5%)."), vec!["-5%", "-5%"]);
+        assert_eq!(numbers_in("-$5, $-5, USD -1,000"), vec!["-$5", "$-5", "USD -1,000"]);
+        assert_eq!(numbers_in("a loss of USD (1,000,000). ($250)"), vec!["USD (1,000,000)", "($250)"]);
+        assert_eq!(numbers_in("thirty (30) days under clause (3)"), vec!["30 days", "3"]);
+        assert_eq!(
+            changed_numbers("growth of 5% a year", "growth of -5% a year"),
+            (vec!["5%".into()], vec!["-5%".into()])
+        );
+        assert_eq!(
+            changed_numbers("a profit of USD 1,000,000.", "a profit of USD (1,000,000)."),
+            (vec!["USD 1,000,000".into()], vec!["USD (1,000,000)".into()])
+        );
+        // The rest of a word as written: dates, ranges, units.
+        assert_eq!(numbers_in("signed 2026-04-27, due 27/04/2026."), vec!["2026-04-27", "27/04/2026"]);
+        assert_eq!(numbers_in("5-10% over a 30-day period, USD 38bn"), vec!["5-10%", "30-day", "USD 38bn"]);
+        assert_eq!(
+            changed_numbers("effective 2026-04-27", "effective 2026-05-27"),
+            (vec!["2026-04-27".into()], vec!["2026-05-27".into()])
+        );
         let (a, b) = changed_numbers("within thirty (30) days", "within thirty (60) days");
         assert_eq!((a, b), (vec!["30 days".to_string()], vec!["60 days".to_string()]));
         assert_eq!(word_digit_mismatches("within thirty (60) days"), vec!["thirty (60)"]);
         assert!(word_digit_mismatches("within thirty (30) days and sixty-five (65) hours").is_empty());
         assert_eq!(word_digit_mismatches("one hundred and twenty (100) units"), vec!["one hundred and twenty (100)"]);
         assert!(word_digit_mismatches("clause (3) applies").is_empty());
+    }
+
+    /// The multiset difference as it was computed before (quadratic), for reference.
+    fn changed_numbers_reference(old: &str, new: &str) -> (Vec<String>, Vec<String>) {
+        let mut only_b = numbers_in(new);
+        let mut only_a = Vec::new();
+        for x in numbers_in(old) {
+            match only_b.iter().position(|y| *y == x) {
+                Some(i) => {
+                    only_b.remove(i);
+                }
+                None => only_a.push(x),
+            }
+        }
+        (only_a, only_b)
+    }
+
+    #[test]
+    fn changed_numbers_is_a_multiset_difference_in_text_order() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let cases = [
+            ("1 2 2 3 2", "2 4 2 2 2"),
+            ("5 5 5", "5"),
+            ("", "7 7"),
+            ("pay 20% of USD 38,000 within 30 days", "within 30 days pay USD 38,000 and 25%"),
+        ];
+        for (old, new) in cases {
+            assert_eq!(changed_numbers(old, new), changed_numbers_reference(old, new), "{old} / {new}");
+        }
+        assert_eq!(changed_numbers("1 2 2 3 2", "2 4 2 2 2"), (s(&["1", "3"]), s(&["4", "2"])));
+        assert_eq!(changed_numbers("5 5 5", "5"), (s(&["5", "5"]), s(&[])));
+    }
+
+    /// 300,000 numbers on one line (about 2 MB), as in issue 9: the answer is
+    /// exact (the time is measured outside the tests; this used to be quadratic).
+    #[test]
+    fn changed_numbers_on_300_000_numbers() {
+        let n = 300_000u32;
+        let old: Vec<String> = (0..n).map(|i| (100_000 + i).to_string()).collect();
+        // The same numbers in reverse order, one replaced and one duplicated.
+        let mut new: Vec<String> = old.iter().rev().cloned().collect();
+        new[10] = "42".into();
+        new.push("100000".into());
+        let (old, new) = (old.join(" "), new.join(" "));
+        assert!(old.len() > 2_000_000);
+        let (gone, came) = changed_numbers(&old, &new);
+        assert_eq!(gone, vec![(100_000 + n - 11).to_string()]);
+        assert_eq!(came, vec!["42".to_string(), "100000".to_string()]);
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// non-UTF-8 bytes and NUL characters.
 pub fn read_source(path: &str, max_bytes: u64) -> Result<String, LoadError> {
     let fail = |pos: Option<Pos>, message: String| LoadError { file: path.to_string(), pos, message };
-    if crate::git::is_rev_path(path) {
+    if crate::git::reading(path).map_err(|m| fail(None, m))? == crate::git::Reading::Git {
         let bytes = crate::git::read(path, max_bytes).map_err(|m| fail(None, m))?;
         return decode(bytes).map_err(|(pos, m)| fail(pos, m));
     }
@@ -28,8 +28,9 @@ pub fn read_source(path: &str, max_bytes: u64) -> Result<String, LoadError> {
     }
     let file = std::fs::File::open(path).map_err(|e| fail(None, io_message(&e)))?;
     let mut bytes = Vec::new();
-    // Read one byte past the cap so that a growing file or a pipe is caught too.
-    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| fail(None, io_message(&e)))?;
+    // Read one byte past the cap so that a growing file or a pipe is caught too
+    // (saturating: `--max-bytes 18446744073709551615` means no cap, not zero bytes).
+    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| fail(None, io_message(&e)))?;
     if bytes.len() as u64 > max_bytes {
         return Err(fail(None, format!("is more than the limit of {max_bytes} bytes (raise it with --max-bytes)")));
     }

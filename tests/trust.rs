@@ -1,0 +1,316 @@
+//! Trust fixes (issue 9): ways past the CI gate and silent wrong answers,
+//! through the real binary and, for `REV:PATH`, a real git repository.
+
+use std::path::Path;
+use std::process::Command as Std;
+
+use assert_cmd::Command;
+use assert_cmd::cargo::cargo_bin_cmd;
+use serde_json::Value;
+
+const FEB: &str = "agreements/microsoft-openai/2026-02-27.yaml";
+const APR: &str = "agreements/microsoft-openai/2026-04-27.yaml";
+
+fn cmd() -> Command {
+    let mut c = cargo_bin_cmd!("agreement-diff");
+    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    c
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+// --- item 14: --max-bytes at the top of its range -----------------------
+
+#[test]
+fn max_bytes_at_u64_max_means_no_cap_not_an_empty_file() {
+    let max = u64::MAX.to_string();
+    let out = cmd().args(["--max-bytes", &max, "--format", "json", FEB, APR]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["old"]["agreement"], "microsoft-openai-partnership");
+    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "exclusivity-dropped"));
+
+    let same = cmd().args(["--max-bytes", &max, APR, APR]).output().unwrap();
+    assert_eq!(same.status.code(), Some(0), "{}", stderr(&same));
+    let check = cmd().args(["check", "--max-bytes", &max, APR]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert!(String::from_utf8_lossy(&check.stdout).starts_with("ok: "));
+}
+
+// --- git ---------------------------------------------------------------
+
+/// A throwaway git repository (global and system configuration ignored).
+struct Repo {
+    dir: tempfile::TempDir,
+}
+
+impl Repo {
+    fn new() -> Repo {
+        let r = Repo { dir: tempfile::tempdir().unwrap() };
+        r.ok(&["init", "-q", "-b", "main"]);
+        r.ok(&["config", "user.email", "test@example.invalid"]);
+        r.ok(&["config", "user.name", "Test"]);
+        r
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn ok(&self, args: &[&str]) {
+        let out = self.git(args);
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    fn write(&self, name: &str, body: &str) {
+        let p = self.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, body).unwrap();
+    }
+
+    fn commit(&self, msg: &str) {
+        self.ok(&["add", "-A"]);
+        self.ok(&["commit", "-q", "-m", msg]);
+    }
+
+    fn git(&self, args: &[&str]) -> std::process::Output {
+        Std::new("git")
+            .args(args)
+            .current_dir(self.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", self.path())
+            .output()
+            .unwrap()
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        cmd()
+            .current_dir(self.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", self.path())
+            .args(args)
+            .output()
+            .unwrap()
+    }
+}
+
+fn read(p: &str) -> String {
+    std::fs::read_to_string(p).unwrap()
+}
+
+// --- item 6: a revision spec starting with `-` is not a git option --------
+
+#[test]
+fn a_spec_starting_with_a_dash_is_an_object_name_to_git_not_an_option() {
+    let repo = Repo::new();
+    repo.write("x.yaml", &read(FEB));
+    repo.commit("feb");
+    // Taken as options, these would make git complain about its options
+    // (`-p` and `-s` together, unknown `--textconv:…`) or print its usage.
+    for spec in ["-p:x.yaml", "--textconv:x.yaml", "--batch-all-objects:x.yaml"] {
+        let out = repo.run(&["--", spec, "x.yaml"]);
+        assert_eq!(out.status.code(), Some(2), "{spec}: {}", stderr(&out));
+        assert!(out.stdout.is_empty());
+        let err = stderr(&out);
+        assert!(err.contains(spec), "{err}");
+        assert!(err.to_lowercase().contains("object name"), "{spec}: {err}");
+        assert!(!err.contains("option") && !err.contains("usage"), "{spec}: {err}");
+    }
+}
+
+// --- item 1: `REV:PATH` cannot be shadowed by a file on disk --------------
+
+#[test]
+fn a_file_named_like_rev_path_does_not_make_the_diff_read_itself() {
+    let repo = Repo::new();
+    repo.write("agreements/x.yaml", &read(FEB));
+    repo.commit("base: february");
+    // The pull request: the amendment, plus a copy of it under the name the
+    // CI job gives for the base version.
+    repo.ok(&["checkout", "-q", "-b", "pr"]);
+    repo.write("agreements/x.yaml", &read(APR));
+    repo.write("main:agreements/x.yaml", &read(APR));
+    repo.commit("pr: amendment and decoy");
+
+    let out = repo.run(&["--fail-on", "commercial", "main:agreements/x.yaml", "agreements/x.yaml"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(err.contains("main:agreements/x.yaml: is ambiguous"), "{err}");
+    assert!(err.contains("write `./main:agreements/x.yaml` to read the file"), "{err}");
+    // The same refusal whichever side the argument is on, and in `check`.
+    let swapped = repo.run(&["agreements/x.yaml", "main:agreements/x.yaml"]);
+    assert_eq!(swapped.status.code(), Some(2), "{}", stderr(&swapped));
+    let check = repo.run(&["check", "main:agreements/x.yaml"]);
+    assert_eq!(check.status.code(), Some(2), "{}", stderr(&check));
+
+    // `./` (or an absolute path) names the local file: it is the new text.
+    let local = repo.run(&["./main:agreements/x.yaml", "agreements/x.yaml"]);
+    assert_eq!(local.status.code(), Some(0), "{}", stderr(&local));
+    let absolute = repo.path().join("main:agreements/x.yaml").display().to_string();
+    let local = repo.run(&[&absolute, "agreements/x.yaml"]);
+    assert_eq!(local.status.code(), Some(0), "{}", stderr(&local));
+
+    // Without the decoy the argument is the base revision's file, read through git.
+    std::fs::remove_dir_all(repo.path().join("main:agreements")).unwrap();
+    let out = repo.run(&["--format", "json", "main:agreements/x.yaml", "agreements/x.yaml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["old"]["path"], "main:agreements/x.yaml");
+    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "exclusivity-dropped"));
+}
+
+#[test]
+fn the_diff_driver_reads_a_work_tree_file_named_like_rev_path() {
+    // git hands the external driver file names; one that looks like `main:x.yaml` is still a file.
+    let repo = Repo::new();
+    repo.write(".gitattributes", "*.yaml diff=agreement\n");
+    repo.ok(&[
+        "config",
+        "diff.agreement.command",
+        &assert_cmd::cargo::cargo_bin!("agreement-diff").display().to_string(),
+    ]);
+    repo.write("main:x.yaml", &read(FEB));
+    repo.commit("feb");
+    repo.write("main:x.yaml", &read(APR));
+    let out = repo.git(&["diff"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(text.contains("exclusivity-dropped"), "{text}{}", stderr(&out));
+    assert!(!stderr(&out).contains("ambiguous"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_local_file_with_a_colon_is_read_when_its_prefix_is_no_revision() {
+    let repo = Repo::new();
+    repo.write("x.yaml", &read(FEB));
+    repo.commit("feb");
+    repo.write("notes:v2.yaml", &read(APR));
+    let out = repo.run(&["--format", "json", "x.yaml", "notes:v2.yaml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["new"]["path"], "notes:v2.yaml");
+    // A name like that which is not on disk goes to git, which says why it fails.
+    let out = repo.run(&["x.yaml", "nope:x.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nope:x.yaml: git"), "{}", stderr(&out));
+}
+
+// --- item 8: numbers in long prose are compared in linear time -----------
+
+fn one_clause(text: &str) -> String {
+    format!(
+        "agreement: x\nparties:\n  a: {{name: Alpha}}\n  b: {{name: Beta}}\nclauses:\n  - id: c\n    text: \"{text}\"\n"
+    )
+}
+
+#[test]
+fn many_distinct_word_digit_mismatches_give_the_one_new_one() {
+    // 30,000 distinct "one (N)" mismatches on each side (this comparison was quadratic too).
+    let many = (2..30_002).map(|i| format!("one ({i})")).collect::<Vec<_>>().join(" ");
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&old, one_clause(&many)).unwrap();
+    std::fs::write(&new, one_clause(&format!("two (1) {many}"))).unwrap();
+    let out = cmd().args(["--format", "json"]).arg(&old).arg(&new).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "number-changed-in-text").unwrap();
+    assert_eq!(
+        f["message"],
+        "Numbers in the wording of \"c\" changed: 1 now there; words and digits disagree in two (1)."
+    );
+}
+
+// --- item 10: the word diff keeps every space -------------------------------
+
+#[test]
+fn word_diff_pieces_spell_both_texts_in_the_shipped_pair() {
+    let out = cmd().args(["--format", "json", FEB, APR]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut checked = 0;
+    for f in v["findings"].as_array().unwrap() {
+        let Some(words) = f["words"].as_array() else { continue };
+        let side = |skip: &str| {
+            words.iter().filter(|w| w["op"] != skip).map(|w| w["text"].as_str().unwrap()).collect::<String>()
+        };
+        assert_eq!(side("inserted"), fold(f["old"]["value"].as_str().unwrap()), "{f}");
+        assert_eq!(side("deleted"), fold(f["new"]["value"].as_str().unwrap()), "{f}");
+        checked += 1;
+    }
+    assert!(checked >= 3, "{checked} word diffs");
+
+    // The two readings named in the issue: "atotal cap." and "toOpenAI".
+    let text = cmd().args(["--color", "never", FEB, APR]).output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("subject to+} a [-longer period of time.-]{+total cap.+}"), "{text}");
+    assert!(text.contains(" to [-intellectual property across OpenAI-]{+OpenAI IP for+} models "), "{text}");
+}
+
+// --- item 15: numbers and names in prose ------------------------------------
+
+fn parties_yaml(name: &str) -> String {
+    format!(
+        "agreement: x\nparties:\n  a: {{name: \"{name}\"}}\n  b: {{name: Beta}}\nclauses:\n  - id: c\n    text: Alpha pays Beta.\n"
+    )
+}
+
+fn json_of(old: &str, new: &str) -> (i32, Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let (o, n) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&o, old).unwrap();
+    std::fs::write(&n, new).unwrap();
+    let out = cmd().args(["--format", "json"]).arg(&o).arg(&n).output().unwrap();
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+    (out.status.code().unwrap(), serde_json::from_slice(&out.stdout).unwrap())
+}
+
+#[test]
+fn a_party_name_changed_only_from_nfc_to_nfd_is_reformatted_not_renamed() {
+    // "Société Générale": precomposed é (NFC) against e + U+0301 (NFD), as YAML escapes.
+    let (code, v) = json_of(
+        &parties_yaml("Soci\\u00E9t\\u00E9 G\\u00E9n\\u00E9rale"),
+        &parties_yaml("Socie\\u0301te\\u0301 Ge\\u0301ne\\u0301rale"),
+    );
+    assert_eq!(code, 1);
+    let findings = v["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["rule"], "text-reformatted");
+    assert_eq!(findings[0]["materiality"], "administrative");
+    assert_eq!(findings[0]["field"], "parties.a");
+    let message = findings[0]["message"].as_str().unwrap();
+    assert!(message.starts_with("Only the Unicode form (NFC/NFD) of the name of party `a` changed"), "{message}");
+    // A real rename is still one.
+    let (_, v) = json_of(&parties_yaml("Soci\\u00E9t\\u00E9 G\\u00E9n\\u00E9rale"), &parties_yaml("Societe Generale"));
+    assert_eq!(v["findings"][0]["rule"], "party-renamed");
+}
+
+#[test]
+fn sign_changes_and_dates_in_prose_are_reported_as_written() {
+    let text =
+        |t: &str| format!("agreement: x\nparties:\n  a: {{name: Alpha}}\nclauses:\n  - id: c\n    text: \"{t}\"\n");
+    let numbers = |old: &str, new: &str| {
+        let (code, v) = json_of(&text(old), &text(new));
+        assert_eq!(code, 1, "{v}");
+        let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "number-changed-in-text").cloned();
+        f.unwrap_or_else(|| panic!("no number-changed-in-text for {old:?} -> {new:?}: {v}"))["message"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        numbers("Prices rise by 5% a year.", "Prices rise by -5% a year."),
+        "Numbers in the wording of \"c\" changed: 5% no longer there; -5% now there."
+    );
+    assert_eq!(
+        numbers("Alpha books USD 1,000,000 of profit.", "Alpha books USD (1,000,000) of profit."),
+        "Numbers in the wording of \"c\" changed: USD 1,000,000 no longer there; USD (1,000,000) now there."
+    );
+    assert_eq!(
+        numbers("Effective 2026-04-27.", "Effective 2026-05-27."),
+        "Numbers in the wording of \"c\" changed: 2026-04-27 no longer there; 2026-05-27 now there."
+    );
+}
