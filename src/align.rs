@@ -17,6 +17,9 @@ use crate::model::{Agreement, Clause, Value};
 const NEAR_CANDIDATES: usize = 16;
 /// How similar two clauses must be (0..=1) to count as one renamed clause.
 const NEAR_THRESHOLD: f64 = 0.75;
+/// How similar the only unmatched old and new clause of one type and pair of
+/// parties must be to count as one clause renamed and changed.
+const SOLE_THRESHOLD: f64 = 0.5;
 
 /// A clause present in both versions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,6 +113,32 @@ pub fn align(old: &Agreement, new: &Agreement) -> Alignment {
         if let Some((_, j)) = best {
             new_of_old[i] = Some((j, true));
             taken[j] = true;
+        }
+    }
+
+    // 3b. A clause renamed and changed: when exactly one old and one new
+    // clause of the same type and parties are left unmatched, and they still
+    // share at least half their content, they are one clause whose fields
+    // changed (compared field by field) rather than a removal and an addition.
+    let mut sole: HashMap<String, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for (i, c) in old.clauses.iter().enumerate() {
+        if new_of_old[i].is_none() {
+            sole.entry(bucket(c)).or_default().0.push(i);
+        }
+    }
+    for (j, c) in new.clauses.iter().enumerate() {
+        if !taken[j]
+            && let Some(entry) = sole.get_mut(&bucket(c))
+        {
+            entry.1.push(j);
+        }
+    }
+    for (olds, news) in sole.values() {
+        if let ([i], [j]) = (olds.as_slice(), news.as_slice())
+            && similarity(&old.clauses[*i], &new.clauses[*j], &word_set(&old.clauses[*i]), &words[j]) >= SOLE_THRESHOLD
+        {
+            new_of_old[*i] = Some((*j, true));
+            taken[*j] = true;
         }
     }
 

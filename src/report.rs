@@ -33,6 +33,8 @@ pub struct Finding {
     pub old_line: Option<u32>,
     /// The line in the new file.
     pub new_line: Option<u32>,
+    /// For something removed (no `new_line`): where in the new file it stood.
+    pub anchor: Option<Anchor>,
     /// The word-level change of prose, where the finding is about prose.
     pub words: Option<Vec<WordOp>>,
     /// The reviewers' reason, when an acknowledgement covers this finding.
@@ -56,6 +58,7 @@ impl Finding {
             message: message.into(),
             old_line: None,
             new_line: None,
+            anchor: None,
             words: None,
             acknowledged: None,
         }
@@ -105,6 +108,48 @@ impl Finding {
     pub fn at(mut self, clause: Option<String>, label: String) -> Finding {
         (self.clause, self.label) = (clause, label);
         self
+    }
+}
+
+/// Where something removed stood in the new file: next to a line that is
+/// still there, so that an annotation lands beside the gap and not on an
+/// unrelated clause that now has the old line number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    /// A line of the new file.
+    pub line: u32,
+    /// How the removed thing stood relative to that line.
+    pub place: Place,
+}
+
+/// How something removed stood relative to an anchor line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// After the clause on that line (its nearest surviving predecessor).
+    After,
+    /// Before the clause on that line (it had no surviving predecessor).
+    Before,
+    /// Inside the clause on that line (a field or item of a clause that stays).
+    Within,
+}
+
+impl Place {
+    /// The word JSON uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Place::After => "after",
+            Place::Before => "before",
+            Place::Within => "within",
+        }
+    }
+
+    /// Where a removal happened, said to a reader at the anchor line.
+    pub fn sentence(self) -> &'static str {
+        match self {
+            Place::After => "Removed after this clause",
+            Place::Before => "Removed before this clause",
+            Place::Within => "Removed from this clause",
+        }
     }
 }
 

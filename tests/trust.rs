@@ -314,3 +314,57 @@ fn sign_changes_and_dates_in_prose_are_reported_as_written() {
         "Numbers in the wording of \"c\" changed: 2026-04-27 no longer there; 2026-05-27 now there."
     );
 }
+
+/// Issue 9, item 11: a removed clause is annotated beside where it stood in
+/// the new file (after its surviving predecessor), never at its old line
+/// number, which in the new file is an unrelated clause.
+#[test]
+fn a_removed_clause_is_annotated_where_it_stood_not_at_its_old_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "agreement: x\nparties: {a: {name: Acme}, b: {name: Beta}}\nclauses:\n";
+    let first = "  - id: first\n    text: First.\n";
+    let gone = "  - id: gone\n    type: payment\n    payer: a\n    payee: b\n    rate: 5%\n";
+    let last = "  - id: last\n    text: Last.\n";
+    let old = dir.path().join("old.yaml");
+    let new = dir.path().join("new.yaml");
+    let (old_text, new_text) = (format!("{head}{first}{gone}{last}"), format!("{head}{first}{last}"));
+    std::fs::write(&old, &old_text).unwrap();
+    std::fs::write(&new, &new_text).unwrap();
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let (code, v) = json_of(&old_text, &new_text);
+    assert_eq!(code, 1);
+    let f = &v["findings"][0];
+    assert_eq!(f["rule"], "payment-removed");
+    assert_eq!(f["old_line"], 6);
+    assert!(f["new_line"].is_null());
+    // The surviving predecessor, `first`, is on line 4 of the new file; line
+    // 6 of the new file is `last`, which did not change.
+    assert_eq!(f["removed_at"]["new_line"], 4);
+    assert_eq!(f["removed_at"]["place"], "after");
+    let out = cmd().args(["--no-config", "--format", "github", old, new]).output().unwrap();
+    let annotations = String::from_utf8(out.stdout).unwrap();
+    assert!(annotations.contains(&format!("file={},line=4,", new.replace(':', "%3A"))), "{annotations}");
+    assert!(annotations.contains("::Removed after this clause: Acme no longer pays Beta."), "{annotations}");
+    assert!(!annotations.contains("line=6"), "{annotations}");
+}
+
+/// Issue 9, item 12: a clause renamed and changed (`fees` → `revenue-share`,
+/// rate 30% → 35%) is one clause: a rename plus the rate rise, not a payment
+/// removed and another added.
+#[test]
+fn a_clause_renamed_and_changed_is_paired_and_its_fields_compared() {
+    let clause = |id: &str, rate: &str| {
+        format!(
+            "agreement: x\nparties: {{a: {{name: Acme}}, b: {{name: Beta}}}}\nclauses:\n  - id: {id}\n    type: payment\n    payer: a\n    payee: b\n    basis: fee\n    rate: {rate}\n"
+        )
+    };
+    let (_, v) = json_of(&clause("fees", "30%"), &clause("revenue-share", "35%"));
+    let rules: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["clause-renamed", "rate-increased"], "{v}");
+    assert_eq!(v["findings"][1]["favours"][0], "b");
+    // Two different payments between the same parties stay two clauses.
+    let other = "agreement: x\nparties: {a: {name: Acme}, b: {name: Beta}}\nclauses:\n  - id: royalty\n    type: payment\n    payer: a\n    payee: b\n    basis: royalty\n    amount: USD 100\n";
+    let (_, v) = json_of(&clause("fees", "30%"), other);
+    let rules: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["payment-added", "payment-removed"], "{v}");
+}

@@ -14,7 +14,7 @@ use crate::align::{Pair, align};
 use crate::model::schema::{FieldSpec, Side};
 use crate::model::value::normalise_space;
 use crate::model::{Agreement, Clause, Value};
-use crate::report::{Finding, Report, Shown, Side as ReportSide};
+use crate::report::{Anchor, Finding, Place, Report, Shown, Side as ReportSide};
 use crate::rules::Rule;
 
 /// From this many clauses on, clauses are compared on two threads.
@@ -103,8 +103,15 @@ impl<'a> Cx<'a> {
         (f, d)
     }
 
-    /// Record a finding about a clause.
-    pub fn push_clause(&mut self, at: At, f: Finding) {
+    /// Record a finding about a clause. Something removed from a clause that
+    /// survives is anchored at that clause in the new file.
+    pub fn push_clause(&mut self, at: At, mut f: Finding) {
+        if f.new_line.is_none()
+            && f.anchor.is_none()
+            && let Some(c) = at.new
+        {
+            f.anchor = Some(Anchor { line: c.pos.line, place: Place::Within });
+        }
         let c = at.any();
         self.out.push(f.at(Some(c.id.clone()), at.label()));
     }
@@ -274,6 +281,24 @@ impl<'a> Cx<'a> {
                 next = j;
             }
         }
+        // Where a removed clause stood in the new file: after its nearest
+        // surviving predecessor, else before its successor.
+        let mut place: Vec<Option<Anchor>> = vec![None; self.old.clauses.len()];
+        let mut previous: Option<usize> = None;
+        for i in 0..self.old.clauses.len() {
+            match new_of_old[i] {
+                Some(j) => previous = Some(j),
+                None => {
+                    place[i] = match previous {
+                        Some(j) => Some(Anchor { line: self.new.clauses[j].pos.line, place: Place::After }),
+                        None if anchor[i] < n_new => {
+                            Some(Anchor { line: self.new.clauses[anchor[i]].pos.line, place: Place::Before })
+                        }
+                        None => None,
+                    }
+                }
+            }
+        }
         let mut removed: Vec<(usize, usize)> = alignment.removed.iter().map(|&i| (anchor[i], i)).collect();
         removed.sort_unstable();
         // Compare the clauses in two halves on two cores when there are many;
@@ -284,7 +309,8 @@ impl<'a> Cx<'a> {
             let mut r = removed.partition_point(|&(a, _)| a < lo);
             for (j, pair) in pair_of_new.iter().enumerate().take(hi).skip(lo) {
                 while r < removed.len() && removed[r].0 <= j {
-                    cx.removed_clause(&old.clauses[removed[r].1]);
+                    let i = removed[r].1;
+                    cx.removed_clause(&old.clauses[i], place[i]);
                     r += 1;
                 }
                 match pair {
@@ -294,7 +320,7 @@ impl<'a> Cx<'a> {
             }
             if hi == n_new {
                 for &(_, i) in &removed[r..] {
-                    cx.removed_clause(&old.clauses[i]);
+                    cx.removed_clause(&old.clauses[i], place[i]);
                 }
             }
             (cx.out, cx.unchanged)
@@ -316,7 +342,7 @@ impl<'a> Cx<'a> {
     }
 
     fn added_clause(&mut self, c: &'a Clause) {
-        self.whole_clause(c, true);
+        self.whole_clause(c, true, None);
         let at = At { old: None, new: Some(c) };
         for f in &c.fields {
             let text: Option<&str> = match &f.value {
@@ -332,13 +358,13 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn removed_clause(&mut self, c: &'a Clause) {
-        self.whole_clause(c, false);
+    fn removed_clause(&mut self, c: &'a Clause, anchor: Option<Anchor>) {
+        self.whole_clause(c, false, anchor);
     }
 
     /// A clause present on one side only: its type's own rule (payment-added,
     /// right-revoked...) favouring the side that gains, or the generic one.
-    fn whole_clause(&mut self, c: &'a Clause, added: bool) {
+    fn whole_clause(&mut self, c: &'a Clause, added: bool, anchor: Option<Anchor>) {
         let (at, rule, side) = if added {
             (At { old: None, new: Some(c) }, c.ctype.added_rule, Side::Grantee)
         } else {
@@ -352,6 +378,7 @@ impl<'a> Cx<'a> {
         } else {
             f.shown(Some(shown_clause(c)), None).lines((Some(c.pos.line), None))
         };
+        f.anchor = anchor;
         if !matches!(rule, Rule::ClauseAdded | Rule::ClauseRemoved) {
             f = f.favouring(self.sides(at, Some(side)));
         }

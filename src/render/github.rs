@@ -40,19 +40,30 @@ fn render(report: &Report) -> String {
             (Materiality::Substantive, _) => "warning",
             _ => "notice",
         };
-        let (file, line) = match (f.new_line, f.old_line) {
-            (Some(l), _) => (&report.new.path, Some(l)),
-            (None, Some(l)) => (&report.old.path, Some(l)),
-            (None, None) => (&report.new.path, None),
+        // Something removed is annotated in the new file beside where it stood
+        // (never at its old line number, which in the new file is another
+        // clause); in the old file only when that is a different file.
+        let (new_file, old_file) = (shown_path(&report.new.path), shown_path(&report.old.path));
+        let mut where_removed = None;
+        let (file, line) = match (f.new_line, f.anchor, f.old_line) {
+            (Some(l), _, _) => (new_file, Some(l)),
+            (None, Some(a), _) => {
+                where_removed = Some(a.place.sentence());
+                (new_file, Some(a.line))
+            }
+            (None, None, Some(l)) if old_file != new_file => (old_file, Some(l)),
+            _ => (new_file, None),
         };
-        let file = file.rsplit_once(':').filter(|_| crate::git::is_rev_path(file)).map(|(_, p)| p).unwrap_or(file);
         let mut props = format!("file={}", property(file));
         if let Some(l) = line {
             props.push_str(&format!(",line={l}"));
         }
         let title = format!("{} ({}): {}", f.rule.id(), f.materiality(), f.label);
         props.push_str(&format!(",title={}", property(&title)));
-        let mut message = f.message.clone();
+        let mut message = match where_removed {
+            Some(place) => format!("{place}: {}", f.message),
+            None => f.message.clone(),
+        };
         if let Some(reason) = &f.acknowledged {
             message.push_str(&format!(" Acknowledged: {reason}"));
         }
@@ -62,6 +73,11 @@ fn render(report: &Report) -> String {
         out.push_str(&stale(a));
     }
     out
+}
+
+/// The path a workflow annotation names: `REV:PATH` shows as `PATH`.
+fn shown_path(path: &str) -> &str {
+    path.rsplit_once(':').filter(|_| crate::git::is_rev_path(path)).map(|(_, p)| p).unwrap_or(path)
 }
 
 /// A warning on an acknowledgement that matches no finding.

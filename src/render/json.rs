@@ -166,6 +166,7 @@ struct JsonFinding<'a> {
     message: &'a str,
     old_line: Option<u32>,
     new_line: Option<u32>,
+    removed_at: Option<JsonAnchor>,
     words: Option<Words<'a>>,
     acknowledged: Option<Reason<'a>>,
     impact: Option<&'static str>,
@@ -187,6 +188,7 @@ impl<'a> JsonFinding<'a> {
             message: &f.message,
             old_line: f.old_line,
             new_line: f.new_line,
+            removed_at: f.anchor.map(|a| JsonAnchor { new_line: a.line, place: a.place.name() }),
             words: f.words.as_deref().map(Words),
             acknowledged: f.acknowledged.as_deref().map(|reason| Reason { reason }),
             impact: r.impact(f).map(|i| i.name()),
@@ -212,6 +214,13 @@ impl Serialize for Words<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.0.iter().map(Word::of))
     }
+}
+
+/// Where something removed stood in the new file.
+#[derive(Serialize)]
+struct JsonAnchor {
+    new_line: u32,
+    place: &'static str,
 }
 
 #[derive(Serialize)]
