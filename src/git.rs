@@ -122,42 +122,92 @@ pub fn toplevel(dir: &Path) -> Option<PathBuf> {
 }
 
 /// git's external diff protocol: `path old-file old-hex old-mode new-file
-/// new-hex new-mode`, plus `new-path rename-info` for a rename.
+/// new-hex new-mode`, plus `new-path rename-info` for a rename, after any
+/// options the configured command carries
+/// (`diff.agreement.command = agreement-diff --format summary`).
 #[derive(Debug)]
 pub struct Driver {
     path: String,
     old_file: String,
     new_file: String,
     new_path: Option<String>,
+    format: Format,
+    color: Option<bool>,
+    max_bytes: u64,
 }
 
 impl Driver {
-    /// The driver's arguments, when these are git's 7 or 9 (a rename).
+    /// The driver's call, when the arguments are options (`--format`,
+    /// `--color`, `--max-bytes`, each as `--opt VALUE` or `--opt=VALUE`)
+    /// followed by git's 7 arguments, or 9 for a rename.
     pub fn from_args(args: &[String]) -> Option<Driver> {
+        let mut driver = Driver {
+            path: String::new(),
+            old_file: String::new(),
+            new_file: String::new(),
+            new_path: None,
+            format: Format::Text,
+            color: None,
+            max_bytes: LoadOptions::default().max_bytes,
+        };
+        let mut rest = args;
+        while let Some(first) = rest.first().filter(|a| a.starts_with("--")) {
+            let (name, value, used) = match first.split_once('=') {
+                Some((n, v)) => (n, v, 1),
+                None => (first.as_str(), rest.get(1)?.as_str(), 2),
+            };
+            match name {
+                "--format" => driver.format = clap::ValueEnum::from_str(value, false).ok()?,
+                "--color" => {
+                    driver.color = match value {
+                        "always" => Some(true),
+                        "never" => Some(false),
+                        "auto" => None,
+                        _ => return None,
+                    }
+                }
+                "--max-bytes" => driver.max_bytes = value.parse().ok()?,
+                _ => return None,
+            }
+            rest = &rest[used..];
+        }
         let mode = |s: &str| s == "." || (s.len() == 6 && s.bytes().all(|b| (b'0'..=b'7').contains(&b)));
         let hex = |s: &str| s == "." || (s.len() >= 40 && s.bytes().all(|b| b.is_ascii_hexdigit()));
-        if !(args.len() == 7 || args.len() == 9)
-            || !mode(&args[3])
-            || !mode(&args[6])
-            || !hex(&args[2])
-            || !hex(&args[5])
+        if !(rest.len() == 7 || rest.len() == 9)
+            || !mode(&rest[3])
+            || !mode(&rest[6])
+            || !hex(&rest[2])
+            || !hex(&rest[5])
         {
             return None;
         }
-        Some(Driver {
-            path: args[0].clone(),
-            old_file: args[1].clone(),
-            new_file: args[4].clone(),
-            new_path: args.get(7).cloned(),
-        })
+        driver.path = rest[0].clone();
+        driver.old_file = rest[1].clone();
+        driver.new_file = rest[4].clone();
+        driver.new_path = rest.get(7).cloned();
+        Some(driver)
+    }
+
+    /// Whether to colour: `--color` when given; under git's pager
+    /// (`GIT_PAGER_IN_USE`), what git's own diff would do (`color.diff`);
+    /// otherwise the terminal and NO_COLOR/CLICOLOR as for any run.
+    fn color(&self) -> bool {
+        if let Some(c) = self.color {
+            return c;
+        }
+        if std::env::var_os("GIT_PAGER_IN_USE").is_some_and(|v| !v.is_empty()) {
+            let out = Command::new("git").args(["config", "--get-colorbool", "color.diff", "true"]).output();
+            return out.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "true");
+        }
+        crate::cli::stdout_color(None)
     }
 
     /// Compare the two files: the report and the exit status to give git.
     /// Trouble is reported in the output and counted as a difference, since
     /// git stops with "external diff died" on any status but 0 and 1; the
     /// status is 0 unless git was told to trust it.
-    pub fn run(&self, color: bool) -> (String, u8) {
-        let options = LoadOptions::default();
+    pub fn run(&self) -> (String, u8) {
+        let options = LoadOptions { max_bytes: self.max_bytes, ..LoadOptions::default() };
         let new_name = self.new_path.clone().unwrap_or_else(|| self.path.clone());
         let load = |file: &str, shown: &str| -> Result<Option<Agreement>, String> {
             if file == "/dev/null" {
@@ -175,7 +225,7 @@ impl Driver {
                     let old = old.unwrap_or_else(|| Agreement::empty_like(new.as_ref(), "/dev/null"));
                     let new = new.unwrap_or_else(|| Agreement::empty_like(Some(&old), "/dev/null"));
                     let report = crate::diff(&old, &new);
-                    out.push_str(&crate::render::render(&report, Format::Text, color));
+                    out.push_str(&crate::render::render(&report, self.format, self.color()));
                     u8::from(!report.findings.is_empty())
                 }
                 (Err(e), _) | (_, Err(e)) => {

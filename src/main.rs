@@ -21,7 +21,7 @@ fn main() -> ExitCode {
 fn run() -> Result<ExitCode, Error> {
     let args: Vec<String> = std::env::args().collect();
     if let Some(driver) = git::Driver::from_args(&args[1..]) {
-        let (text, status) = driver.run(cli::stdout_color(None));
+        let (text, status) = driver.run();
         return emit(&Output { text, status });
     }
     let parsed = match Cli::try_parse() {

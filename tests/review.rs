@@ -389,6 +389,49 @@ fn external_diff_driver_in_git_diff_and_log() {
     assert!(log.contains("exclusivity-dropped") && log.contains("payment-added"), "{log}");
 }
 
+/// Issue 14, item 5: the driver command may carry options, and under git's
+/// pager the driver colours as git's own diff would (color.diff).
+#[test]
+fn the_driver_command_accepts_options_and_follows_git_colour() {
+    let repo = Repo::new();
+    repo.driver(false);
+    repo.write("x.yaml", &read(FEB));
+    repo.commit("feb");
+    repo.write("x.yaml", &read(APR));
+    let command = format!("{} --format summary", bin());
+    let out = repo.git(&["-c", &format!("diff.agreement.command={command}"), "diff"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("agreement-diff a/x.yaml b/x.yaml"), "{text}");
+    assert!(text.contains("microsoft-openai-partnership: 2026-02-27 → 2026-04-27"), "summary heading: {text}");
+    assert!(!text.contains("COMMERCIAL"), "the summary, not the text report: {text}");
+    // `--format=json` works too, and an unknown option is refused rather than ignored.
+    let out = repo.git(&["-c", &format!("diff.agreement.command={} --format=json", bin()), "diff"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let json = &text[text.find('{').unwrap()..];
+    assert!(serde_json::from_str::<Value>(json).is_ok(), "{text}");
+    let out = repo.git(&["-c", &format!("diff.agreement.command={} --bogus x", bin()), "diff"]);
+    assert!(!out.status.success(), "an unknown driver option must not be ignored");
+
+    // Colour: with git's pager in use, color.diff decides; without, no terminal means none.
+    let coloured = |colour: &str| {
+        let out = Std::new("git")
+            .args(["-c", &format!("color.diff={colour}"), "diff"])
+            .current_dir(repo.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", repo.path())
+            .env("GIT_PAGER_IN_USE", "true")
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .output()
+            .unwrap();
+        out.stdout.contains(&0x1b)
+    };
+    assert!(coloured("always"));
+    assert!(!coloured("never"));
+    assert!(!String::from_utf8(repo.git(&["diff"]).stdout).unwrap().contains('\x1b'));
+}
+
 #[test]
 fn git_diff_exit_code_reports_semantic_equality_when_trusted() {
     let repo = Repo::new();
