@@ -40,6 +40,10 @@ fn kind(k: Kind, doc: &str) -> J {
     s
 }
 
+/// Where the schema is published: the address SchemaStore gives a schema
+/// submitted as `agreement-diff.json` (see docs/format.md, "Editor support").
+pub const SCHEMA_ID: &str = "https://json.schemastore.org/agreement-diff.json";
+
 /// The JSON Schema (draft 2020-12) of an agreement file.
 pub fn schema() -> J {
     let mut variants = Vec::new();
@@ -81,7 +85,10 @@ pub fn schema() -> J {
     let types: Vec<&str> = CLAUSE_TYPES.iter().map(|t| t.name).collect();
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
         "title": "agreement-diff agreement, format version 1",
+        "description": "One version of an agreement for agreement-diff: parties, definitions and typed clauses. \
+                        `agreement-diff check` remains the authority (party references, real dates, duplicate ids).",
         "type": "object",
         "required": ["agreement", "parties", "clauses"],
         "additionalProperties": false,

@@ -303,3 +303,20 @@ fn usage_errors_exit_2() {
     cmd().args(["--format", "xml", "a", "b"]).assert().code(2);
     cmd().arg("--help").assert().code(0);
 }
+
+/// Issue 14, item 7: the schema has an `$id`, and the copy kept in the
+/// repository for editors and SchemaStore is what `agreement-diff schema` prints.
+#[test]
+fn the_published_schema_is_fresh_and_has_an_id() {
+    let out = cmd().arg("schema").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let v: Value = serde_json::from_str(&printed).unwrap();
+    assert_eq!(v["$id"], "https://json.schemastore.org/agreement-diff.json");
+    assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    let kept = std::fs::read_to_string("schema/agreement-diff.json").unwrap();
+    assert!(
+        kept == printed,
+        "schema/agreement-diff.json is stale: run `cargo run -- schema > schema/agreement-diff.json`"
+    );
+}
