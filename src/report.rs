@@ -27,6 +27,9 @@ pub struct Finding {
     pub favours: Vec<String>,
     /// Party keys the change disfavours.
     pub disfavours: Vec<String>,
+    /// Party keys for whom the change cuts both ways: it helps or hurts each
+    /// depending on future events. Never also in `favours`/`disfavours`.
+    pub mixed: Vec<String>,
     /// One sentence saying what changed.
     pub message: String,
     /// The line in the old file.
@@ -55,6 +58,7 @@ impl Finding {
             new: None,
             favours: Vec::new(),
             disfavours: Vec::new(),
+            mixed: Vec::new(),
             message: message.into(),
             old_line: None,
             new_line: None,
@@ -96,6 +100,25 @@ impl Finding {
     pub fn favouring(mut self, (favours, disfavours): (Vec<String>, Vec<String>)) -> Finding {
         (self.favours, self.disfavours) = (favours, disfavours);
         self
+    }
+
+    /// The change cuts both ways for these parties: whom it favours depends
+    /// on future events. Clears any favours.
+    pub fn cuts_both_ways(mut self, parties: Vec<String>) -> Finding {
+        (self.favours, self.disfavours, self.mixed) = (Vec::new(), Vec::new(), parties);
+        self
+    }
+
+    /// "favours", "cuts-both-ways", or "none": what the finding says about
+    /// who benefits.
+    pub fn direction(&self) -> &'static str {
+        if !self.mixed.is_empty() {
+            "cuts-both-ways"
+        } else if self.favours.is_empty() && self.disfavours.is_empty() {
+            "none"
+        } else {
+            "favours"
+        }
     }
 
     /// The word-level change of prose.
@@ -273,6 +296,8 @@ pub enum Impact {
     Loss,
     /// The change goes for the party.
     Gain,
+    /// The change helps or hurts the party depending on future events.
+    Mixed,
     /// The change neither favours nor disfavours the party.
     Neutral,
 }
@@ -283,6 +308,7 @@ impl Impact {
         match self {
             Impact::Loss => "against",
             Impact::Gain => "for",
+            Impact::Mixed => "cuts both ways",
             Impact::Neutral => "neutral",
         }
     }
@@ -326,16 +352,18 @@ impl Report {
             Impact::Loss
         } else if f.favours.iter().any(|x| x == p) {
             Impact::Gain
+        } else if f.mixed.iter().any(|x| x == p) {
+            Impact::Mixed
         } else {
             Impact::Neutral
         })
     }
 
-    /// (gains, losses) for the perspective party.
-    pub fn gains_and_losses(&self) -> Option<(usize, usize)> {
+    /// (gains, losses, cuts both ways) for the perspective party.
+    pub fn gains_and_losses(&self) -> Option<(usize, usize, usize)> {
         self.perspective.as_ref()?;
         let count = |i| self.findings.iter().filter(|f| self.impact(f) == Some(i)).count();
-        Some((count(Impact::Gain), count(Impact::Loss)))
+        Some((count(Impact::Gain), count(Impact::Loss), count(Impact::Mixed)))
     }
 
     /// The sentence on unchanged terms of a clause, if any.

@@ -469,7 +469,7 @@ catalogue! {
         title: "What ends a clause changed",
         favours: "nobody in particular",
         mirror: TermConditionChanged,
-        explanation: "A clause's end changed in kind: an event replaced by a date, an event changed, an end added or removed, or the earlier-of list changed. Also the start or renewal of a `term` clause.",
+        explanation: "A clause's end changed in kind: an event replaced by a date, an event changed, an end added or removed, or the earlier-of list changed. Also the start or renewal of a `term` clause. When one end is an event and the other a date (or another event), whether the change helps a side depends on when the event comes: the finding cuts both ways (JSON `direction: cuts-both-ways`) and names no winner.",
     }
     ScopeWidened = "scope-widened" {
         materiality: Commercial,
@@ -477,7 +477,7 @@ catalogue! {
         title: "Scope widened",
         favours: "the grantee",
         mirror: ScopeNarrowed,
-        explanation: "An item was added to a scope or territory, a licence became sublicensable, transferable or irrevocable, or a termination right gained a ground.",
+        explanation: "An item was added to a scope or territory, a scope or territory was dropped (a grant that states none is unrestricted), a licence became sublicensable, transferable or irrevocable, or a termination right gained a ground.",
     }
     ScopeNarrowed = "scope-narrowed" {
         materiality: Commercial,
@@ -485,7 +485,7 @@ catalogue! {
         title: "Scope narrowed",
         favours: "the grantor",
         mirror: ScopeWidened,
-        explanation: "An item was removed from a scope or territory, or a licence lost sublicensability, transferability or irrevocability.",
+        explanation: "An item was removed from a scope or territory, a scope or territory was stated where there was none (a grant that states none is unrestricted, so any list narrows it), or a licence lost sublicensability, transferability or irrevocability.",
     }
     SubjectChanged = "subject-changed" {
         materiality: Substantive,
@@ -750,6 +750,14 @@ catalogue! {
         favours: "nobody in particular",
         mirror: UnclassifiedChange,
         explanation: "Two values differ and no other rule understands the change. It is reported so that silence never looks like safety: read it yourself.",
+    }
+    PartyNameCorrected = "party-name-corrected" {
+        materiality: Administrative,
+        family: Party,
+        title: "A party's name was corrected",
+        favours: "nobody",
+        mirror: PartyNameCorrected,
+        explanation: "A party kept its key and its name changed only in spelling (one or two letters), punctuation, a legal suffix (Inc., LLC, Ltd., Corp., PBC...) or by spelling out its initials (\"WG, Inc.\" → \"Willcox & Gibbs, Inc.\"): the same party, written better. Any other change of name is `party-renamed`, which may be an assignment to a different legal entity.",
     }
     // new rules go above this line (scripts/new-rule.sh)
 }

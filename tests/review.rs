@@ -83,9 +83,14 @@ fn summary_covers_what_the_announcement_lists() {
             .unwrap_or_else(|| panic!("no bullet {start}:\n{s}"))
             .to_string()
     };
-    assert!(
-        bullet("Azure exclusivity").contains("is now non-exclusive (was exclusive): OpenAI is no longer restricted")
-    );
+    // Issue 12, item 9: another clause (ship-first) still restricts OpenAI, so the
+    // message speaks of this clause only, and says nothing of an end the
+    // exclusivity no longer has.
+    let cloud = bullet("Azure exclusivity");
+    assert!(cloud.contains("is now non-exclusive (was exclusive): this clause no longer restricts OpenAI"), "{cloud}");
+    assert!(!cloud.contains("OpenAI is no longer restricted") && !cloud.contains("It still ends"), "{cloud}");
+    // Issue 12, item 7: the fixed end of the revenue share cuts both ways.
+    assert!(bullet("Revenue share paid by OpenAI").contains("This cuts both ways"));
     assert!(bullet("OpenAI products ship first on Azure").contains("New right for Microsoft: first-ship"));
     assert!(
         bullet("OpenAI products ship first on Azure")
@@ -139,6 +144,9 @@ fn perspective_marks_and_counts() {
             "against"
         } else if f["favours"].as_array().unwrap().iter().any(|p| p == "microsoft") {
             "for"
+        } else if f["cuts_both_ways_for"].as_array().unwrap().iter().any(|p| p == "microsoft") {
+            assert_eq!(f["direction"], "cuts-both-ways");
+            "cuts both ways"
         } else {
             "neutral"
         };
@@ -146,7 +154,7 @@ fn perspective_marks_and_counts() {
     }
     let text = cmd().args(["--perspective", "microsoft", FEB, APR]).output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
-    assert!(text.contains("For Microsoft: 2 gains, 3 losses"), "{text}");
+    assert!(text.contains("For Microsoft: 2 gains, 3 losses, 1 that cuts both ways"), "{text}");
     // Losses first.
     let first_against = text.find("[against Microsoft]").unwrap();
     let first_for = text.find("[for Microsoft]").unwrap();

@@ -244,7 +244,8 @@ fn exclusive(cx: &mut Cx, ch: &Change) {
         && b == Level::NonExclusive
         && let Some(bound) = ch.at.party(Side::Grantor)
     {
-        message = format!("{l} is now {} (was {}): {} is no longer restricted.", b.name(), a.name(), cx.name(&bound));
+        message =
+            format!("{l} is now {} (was {}): this clause no longer restricts {}.", b.name(), a.name(), cx.name(&bound));
     }
     let (rule, side) =
         if dropped { (Rule::ExclusivityDropped, Side::Grantor) } else { (Rule::ExclusivityAdded, Side::Grantee) };
@@ -256,6 +257,13 @@ fn exclusive(cx: &mut Cx, ch: &Change) {
 fn widen(cx: &mut Cx, ch: &Change, more: Side) {
     let (ov, nv) = (ch.ov(), ch.nv());
     if !matches!((ov, nv), (Some(Value::Flag(_)) | None, Some(Value::Flag(_)) | None)) {
+        // A scope or territory left unsaid is unrestricted: stating one
+        // narrows the grant, and dropping it widens the grant to everything.
+        match (ov, nv) {
+            (None, Some(Value::List(items))) => return limit(cx, ch, Rule::ScopeNarrowed, more.other(), items, true),
+            (Some(Value::List(items)), None) => return limit(cx, ch, Rule::ScopeWidened, more, items, false),
+            _ => {}
+        }
         return items(cx, ch, (Rule::ScopeWidened, more), (Rule::ScopeNarrowed, more.other()));
     }
     let flag = |v: Option<&Value>| matches!(v, Some(Value::Flag(true)));
@@ -269,6 +277,20 @@ fn widen(cx: &mut Cx, ch: &Change, more: Side) {
         (Rule::ScopeWidened, more, format!("{l} is now {what}."))
     } else {
         (Rule::ScopeNarrowed, more.other(), format!("{l} is no longer {what}."))
+    };
+    let f = ch.finding(rule, message).favouring(cx.sides(ch.at, Some(side)));
+    cx.push_clause(ch.at, f);
+}
+
+/// A scope or territory stated where there was none (`now_limited`), or
+/// dropped where there was one: unrestricted is wider than any list.
+fn limit(cx: &mut Cx, ch: &Change, rule: Rule, side: Side, items: &[String], now_limited: bool) {
+    let (l, what) = (ch.label(), ch.what());
+    let list = items.iter().map(|i| format!("\"{}\"", clip(i))).collect::<Vec<_>>().join(", ");
+    let message = if now_limited {
+        format!("The {what} of {l} is now limited to {list}; before, it stated no {what} and so was unrestricted.")
+    } else {
+        format!("The {what} of {l} is no longer limited to {list}: it states no {what} now, so it is unrestricted.")
     };
     let f = ch.finding(rule, message).favouring(cx.sides(ch.at, Some(side)));
     cx.push_clause(ch.at, f);
@@ -399,7 +421,26 @@ fn end(cx: &mut Cx, ch: &Change) {
             (Rule::TermConditionChanged, None, format!("What ends {l} changed: from {} to {}.", phrase(ov), phrase(nv)))
         }
     };
-    let f = ch.finding(rule, message).favouring(cx.sides(ch.at, side));
+    let mut f = ch.finding(rule, message);
+    let parties: Vec<String> = [Side::Grantee, Side::Grantor].into_iter().filter_map(|s| ch.at.party(s)).collect();
+    let two_sides = parties.len() == 2 && parties[0] != parties[1];
+    if rule == Rule::TermConditionChanged
+        && two_sides
+        && matches!(ov, Some(Value::End(_)))
+        && matches!(nv, Some(Value::End(_)))
+    {
+        // An end that changed in kind (an event against a date, or another
+        // event): who gains depends on when the event comes, so it cuts both
+        // ways; the finding says so instead of naming a winner.
+        f.message.push_str(&format!(
+            " This cuts both ways: whether {} or {} gains depends on when the event comes.",
+            cx.name(&parties[0]),
+            cx.name(&parties[1])
+        ));
+        f = f.cuts_both_ways(parties);
+    } else {
+        f = f.favouring(cx.sides(ch.at, side));
+    }
     cx.push_clause(ch.at, f);
 }
 

@@ -9,6 +9,7 @@ pub mod prose;
 
 mod describe;
 mod fields;
+mod party_names;
 
 use crate::align::{Pair, align};
 use crate::model::schema::{FieldSpec, Side};
@@ -171,7 +172,23 @@ impl<'a> Cx<'a> {
                         };
                         let reformatted =
                             nfc(&o.name) == nfc(&p.name) && o.short.as_deref().map(nfc) == p.short.as_deref().map(nfc);
-                        let f = if reformatted {
+                        let corrected = !reformatted
+                            && party_names::corrected(&o.name, &p.name)
+                            && match (&o.short, &p.short) {
+                                (Some(a), Some(b)) => party_names::corrected(a, b),
+                                (None, None) => true,
+                                _ => false,
+                            };
+                        let f = if corrected {
+                            let message = format!(
+                                "Party `{}` is now named {} (was {}): a correction of spelling, punctuation, legal \
+                                 suffix or initials, not a different party.",
+                                p.key,
+                                quoted(&name_with_short(&p.name, &p.short)),
+                                quoted(&name_with_short(&o.name, &o.short))
+                            );
+                            Finding::new(Rule::PartyNameCorrected, message)
+                        } else if reformatted {
                             let message = format!(
                                 "Only the Unicode form (NFC/NFD) of the name of party `{}` changed; it reads the \
                                  same: {}.",
@@ -396,7 +413,13 @@ impl<'a> Cx<'a> {
         self.pair_fields(p);
         if self.out.len() > before {
             let mut kept = Vec::new();
+            // An exclusivity that is no longer exclusive has nothing left to end.
+            let moot_end = cn.ctype.kind == crate::model::schema::ClauseKind::Exclusivity
+                && matches!(cn.value("exclusive"), Some(Value::Level(crate::model::Level::NonExclusive)));
             for name in ["rate", "amount", "cap", "until"] {
+                if name == "until" && moot_end {
+                    continue;
+                }
                 if let (Some(a), Some(b)) = (co.value(name), cn.value(name))
                     && a.same_meaning(b)
                 {

@@ -137,7 +137,12 @@ fn row(out: &mut String, report: &Report, f: &Finding) {
             n.as_ref().map(|v| escape(&phrase(v))).unwrap_or_else(|| "—".into())
         ),
     };
-    let favours = f.favours.iter().map(|k| escape(report.party_name(k))).collect::<Vec<_>>().join(", ");
+    let favours = if f.mixed.is_empty() {
+        f.favours.iter().map(|k| escape(report.party_name(k))).collect::<Vec<_>>().join(", ")
+    } else {
+        let names: Vec<String> = f.mixed.iter().map(|k| escape(report.party_name(k))).collect();
+        format!("cuts both ways ({})", names.join(", "))
+    };
     let _ = write!(
         out,
         "| {} | **{}**: {} | {} | {} | {} |",

@@ -166,12 +166,13 @@ pub fn phrase(s: &Shown) -> String {
 }
 
 /// How findings sort: against the perspective party first, then for it, then
-/// neutral; within that, most material first.
+/// those that cut both ways, then neutral; within that, most material first.
 fn rank(report: &Report, f: &Finding) -> (u8, Reverse<Materiality>) {
     let impact = match report.impact(f) {
         Some(Impact::Loss) => 0,
         Some(Impact::Gain) => 1,
-        _ => 2,
+        Some(Impact::Mixed) => 2,
+        _ => 3,
     };
     (impact, Reverse(f.materiality()))
 }
@@ -198,19 +199,42 @@ pub fn groups(report: &Report) -> Vec<Vec<&Finding>> {
     groups
 }
 
+/// Whom a finding favours, in words with display names: "favours OpenAI;
+/// disfavours Microsoft", "cuts both ways for OpenAI and Microsoft", or
+/// `None` when it names no party.
+pub fn favour_phrase(report: &Report, f: &Finding) -> Option<String> {
+    let names = |v: &[String]| v.iter().map(|k| report.party_name(k).to_string()).collect::<Vec<_>>();
+    if !f.mixed.is_empty() {
+        return Some(format!("cuts both ways for {}", names(&f.mixed).join(" and ")));
+    }
+    let mut parts = Vec::new();
+    if !f.favours.is_empty() {
+        parts.push(format!("favours {}", names(&f.favours).join(", ")));
+    }
+    if !f.disfavours.is_empty() {
+        parts.push(format!("disfavours {}", names(&f.disfavours).join(", ")));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
 /// The acknowledged findings, in document order.
 pub fn acknowledged(report: &Report) -> Vec<&Finding> {
     report.findings.iter().filter(|f| f.acknowledged.is_some()).collect()
 }
 
-/// "For Microsoft: 2 gains, 4 losses" when a perspective is set.
+/// "For Microsoft: 2 gains, 4 losses, 1 that cuts both ways" when a
+/// perspective is set.
 pub fn perspective_line(report: &Report) -> Option<String> {
-    let (gains, losses) = report.gains_and_losses()?;
+    let (gains, losses, mixed) = report.gains_and_losses()?;
     let p = report.perspective.as_deref()?;
-    Some(format!(
+    let mut line = format!(
         "For {}: {gains} gain{}, {losses} loss{}",
         crate::safe::line(report.party_name(p)),
         if gains == 1 { "" } else { "s" },
         if losses == 1 { "" } else { "es" }
-    ))
+    );
+    if mixed > 0 {
+        line.push_str(&format!(", {mixed} that cut{} both ways", if mixed == 1 { "s" } else { "" }));
+    }
+    Some(line)
 }

@@ -170,7 +170,11 @@ fn stale(out: &mut String, p: &Paint, report: &Report) {
 fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
     let impact = match (report.impact(f), report.perspective.as_deref()) {
         (Some(i), Some(party)) if i != crate::report::Impact::Neutral => {
-            let style = if i == crate::report::Impact::Loss { RED } else { GREEN };
+            let style = match i {
+                crate::report::Impact::Loss => RED,
+                crate::report::Impact::Gain => GREEN,
+                _ => AnsiColor::Yellow.on_default(),
+            };
             format!("  {}", p.paint(style, &format!("[{} {}]", i.name(), safe::line(report.party_name(party)))))
         }
         _ => String::new(),
@@ -212,16 +216,8 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
             let _ = writeln!(out, "    {field}: {} → {}", p.paint(RED, &o), p.paint(GREEN, &n));
         }
     }
-    if !f.favours.is_empty() || !f.disfavours.is_empty() {
-        let names = |v: &[String]| v.iter().map(|k| safe::line(report.party_name(k))).collect::<Vec<_>>().join(", ");
-        let mut parts = Vec::new();
-        if !f.favours.is_empty() {
-            parts.push(format!("favours {}", names(&f.favours)));
-        }
-        if !f.disfavours.is_empty() {
-            parts.push(format!("disfavours {}", names(&f.disfavours)));
-        }
-        let _ = writeln!(out, "    {}", parts.join("; "));
+    if let Some(phrase) = super::favour_phrase(report, f) {
+        let _ = writeln!(out, "    {}", safe::line(&phrase));
     }
     let old_at = f.old_line.map(|l| format!("{}:{l}", safe::line(&report.old.path)));
     let new_at = f.new_line.map(|l| format!("{}:{l}", safe::line(&report.new.path)));

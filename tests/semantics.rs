@@ -1,0 +1,87 @@
+//! Issue 12: the direction of benefit must never be wrong. Tests on the
+//! shipped Microsoft–OpenAI history and on small fixtures.
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use serde_json::Value;
+
+const DIR: &str = "agreements/microsoft-openai";
+
+fn json(old: &str, new: &str) -> Value {
+    let out = cargo_bin_cmd!("agreement-diff").args(["--no-config", "--format", "json", old, new]).output().unwrap();
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn find<'a>(v: &'a Value, rule: &str, clause: &str) -> Vec<&'a Value> {
+    v["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == rule && f["clause"] == clause).collect()
+}
+
+/// Item 1: 2023 said Azure powers all OpenAI workloads; 2025 limits the
+/// exclusivity to the OpenAI API. Stating a scope where there was none
+/// narrows the exclusivity, which favours OpenAI, the party it binds.
+#[test]
+fn an_absent_scope_is_unrestricted_so_stating_one_narrows() {
+    let v = json(&format!("{DIR}/2023-01-23.yaml"), &format!("{DIR}/2025-01-21.yaml"));
+    let narrowed = find(&v, "scope-narrowed", "azure-exclusivity");
+    assert_eq!(narrowed.len(), 1, "{v}");
+    assert_eq!(narrowed[0]["favours"], serde_json::json!(["openai"]));
+    assert_eq!(narrowed[0]["disfavours"], serde_json::json!(["microsoft"]));
+    assert!(find(&v, "scope-widened", "azure-exclusivity").is_empty());
+    // Read backwards, dropping the scope widens it again, for Microsoft.
+    let back = json(&format!("{DIR}/2025-01-21.yaml"), &format!("{DIR}/2023-01-23.yaml"));
+    let widened = find(&back, "scope-widened", "azure-exclusivity");
+    assert_eq!(widened.len(), 1, "{back}");
+    assert_eq!(widened[0]["favours"], serde_json::json!(["microsoft"]));
+}
+
+/// Item 7: the revenue share used to end when the expert panel verifies AGI
+/// and now ends on 31 December 2030: who gains depends on when AGI comes.
+#[test]
+fn an_end_that_changes_from_an_event_to_a_date_cuts_both_ways() {
+    let v = json(&format!("{DIR}/2026-02-27.yaml"), &format!("{DIR}/2026-04-27.yaml"));
+    let end = find(&v, "term-condition-changed", "revenue-share-openai-to-microsoft");
+    assert_eq!(end.len(), 1);
+    assert_eq!(end[0]["direction"], "cuts-both-ways");
+    assert_eq!(end[0]["favours"], serde_json::json!([]));
+    assert_eq!(end[0]["disfavours"], serde_json::json!([]));
+    assert_eq!(end[0]["cuts_both_ways_for"], serde_json::json!(["microsoft", "openai"]));
+    // No finding both cuts both ways and names a winner.
+    for f in v["findings"].as_array().unwrap() {
+        if f["direction"] == "cuts-both-ways" {
+            assert!(f["favours"].as_array().unwrap().is_empty() && f["disfavours"].as_array().unwrap().is_empty());
+        }
+    }
+}
+
+/// Item 9: the April 2026 amendment adds a ship-first right that restricts
+/// OpenAI, so no message may claim OpenAI is no longer restricted, nor that
+/// a dropped exclusivity "still ends" on AGI.
+#[test]
+fn messages_claim_no_more_than_the_finding() {
+    let v = json(&format!("{DIR}/2026-02-27.yaml"), &format!("{DIR}/2026-04-27.yaml"));
+    for f in v["findings"].as_array().unwrap() {
+        let m = f["message"].as_str().unwrap();
+        assert!(!m.contains("OpenAI is no longer restricted"), "{m}");
+    }
+    for u in v["unchanged"].as_array().unwrap() {
+        assert!(!(u["clause"] == "azure-exclusivity" && u["sentence"].as_str().unwrap().contains("still ends")), "{u}");
+    }
+}
+
+/// Item 8: a spelling fix or initials spelt out is administrative; another
+/// name stays a substantive rename (possibly another legal entity).
+#[test]
+fn party_name_corrections_are_administrative_and_renames_substantive() {
+    let v = json("tests/rules/party-name-corrected/old.yaml", "tests/rules/party-name-corrected/new.yaml");
+    let rules: Vec<(&str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["field"].as_str().is_some_and(|s| s.starts_with("parties.")))
+        .map(|f| (f["rule"].as_str().unwrap(), f["materiality"].as_str().unwrap()))
+        .collect();
+    assert_eq!(rules, [("party-name-corrected", "administrative"), ("party-name-corrected", "administrative")]);
+    let v = json("tests/rules/party-renamed/old.yaml", "tests/rules/party-renamed/new.yaml");
+    let renamed = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "party-renamed").unwrap();
+    assert_eq!(renamed["materiality"], "substantive");
+}
