@@ -228,7 +228,10 @@ fn similarity(a: &Clause, b: &Clause, wa: &[&str], wb: &[&str]) -> f64 {
         }
         match (a.value(spec.name), b.value(spec.name)) {
             (None, None) => {}
-            (Some(Value::Text(_)), Some(Value::Text(_))) => {}
+            // Prose counts once, below, by its words; a short typed text (the
+            // kind of a right, the basis of a payment, a subject, a duty)
+            // says what the clause is, so it counts as a field.
+            (Some(Value::Text(_)), Some(Value::Text(_))) if is_prose(spec.name) => {}
             (Some(x), Some(y)) => {
                 total += 1.0;
                 if x.same_meaning(y) {
@@ -243,6 +246,11 @@ fn similarity(a: &Clause, b: &Clause, wa: &[&str], wb: &[&str]) -> f64 {
         same += overlap(wa, wb);
     }
     if total < 2.0 { 0.0 } else { same / total }
+}
+
+/// Fields that hold running prose rather than a short typed phrase.
+fn is_prose(name: &str) -> bool {
+    matches!(name, "text" | "title" | "notes")
 }
 
 /// Jaccard overlap of two sorted, distinct word lists.

@@ -73,6 +73,13 @@ impl Finding {
         self.materiality
     }
 
+    /// A materiality other than the rule's, where the finding knows better
+    /// (a right of a commercial kind, a carve-out from an exclusivity).
+    pub fn materiality_of(mut self, m: Materiality) -> Finding {
+        self.materiality = m;
+        self
+    }
+
     /// The field the finding is about.
     pub fn field(mut self, name: impl Into<String>) -> Finding {
         self.field = Some(name.into());

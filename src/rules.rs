@@ -501,7 +501,7 @@ catalogue! {
         title: "An exception was added",
         favours: "the party the exception relieves",
         mirror: ExceptionRemoved,
-        explanation: "An item was added to exceptions, exclusions or `unless`. A carve-out from a licence, exclusivity or right favours the grantor; a carve-out from a liability cap favours the claimant.",
+        explanation: "An item was added to exceptions, exclusions or `unless`. A carve-out from a licence, exclusivity or right favours the grantor; a carve-out from a liability cap favours the claimant. A carve-out from an exclusivity (or an exclusive licence) is a conditional loss of exclusivity, so commercial.",
     }
     ExceptionRemoved = "exception-removed" {
         materiality: Substantive,
@@ -517,7 +517,7 @@ catalogue! {
         title: "A right was granted",
         favours: "the holder",
         mirror: RightRevoked,
-        explanation: "A right (or a termination right) appears in the new version.",
+        explanation: "A right (or a termination right) appears in the new version. Rights of a commercial kind (first refusal, first negotiation or offer, ship-first, most-favoured terms, primary provider, preferred partner, exclusive dealing) are commercial findings.",
     }
     RightRevoked = "right-revoked" {
         materiality: Substantive,
@@ -525,7 +525,7 @@ catalogue! {
         title: "A right was removed",
         favours: "the grantor",
         mirror: RightGranted,
-        explanation: "A right (or a termination right) of the old version is gone.",
+        explanation: "A right (or a termination right) of the old version is gone. Rights of a commercial kind (first refusal, ship-first, most-favoured terms, primary provider...) are commercial findings.",
     }
     RightChanged = "right-changed" {
         materiality: Substantive,

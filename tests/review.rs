@@ -173,6 +173,7 @@ fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
         ("cap-added", "revenue-share-openai-to-microsoft"),
         ("term-condition-changed", "revenue-share-openai-to-microsoft"),
         ("payment-removed", "revenue-share-microsoft-to-openai"),
+        ("right-granted", "azure-ship-first"),
     ] {
         acks.push_str(&format!("  - rule: {rule}\n    clause: {clause}\n    reason: Approved by counsel.\n"));
     }
@@ -189,11 +190,11 @@ fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
     assert_eq!(v["stale_acknowledgements"].as_array().unwrap().len(), 1);
     assert_eq!(v["stale_acknowledgements"][0]["rule"], "rate-increased");
     let acked = v["findings"].as_array().unwrap().iter().filter(|f| !f["acknowledged"].is_null()).count();
-    assert_eq!(acked, 5);
+    assert_eq!(acked, 6);
     let text = cmd().arg("--config").arg(&config).args([FEB, APR]).output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(
-        text.contains("Acknowledged (5)") && text.contains("Stale acknowledgements") && text.contains("Old approval.")
+        text.contains("Acknowledged (6)") && text.contains("Stale acknowledgements") && text.contains("Old approval.")
     );
 
     // A reason is required.

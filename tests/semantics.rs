@@ -85,3 +85,69 @@ fn party_name_corrections_are_administrative_and_renames_substantive() {
     let renamed = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "party-renamed").unwrap();
     assert_eq!(renamed["materiality"], "substantive");
 }
+
+/// Item 5: rights of a commercial kind (first refusal, ship-first...) and
+/// carve-outs from an exclusivity are commercial, per pair of the history.
+#[test]
+fn commercial_rights_and_conditional_exclusivity_are_commercial() {
+    let v = json(&format!("{DIR}/2023-01-23.yaml"), &format!("{DIR}/2025-01-21.yaml"));
+    let rofr = find(&v, "right-granted", "azure-rofr");
+    assert_eq!(rofr.len(), 1, "{v}");
+    assert_eq!(rofr[0]["materiality"], "commercial");
+    assert_eq!(rofr[0]["favours"], serde_json::json!(["microsoft"]));
+
+    let v = json(&format!("{DIR}/2025-01-21.yaml"), &format!("{DIR}/2025-10-28.yaml"));
+    let revoked = find(&v, "right-revoked", "azure-rofr");
+    assert_eq!(revoked.len(), 1, "{v}");
+    assert_eq!(revoked[0]["materiality"], "commercial");
+    let carve_outs = find(&v, "exception-added", "azure-exclusivity");
+    assert!(!carve_outs.is_empty(), "{v}");
+    assert!(
+        carve_outs.iter().all(|f| f["materiality"] == "commercial" && f["favours"] == serde_json::json!(["openai"]))
+    );
+    // The right of first refusal is gone: it is not mistaken for a rename of another right.
+    assert!(find(&v, "right-changed", "independent-agi").is_empty());
+
+    let v = json(&format!("{DIR}/2026-02-27.yaml"), &format!("{DIR}/2026-04-27.yaml"));
+    let ship = find(&v, "right-granted", "azure-ship-first");
+    assert_eq!(ship[0]["materiality"], "commercial");
+
+    // A right of no commercial kind (audit) stays substantive.
+    let dir = tempfile::tempdir().unwrap();
+    let head = "agreement: r\nparties: {a: {name: A}, b: {name: B}}\nclauses:\n  - id: t\n    text: Terms.\n";
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&old, head).unwrap();
+    std::fs::write(
+        &new,
+        format!("{head}  - id: audit\n    type: right\n    holder: a\n    grantor: b\n    right: audit\n"),
+    )
+    .unwrap();
+    let v = json(old.to_str().unwrap(), new.to_str().unwrap());
+    let audit = find(&v, "right-granted", "audit");
+    assert_eq!(audit.len(), 1, "{v}");
+    assert_eq!(audit[0]["materiality"], "substantive");
+}
+
+/// Item 5: a carve-out from an exclusivity is a conditional loss of
+/// exclusivity (a second distributor on a change of control): commercial.
+#[test]
+fn a_carve_out_from_an_exclusivity_is_commercial() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = |exceptions: &str| {
+        format!(
+            "agreement: d\nparties: {{maker: {{name: Maker}}, dist: {{name: Distributor}}}}\nclauses:\n  - id: excl\n    type: exclusivity\n    bound: maker\n    beneficiary: dist\n    exclusive: true\n    subject: distribution in France\n{exceptions}"
+        )
+    };
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&old, body("")).unwrap();
+    std::fs::write(
+        &new,
+        body("    exceptions: [a second distributor may be appointed on a change of control of Maker]\n"),
+    )
+    .unwrap();
+    let v = json(old.to_str().unwrap(), new.to_str().unwrap());
+    let f = find(&v, "exception-added", "excl");
+    assert_eq!(f.len(), 1, "{v}");
+    assert_eq!(f[0]["materiality"], "commercial");
+    assert_eq!(f[0]["favours"], serde_json::json!(["maker"]));
+}

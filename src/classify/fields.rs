@@ -4,10 +4,10 @@
 use std::cmp::Ordering;
 
 use super::{At, Cx, Spot, brief, clip, prose};
-use crate::model::schema::{ClauseKind, Effect, FieldSpec, Side};
+use crate::model::schema::{ClauseKind, Effect, FieldSpec, Side, is_commercial_right};
 use crate::model::{Field, Level, Modality, Value};
 use crate::report::Finding;
-use crate::rules::Rule;
+use crate::rules::{Materiality, Rule};
 
 type Lines = (Option<u32>, Option<u32>);
 
@@ -469,7 +469,8 @@ fn items(cx: &mut Cx, ch: &Change, added: (Rule, Side), removed: (Rule, Side)) {
             let f = ch
                 .bare(removed.0, message)
                 .values(Some(Value::text(item.clone())), None)
-                .favouring(cx.sides(ch.at, Some(removed.1)));
+                .favouring(cx.sides(ch.at, Some(removed.1)))
+                .materiality_of(carve_out_materiality(ch, removed.0));
             cx.push_clause(ch.at, f);
         }
     }
@@ -483,10 +484,30 @@ fn items(cx: &mut Cx, ch: &Change, added: (Rule, Side), removed: (Rule, Side)) {
             let f = ch
                 .bare(added.0, message)
                 .values(None, Some(Value::text(item.clone())))
-                .favouring(cx.sides(ch.at, Some(added.1)));
+                .favouring(cx.sides(ch.at, Some(added.1)))
+                .materiality_of(carve_out_materiality(ch, added.0));
             cx.push_clause(ch.at, f);
             cx.hidden(ch.spot(&label), "", item);
         }
+    }
+}
+
+/// A carve-out from an exclusivity (or from an exclusive licence) is a
+/// conditional change of exclusivity, so commercial; other items keep their
+/// rule's materiality.
+fn carve_out_materiality(ch: &Change, rule: Rule) -> Materiality {
+    let exclusive = |c: Option<&crate::model::Clause>| {
+        c.is_some_and(|c| match c.ctype.kind {
+            ClauseKind::Exclusivity => true,
+            ClauseKind::License => matches!(c.value("exclusive"), Some(Value::Level(l)) if *l > Level::NonExclusive),
+            _ => false,
+        })
+    };
+    let carve_out = matches!(rule, Rule::ExceptionAdded | Rule::ExceptionRemoved);
+    if carve_out && (exclusive(ch.at.old) || exclusive(ch.at.new)) {
+        Materiality::Commercial
+    } else {
+        rule.materiality()
     }
 }
 
@@ -516,6 +537,11 @@ fn changed(cx: &mut Cx, ch: &Change, rule: Rule) {
         (None, None) => return,
     };
     let mut f = ch.finding(rule, message);
+    if rule == Rule::RightChanged
+        && [ov, nv].iter().flatten().any(|v| matches!(v, Value::Text(t) if is_commercial_right(t)))
+    {
+        f = f.materiality_of(Materiality::Commercial);
+    }
     let (old_text, new_text) = (text_of(ov), text_of(nv));
     if matches!(ov, Some(Value::Text(_))) && matches!(nv, Some(Value::Text(_))) && name != "number" {
         f = f.words(prose::word_diff(&old_text, &new_text));

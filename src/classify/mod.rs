@@ -399,6 +399,11 @@ impl<'a> Cx<'a> {
         if !matches!(rule, Rule::ClauseAdded | Rule::ClauseRemoved) {
             f = f.favouring(self.sides(at, Some(side)));
         }
+        if c.ctype.kind == crate::model::schema::ClauseKind::Right
+            && c.text_of("right").is_some_and(crate::model::schema::is_commercial_right)
+        {
+            f = f.materiality_of(crate::rules::Materiality::Commercial);
+        }
         self.push_clause(at, f);
     }
 

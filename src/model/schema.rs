@@ -496,6 +496,40 @@ pub fn clause_type(name: &str) -> Option<&'static ClauseType> {
     CLAUSE_TYPES.iter().find(|t| t.name == name)
 }
 
+/// Kinds of right (the `right:` of a right clause) that carry money or market
+/// position, so granting, revoking or changing one is commercial rather than
+/// substantive. Matched on the right's words, in any of the forms written
+/// here (hyphens and spaces alike).
+pub const COMMERCIAL_RIGHTS: &[&str] = &[
+    "first-refusal",
+    "rofr",
+    "first-negotiation",
+    "first-offer",
+    "first-ship",
+    "ship-first",
+    "most-favoured",
+    "most-favored",
+    "mfn",
+    "primary-provider",
+    "primary-cloud",
+    "preferred-partner",
+    "exclusive-dealing",
+];
+
+/// Whether a right of this kind is commercial (see [`COMMERCIAL_RIGHTS`]).
+pub fn is_commercial_right(right: &str) -> bool {
+    let words: String = right
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|w| !w.is_empty() && *w != "of" && *w != "right" && *w != "to" && *w != "the")
+        .collect::<Vec<_>>()
+        .join("-");
+    COMMERCIAL_RIGHTS.iter().any(|k| words.contains(k))
+}
+
 /// Top-level keys of an agreement file.
 pub const TOP_LEVEL_KEYS: &[&str] = &[
     "agreement",
