@@ -7,7 +7,7 @@ use crate::model::schema::{CLAUSE_TYPES, COMMON_FIELDS, Kind};
 
 const DATE: &str = r"^\d{4}-\d{2}-\d{2}$";
 const PERCENT: &str = r"^\d+(\.\d+)?\s*%$";
-const MONEY: &str = r"^[A-Z]{3} \d{1,3}(,\d{3})*(\.\d+)?( (thousand|million|billion|trillion))?$|^[A-Z]{3} \d+(\.\d+)?( (thousand|million|billion|trillion))?$";
+const MONEY: &str = r"^[A-Z]{3} (\d{1,3}(,\d{3})*|\d+)(\.\d+)?( (thousand|million|billion|trillion))?( per (year|quarter|month|week))?$";
 const DURATION: &str = r"^\d+ (day|days|business day|business days|week|weeks|month|months|year|years)$";
 const ID: &str = r"^[a-z0-9][a-z0-9._-]*$";
 

@@ -151,3 +151,45 @@ fn a_carve_out_from_an_exclusivity_is_commercial() {
     assert_eq!(f[0]["materiality"], "commercial");
     assert_eq!(f[0]["favours"], serde_json::json!(["maker"]));
 }
+
+/// Item 3: recurring amounts compare as yearly run rates; a total compares
+/// only with a total.
+#[test]
+fn recurring_amounts_compare_as_run_rates() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = |minimum: &str| {
+        format!(
+            "agreement: m\nparties: {{a: {{name: Acme}}, b: {{name: Beta}}}}\nclauses:\n  - id: minimum\n    type: payment\n    payer: a\n    payee: b\n    basis: fee\n    minimum: {minimum}\n"
+        )
+    };
+    let write = |name: &str, minimum: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, body(minimum)).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let quarterly = write("q.yaml", "USD 300,000 per quarter");
+    let yearly = write("y.yaml", "USD 1,000,000 per year");
+    let total = write("t.yaml", "USD 1,000,000");
+    // 1.2 million a year down to 1 million a year: a decrease, which favours the payer.
+    let v = json(&quarterly, &yearly);
+    let f = find(&v, "amount-decreased", "minimum");
+    assert_eq!(f.len(), 1, "{v}");
+    assert_eq!(f[0]["favours"], serde_json::json!(["a"]));
+    assert!(
+        f[0]["message"].as_str().unwrap().contains("USD 1,200,000 a year to USD 1,000,000 a year"),
+        "{}",
+        f[0]["message"]
+    );
+    assert_eq!(f[0]["old"]["per"], "quarter");
+    assert!(find(&v, "amount-increased", "minimum").is_empty());
+    // Backwards: an increase, for the payee.
+    let back = json(&yearly, &quarterly);
+    assert_eq!(find(&back, "amount-increased", "minimum")[0]["favours"], serde_json::json!(["b"]));
+    // A recurring amount against a total is never called a rise or a fall.
+    let v = json(&quarterly, &total);
+    for f in v["findings"].as_array().unwrap() {
+        let r = f["rule"].as_str().unwrap();
+        assert!(!r.starts_with("amount-"), "{r}: {v}");
+    }
+    assert_eq!(find(&v, "unclassified-change", "minimum").len(), 1);
+}

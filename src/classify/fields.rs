@@ -210,8 +210,22 @@ fn ordered(cx: &mut Cx, ch: &Change, more: Side, (up, down): (Rule, Rule)) {
         Some(o) => {
             let grew = o == Ordering::Less;
             let (rule, side) = if grew { (up, more) } else { (down, more.other()) };
-            let message =
+            let mut message =
                 format!("The {} of {} {} from {} to {}.", ch.what(), ch.label(), verb(grew, b), brief(a), brief(b));
+            if let (Some(ra), Some(rb)) = (yearly(a), yearly(b))
+                && !matches!((a, b), (Value::Money { per: p1, .. }, Value::Money { per: p2, .. }) if p1 == p2)
+            {
+                message = format!(
+                    "The {} of {} {} from {} a year to {} a year (from {} to {}).",
+                    ch.what(),
+                    ch.label(),
+                    verb(grew, b),
+                    ra,
+                    rb,
+                    brief(a),
+                    brief(b)
+                );
+            }
             let f = ch.finding(rule, message).favouring(cx.sides(ch.at, Some(side)));
             cx.push_clause(ch.at, f);
         }
@@ -332,11 +346,28 @@ fn reformatted(cx: &mut Cx, ch: &Change) {
 fn order(a: &Value, b: &Value) -> Option<Ordering> {
     match (a, b) {
         (Value::Percent(x), Value::Percent(y)) => Some(x.cmp(y)),
-        (Value::Money { currency: c1, amount: x }, Value::Money { currency: c2, amount: y }) if c1 == c2 => {
-            Some(x.cmp(y))
+        // Totals compare with totals; recurring amounts by their yearly run
+        // rate (USD 300,000 per quarter is USD 1,200,000 a year); a total
+        // and a recurring amount do not compare.
+        (Value::Money { currency: c1, amount: x, per: p1 }, Value::Money { currency: c2, amount: y, per: p2 })
+            if c1 == c2 =>
+        {
+            match (p1, p2) {
+                (None, None) => Some(x.cmp(y)),
+                (Some(p1), Some(p2)) => Some(x.times(p1.per_year()).cmp(&y.times(p2.per_year()))),
+                _ => None,
+            }
         }
         (Value::Date(x), Value::Date(y)) => Some(x.cmp(y)),
         (Value::Duration(x), Value::Duration(y)) => x.compare(y),
+        _ => None,
+    }
+}
+
+/// A recurring amount as a yearly run rate: "USD 1,200,000".
+fn yearly(v: &Value) -> Option<String> {
+    match v {
+        Value::Money { currency, amount, per: Some(p) } => Some(format!("{currency} {}", amount.times(p.per_year()))),
         _ => None,
     }
 }

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::{LoadError, Loader};
 use crate::model::schema::Kind;
-use crate::model::{Date, Decimal, Duration, End, Level, Modality, Value};
+use crate::model::{Date, Decimal, Duration, End, Level, Modality, Per, Value};
 use crate::yaml::{Node, NodeKind};
 
 type R<T> = Result<T, LoadError>;
@@ -167,9 +167,18 @@ pub fn parse_percent(s: &str) -> Result<Value, String> {
     Ok(Value::Percent(d))
 }
 
-/// `USD 38,000,000,000`, `USD 1.5 billion`, `EUR 250000.50`.
+/// `USD 38,000,000,000`, `USD 1.5 billion`, `EUR 250000.50`, and recurring
+/// amounts: `USD 300,000 per quarter` (per year, quarter, month or week).
 pub fn parse_money(s: &str) -> Result<Value, String> {
-    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let mut per = None;
+    if words.len() >= 2 && words[words.len() - 2] == "per" {
+        let unit = words[words.len() - 1].to_lowercase();
+        per = Some(Per::parse(&unit).ok_or_else(|| {
+            format!("`{}`: unknown period `per {unit}` (per year, per quarter, per month, per week)", s.trim())
+        })?);
+        words.truncate(words.len() - 2);
+    }
     let usage = || {
         format!(
             "`{}` is not an amount of money: write a currency code and an amount, such as `USD 38,000,000,000` or `USD 1.5 billion`",
@@ -192,7 +201,7 @@ pub fn parse_money(s: &str) -> Result<Value, String> {
             }
         }
     }
-    Ok(Value::Money { currency: currency.to_string(), amount })
+    Ok(Value::Money { currency: currency.to_string(), amount, per })
 }
 
 #[cfg(test)]
@@ -203,6 +212,9 @@ mod tests {
     fn money_and_percent() {
         assert_eq!(parse_money("USD 38 billion").unwrap(), parse_money("USD 38,000,000,000").unwrap());
         assert_eq!(parse_money("USD 1.5 billion").unwrap().to_string(), "USD 1,500,000,000");
+        assert_eq!(parse_money("USD 300,000 per quarter").unwrap().to_string(), "USD 300,000 per quarter");
+        assert_eq!(parse_money("USD 1 million per year").unwrap().to_string(), "USD 1,000,000 per year");
+        assert!(parse_money("USD 5 per fortnight").unwrap_err().contains("per fortnight"));
         assert!(parse_money("38 billion").is_err());
         assert!(parse_money("USD -5").is_err());
         assert!(parse_money("usd 5").is_err());

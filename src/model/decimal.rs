@@ -70,6 +70,26 @@ impl Decimal {
         Decimal::from_parts(&format!("{}{}", self.int, moved), rest)
     }
 
+    /// Multiply by a small whole number, exactly (run rates: 4 quarters, 12 months).
+    pub fn times(&self, n: u32) -> Decimal {
+        let digits: Vec<u32> = self.int.bytes().chain(self.frac.bytes()).map(|b| u32::from(b - b'0')).collect();
+        let mut out: Vec<u8> = Vec::with_capacity(digits.len() + 10);
+        let mut carry: u64 = 0;
+        for d in digits.iter().rev() {
+            let v = u64::from(*d) * u64::from(n) + carry;
+            out.push(b'0' + (v % 10) as u8);
+            carry = v / 10;
+        }
+        while carry > 0 {
+            out.push(b'0' + (carry % 10) as u8);
+            carry /= 10;
+        }
+        out.reverse();
+        let all = String::from_utf8(out).expect("digits");
+        let (int, frac) = all.split_at(all.len() - self.frac.len());
+        Decimal::from_parts(int, frac)
+    }
+
     /// Whether the number is zero.
     pub fn is_zero(&self) -> bool {
         self.int == "0" && self.frac.is_empty()
@@ -136,6 +156,10 @@ mod tests {
         assert_eq!(d("1234567.25").grouped(), "1,234,567.25");
         assert_eq!(d("1.5").shift(9).plain(), "1500000000");
         assert_eq!(d("0.0001").shift(2).plain(), "0.01");
+        assert_eq!(d("300,000").times(4).plain(), "1200000");
+        assert_eq!(d("0.25").times(12).plain(), "3");
+        assert_eq!(d("99.99").times(12).plain(), "1199.88");
+        assert_eq!(d("0").times(4).plain(), "0");
     }
 
     #[test]

@@ -6,7 +6,7 @@ pub mod value;
 
 pub use decimal::Decimal;
 pub use schema::{ClauseType, FieldSpec, Kind};
-pub use value::{Date, Duration, End, Level, Modality, Value};
+pub use value::{Date, Duration, End, Level, Modality, Per, Value};
 
 use crate::yaml::Pos;
 

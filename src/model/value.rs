@@ -291,6 +291,52 @@ impl Modality {
     }
 }
 
+/// How often a recurring amount is due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Per {
+    /// Every week.
+    Week,
+    /// Every month.
+    Month,
+    /// Every quarter.
+    Quarter,
+    /// Every year.
+    Year,
+}
+
+impl Per {
+    /// Parse `year`, `quarter`, `month`, `week` (after "per").
+    pub fn parse(s: &str) -> Option<Per> {
+        Some(match s {
+            "year" | "annum" => Per::Year,
+            "quarter" => Per::Quarter,
+            "month" => Per::Month,
+            "week" => Per::Week,
+            _ => return None,
+        })
+    }
+
+    /// The word written after "per".
+    pub fn name(self) -> &'static str {
+        match self {
+            Per::Week => "week",
+            Per::Month => "month",
+            Per::Quarter => "quarter",
+            Per::Year => "year",
+        }
+    }
+
+    /// How many fall in a year (weeks count 52: a run rate, not a calendar).
+    pub fn per_year(self) -> u32 {
+        match self {
+            Per::Week => 52,
+            Per::Month => 12,
+            Per::Quarter => 4,
+            Per::Year => 1,
+        }
+    }
+}
+
 /// Prose, shared rather than copied: a long text is held once however many
 /// findings show it.
 pub type Text = std::sync::Arc<String>;
@@ -310,6 +356,8 @@ pub enum Value {
         currency: String,
         /// The amount.
         amount: Decimal,
+        /// For a recurring amount, how often it is due; `None` for a total.
+        per: Option<Per>,
     },
     /// A calendar date.
     Date(Date),
@@ -393,7 +441,8 @@ impl fmt::Display for Value {
             Value::Undisclosed => f.write_str("undisclosed"),
             Value::Party(p) => f.write_str(p),
             Value::Percent(d) => write!(f, "{}%", d.plain()),
-            Value::Money { currency, amount } => write!(f, "{currency} {amount}"),
+            Value::Money { currency, amount, per: None } => write!(f, "{currency} {amount}"),
+            Value::Money { currency, amount, per: Some(p) } => write!(f, "{currency} {amount} per {}", p.name()),
             Value::Date(d) => write!(f, "{d}"),
             Value::End(e) => write!(f, "{e}"),
             Value::Duration(d) => write!(f, "{d}"),

@@ -293,9 +293,12 @@ impl Serialize for JsonValue<'_> {
             Value::Undisclosed => {}
             Value::Party(p) => m.serialize_entry("value", p)?,
             Value::Percent(d) => m.serialize_entry("value", &d.plain())?,
-            Value::Money { currency, amount } => {
+            Value::Money { currency, amount, per } => {
                 m.serialize_entry("currency", currency)?;
                 m.serialize_entry("amount", &amount.plain())?;
+                if let Some(p) = per {
+                    m.serialize_entry("per", p.name())?;
+                }
             }
             Value::Date(d) => m.serialize_entry("value", &d.to_string())?,
             Value::End(e) => end_entries(&mut m, e)?,
