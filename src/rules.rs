@@ -759,6 +759,14 @@ catalogue! {
         mirror: PartyNameCorrected,
         explanation: "A party kept its key and its name changed only in spelling (one or two letters), punctuation, a legal suffix (Inc., LLC, Ltd., Corp., PBC...) or by spelling out its initials (\"WG, Inc.\" → \"Willcox & Gibbs, Inc.\"): the same party, written better. Any other change of name is `party-renamed`, which may be an assignment to a different legal entity.",
     }
+    FirstDisclosed = "first-disclosed" {
+        materiality: Substantive,
+        family: Clause,
+        title: "A term existing before is disclosed for the first time",
+        favours: "nobody",
+        mirror: None,
+        explanation: "A clause appears that carries `disclosed: DATE`: the term existed before and this version is the first to make it public (an announcement revealing an arrangement already in force). It is reported as a disclosure, not as a new term: no party gains or loses by it, and its fields are not compared with an earlier version that did not state them.",
+    }
     // new rules go above this line (scripts/new-rule.sh)
 }
 

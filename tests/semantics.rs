@@ -193,3 +193,51 @@ fn recurring_amounts_compare_as_run_rates() {
     }
     assert_eq!(find(&v, "unclassified-change", "minimum").len(), 1);
 }
+
+/// Item 2: a term an announcement discloses for the first time existed
+/// before: first-disclosed, no party favoured, and no "new payment" nor
+/// "from no stated end to 2030".
+#[test]
+fn first_disclosure_is_not_creation() {
+    let v = json("tests/rules/first-disclosed/old.yaml", "tests/rules/first-disclosed/new.yaml");
+    let rules: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"first-disclosed"), "{rules:?}");
+    assert!(!rules.contains(&"payment-added") && !rules.iter().any(|r| r.starts_with("term-")), "{rules:?}");
+    let f = find(&v, "first-disclosed", "revenue-share");
+    assert_eq!(f[0]["direction"], "none");
+    assert!(!f[0]["message"].as_str().unwrap().contains("New payment"));
+}
+
+/// Item 6: a licence exclusive only until AGI but running through 2032: the
+/// format holds both ends and the report says which ended.
+#[test]
+fn an_exclusivity_has_its_own_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let licence = |exclusivity: &str| {
+        format!(
+            "agreement: l\nparties: {{o: {{name: OpenAI}}, m: {{name: Microsoft}}}}\nclauses:\n  - id: ip\n    title: Licence to OpenAI IP\n    type: license\n    licensor: o\n    licensee: m\n{exclusivity}    until: 2032-12-31\n"
+        )
+    };
+    let write = |name: &str, exclusivity: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, licence(exclusivity)).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let until_agi =
+        write("agi.yaml", "    exclusive: true\n    exclusive-until: {event: the expert panel verifies AGI}\n");
+    let until_2030 = write("2030.yaml", "    exclusive: true\n    exclusive-until: 2030-12-31\n");
+    let none = write("none.yaml", "    exclusive: false\n");
+    // The exclusivity ends, the licence does not: one finding, naming the end that ended.
+    let v = json(&until_agi, &none);
+    let dropped = find(&v, "exclusivity-dropped", "ip");
+    assert_eq!(dropped.len(), 1, "{v}");
+    assert!(dropped[0]["message"].as_str().unwrap().contains("was exclusive until the expert panel verifies AGI"));
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1, "the dropped end is not a second finding: {v}");
+    assert!(v["unchanged"].to_string().contains("It still runs until 2032-12-31"), "{v}");
+    // The exclusivity's end changing from an event to a date is about the exclusivity, and cuts both ways.
+    let v = json(&until_agi, &until_2030);
+    let end = find(&v, "term-condition-changed", "ip");
+    assert_eq!(end.len(), 1, "{v}");
+    assert_eq!(end[0]["field"], "exclusive-until");
+    assert!(end[0]["message"].as_str().unwrap().starts_with("What ends the exclusivity of"));
+}

@@ -73,6 +73,7 @@ fn field_name(name: &str) -> &str {
     match name {
         "until" => "end",
         "exclusive" => "exclusivity",
+        "exclusive-until" => "end of exclusivity",
         "text" => "wording",
         other => other,
     }
@@ -247,19 +248,25 @@ fn exclusive(cx: &mut Cx, ch: &Change) {
     }
     let l = ch.label();
     let dropped = b < a;
-    let mut message = format!("{l} is now {} (was {}).", b.name(), a.name());
+    // What the old level was, with its own end when it had one (a licence
+    // exclusive only until AGI), so the reader knows which end ended.
+    let was = match ch.at.old.and_then(|c| c.value("exclusive-until")) {
+        Some(Value::End(crate::model::End::Event(e))) if a > Level::NonExclusive => format!("{} until {e}", a.name()),
+        Some(end @ Value::End(_)) if a > Level::NonExclusive => format!("{} until {end}", a.name()),
+        _ => a.name().to_string(),
+    };
+    let mut message = format!("{l} is now {} (was {was}).", b.name());
     if ch.kind() == Some(ClauseKind::License)
         && let Some(licensee) = ch.at.party(Side::Grantee)
     {
-        message = format!("{}'s licence ({l}) is now {} (was {}).", cx.name(&licensee), b.name(), a.name());
+        message = format!("{}'s licence ({l}) is now {} (was {was}).", cx.name(&licensee), b.name());
     }
     if dropped
         && ch.kind() == Some(ClauseKind::Exclusivity)
         && b == Level::NonExclusive
         && let Some(bound) = ch.at.party(Side::Grantor)
     {
-        message =
-            format!("{l} is now {} (was {}): this clause no longer restricts {}.", b.name(), a.name(), cx.name(&bound));
+        message = format!("{l} is now {} (was {was}): this clause no longer restricts {}.", b.name(), cx.name(&bound));
     }
     let (rule, side) =
         if dropped { (Rule::ExclusivityDropped, Side::Grantor) } else { (Rule::ExclusivityAdded, Side::Grantee) };
@@ -421,7 +428,15 @@ fn cap(cx: &mut Cx, ch: &Change, protects: Side) {
 
 /// When a clause ends: later, sooner, or on a different kind of end.
 fn end(cx: &mut Cx, ch: &Change) {
-    let l = ch.label();
+    let l = if ch.name() == "exclusive-until" { format!("the exclusivity of {}", ch.label()) } else { ch.label() };
+    // An exclusivity that is dropped altogether takes its end with it: the
+    // exclusivity finding says so, once.
+    let dropped = |c: Option<&crate::model::Clause>| {
+        matches!(c.and_then(|c| c.value("exclusive")), None | Some(Value::Level(Level::NonExclusive)))
+    };
+    if ch.name() == "exclusive-until" && ch.new.is_none() && dropped(ch.at.new) {
+        return;
+    }
     let (ov, nv) = (ch.ov(), ch.nv());
     let phrase = |v: Option<&Value>| match v {
         None => "no stated end".to_string(),

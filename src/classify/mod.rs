@@ -387,6 +387,18 @@ impl<'a> Cx<'a> {
         } else {
             (At { old: Some(c), new: None }, c.ctype.removed_rule, Side::Grantor)
         };
+        if added && let Some(Value::Date(d)) = c.value("disclosed") {
+            // A term that existed before, first made public in this version.
+            let message = format!(
+                "\"{}\" ({}) is disclosed for the first time ({d}); it existed before, so it is not a new term.",
+                c.label(),
+                c.ctype.name
+            );
+            let f = Finding::new(Rule::FirstDisclosed, message)
+                .shown(None, Some(shown_clause(c)))
+                .lines((None, Some(c.pos.line)));
+            return self.push_clause(at, f);
+        }
         let template = if added { c.ctype.added } else { c.ctype.removed };
         let message = describe::sentence(template, c, &|key| self.name(key));
         let mut f = Finding::new(rule, message);

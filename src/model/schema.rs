@@ -219,6 +219,12 @@ pub const COMMON_FIELDS: &[FieldSpec] = &[
     f("until", End, Effect::End, "when the clause ends: a date, {event: ...} or {earliest: [...]}"),
     f("text", Text, Changed(Rule::TextChanged), "the clause's prose"),
     f("notes", Text, Changed(Rule::NotesChanged), "drafting notes that are not terms"),
+    f(
+        "disclosed",
+        Date,
+        Changed(Rule::DisclosureChanged),
+        "when the term was first made public, if it existed before (a clause first appearing with it is first-disclosed, not added)",
+    ),
 ];
 
 /// Every clause type.
@@ -246,6 +252,12 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
                 "true, false, or exclusive / sole / co-exclusive / non-exclusive",
             ),
             f("territory", List, Widen { more: Grantee }, "where the licence applies"),
+            f(
+                "exclusive-until",
+                End,
+                Effect::End,
+                "when the exclusivity ends, if before the licence itself (`until`): a date, {event: ...} or {earliest: [...]}",
+            ),
             f("sublicensable", Flag, Widen { more: Grantee }, "whether the licensee may sublicense"),
             f("transferable", Flag, Widen { more: Grantee }, "whether the licensee may transfer it"),
             f("irrevocable", Flag, Widen { more: Grantee }, "whether the licensor may revoke it"),
