@@ -129,6 +129,41 @@ fn hostile_clause_text_is_inert_in_markdown() {
     }
 }
 
+/// Two agreement files in a temporary folder: parties `a` and `b`, and the
+/// clauses given (YAML list items) on each side.
+fn pair(old_clauses: &str, new_clauses: &str) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    let head = "agreement: x\nparties: {a: A, b: B}\nclauses:\n";
+    std::fs::write(&old, format!("{head}{old_clauses}")).unwrap();
+    std::fs::write(&new, format!("{head}{new_clauses}")).unwrap();
+    (dir, old, new)
+}
+
+/// Issue 9, item 5: JSON strings escape bidirectional and C1 controls (and
+/// every other invisible character) as `\uXXXX`; other non-ASCII stays UTF-8.
+#[test]
+fn json_escapes_bidi_and_c1_controls() {
+    let (_dir, old, new) = pair(
+        "  - {id: c, title: Café – fees, text: Plain words.}\n",
+        "  - {id: c, title: Café – fees, text: \"Pay \\u202Eevil\\u2066 \\u0085x \\u009Fy \\u061Cz \\u200Fw.\"}\n",
+    );
+    let out = cmd().args(["--format", "json"]).arg(&old).arg(&new).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let raw = String::from_utf8(out.stdout).unwrap();
+    for c in ['\u{202E}', '\u{2066}', '\u{85}', '\u{9F}', '\u{61C}', '\u{200F}'] {
+        assert!(!raw.contains(c), "raw U+{:04X} in the JSON", c as u32);
+    }
+    for escaped in ["\\u202e", "\\u2066", "\\u0085", "\\u009f", "\\u061c", "\\u200f"] {
+        assert!(raw.contains(escaped), "{escaped} missing:\n{raw}");
+    }
+    assert!(raw.contains("Café – fees"), "é and – stay UTF-8:\n{raw}");
+    // The parsed value is the text as written.
+    let v: Value = serde_json::from_str(&raw).unwrap();
+    let text = v["findings"].as_array().unwrap().iter().find(|f| f["field"] == "text").unwrap();
+    assert_eq!(text["new"]["value"], "Pay \u{202E}evil\u{2066} \u{85}x \u{9F}y \u{61C}z \u{200F}w.");
+}
+
 #[test]
 fn perspective_marks_and_counts() {
     let out = cmd().args(["--format", "json", "--perspective", "microsoft", FEB, APR]).output().unwrap();
