@@ -129,6 +129,36 @@ fn hostile_clause_text_is_inert_in_markdown() {
     }
 }
 
+/// Issue 9, item 5: bare links, e-mail addresses, mentions and issue
+/// references in values do not become live links or pings under GitHub's
+/// autolinking: each is broken by a zero-width space entity.
+#[test]
+fn markdown_autolinks_and_references_are_inert() {
+    let (_dir, old, new) = pair(
+        "  - {id: c, title: Links, text: Plain words.}\n",
+        "  - {id: c, title: \"Links @someone #123\", text: \"See https://evil.example/pay, http://evil.example, www.evil.example, ceo@evil.example, GH-123, #456 and owner/repo#7.\"}\n",
+    );
+    let out = cmd().args(["--format", "markdown"]).arg(&old).arg(&new).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = String::from_utf8(out.stdout).unwrap();
+    for live in ["https://", "http://", "www.", "@someone", "@evil", "#123", "#456", "#7", "GH-123"] {
+        assert!(!md.contains(live), "markdown contains {live}:\n{md}");
+    }
+    for inert in [
+        "https:&#8203;//evil.example/pay",
+        "http:&#8203;//evil.example",
+        "www&#8203;.evil.example",
+        "ceo@&#8203;evil.example",
+        "GH&#8203;-123",
+        "\\#&#8203;456",
+        "repo\\#&#8203;7",
+        "@&#8203;someone",
+        "\\#&#8203;123",
+    ] {
+        assert!(md.contains(inert), "markdown lacks {inert}:\n{md}");
+    }
+}
+
 /// Two agreement files in a temporary folder: parties `a` and `b`, and the
 /// clauses given (YAML list items) on each side.
 fn pair(old_clauses: &str, new_clauses: &str) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {

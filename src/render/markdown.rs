@@ -36,19 +36,62 @@ impl Renderer for Markdown {
     }
 }
 
+/// A zero-width space, as an entity: put inside a mention, a reference or a
+/// link, it stops GitHub from linking it, and reads the same.
+const ZWSP: &str = "&#8203;";
+
 /// Escape untrusted text for inline Markdown (GitHub Flavoured).
+///
+/// Nothing in it can act: no HTML, no table cells, no code, no emphasis, no
+/// links. GitHub links text at two stages, both defeated by a zero-width
+/// space (an entity, so it survives any editor) put where the pattern needs
+/// two characters side by side: the GFM autolink extension while parsing
+/// (`http://`, `https://`, `www.`, e-mail addresses) and its own filters on
+/// the rendered text (@mentions, `#123`, `GH-123`, e-mail addresses again).
+/// So `https:&#8203;//`, `www&#8203;.`, `@&#8203;user`, `\#&#8203;123` and
+/// `GH&#8203;-123` show as written but link nowhere.
 pub fn escape(s: &str) -> String {
     let s = crate::safe::line(s);
+    let bytes = s.as_bytes();
+    let next_is_digit = |i: usize| bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+    let after = |i: usize, word: &[u8]| i >= word.len() && bytes[i - word.len()..i].eq_ignore_ascii_case(word);
+    // `word` ends at `i` and starts a word.
+    let word_at = |i: usize, word: &[u8]| {
+        after(i, word) && (i == word.len() || !bytes[i - word.len() - 1].is_ascii_alphanumeric())
+    };
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '|' => out.push_str("&#124;"),
             '`' => out.push_str("&#96;"),
-            // A zero-width space entity after @ stops mentions (as Renovate does).
-            '@' => out.push_str("@&#8203;"),
+            // Mentions and e-mail addresses (as Renovate does).
+            '@' => {
+                out.push('@');
+                out.push_str(ZWSP);
+            }
+            // Links with a scheme: `https://`, `http://`, `ftp://`...
+            ':' if s[i..].starts_with("://") => {
+                out.push(':');
+                out.push_str(ZWSP);
+            }
+            // `www.example.com`.
+            '.' if after(i, b"www") => {
+                out.push_str(ZWSP);
+                out.push('.');
+            }
+            // `GH-123`.
+            '-' if word_at(i, b"gh") && next_is_digit(i) => {
+                out.push_str(ZWSP);
+                out.push('-');
+            }
+            // `#123`, `owner/repo#123`.
+            '#' if next_is_digit(i) => {
+                out.push_str("\\#");
+                out.push_str(ZWSP);
+            }
             '\\' | '*' | '_' | '[' | ']' | '~' | '#' | '!' | '$' | '^' => {
                 out.push('\\');
                 out.push(c);
@@ -185,7 +228,28 @@ mod tests {
         let e = escape("a | b <script>alert(1)</script> @someone ```rust [x](http://evil) *b* $x$");
         assert!(!e.contains('|') && !e.contains('<') && !e.contains('`'));
         assert!(!e.contains("@someone"));
-        assert!(e.contains("\\[x\\](http://evil)"));
+        assert!(e.contains("\\[x\\](http:&#8203;//evil)"));
         assert!(e.contains("\\*b\\*"));
+    }
+
+    #[test]
+    fn autolinks_are_broken_by_a_zero_width_space() {
+        let cases = [
+            ("see https://evil.example/x", "see https:&#8203;//evil.example/x"),
+            ("(http://a.b)", "(http:&#8203;//a.b)"),
+            ("ftp://a.b", "ftp:&#8203;//a.b"),
+            ("www.evil.example", "www&#8203;.evil.example"),
+            ("WWW.EVIL.EXAMPLE", "WWW&#8203;.EVIL.EXAMPLE"),
+            ("mail ceo@evil.example", "mail ceo@&#8203;evil.example"),
+            ("fixes #123 and o/r#4", "fixes \\#&#8203;123 and o/r\\#&#8203;4"),
+            ("GH-123, gh-7", "GH&#8203;-123, gh&#8203;-7"),
+        ];
+        for (raw, escaped) in cases {
+            assert_eq!(escape(raw), escaped, "{raw}");
+        }
+        // What links nothing is left alone.
+        for plain in ["a: b", "14:30", "the www", "# heading", "GH-x", "high-5"] {
+            assert!(!escape(plain).contains(ZWSP), "{plain}");
+        }
     }
 }
