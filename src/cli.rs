@@ -217,7 +217,7 @@ fn check(files: &[String], options: &LoadOptions) -> Output {
         match result {
             Ok(a) => text.push_str(&format!("ok: {} ({} clauses)\n", safe::line(f), a.clauses.len())),
             Err(e) => {
-                eprintln!("agreement-diff: error: {e}");
+                eprintln!("{}", safe::inert_commands(&format!("agreement-diff: error: {e}")));
                 ok = false;
             }
         }

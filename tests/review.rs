@@ -129,6 +129,80 @@ fn hostile_clause_text_is_inert_in_markdown() {
     }
 }
 
+/// Whether a line of output would be obeyed by the GitHub Actions runner
+/// as a workflow command: `::` after leading white space, or `##[` anywhere.
+fn workflow_command(line: &str) -> bool {
+    line.trim_start().starts_with("::") || line.contains("##[")
+}
+
+/// Issue 9, item 3: no output, in any format, and no error message carries a
+/// workflow command that comes from an agreement.
+#[test]
+fn agreement_text_never_starts_a_workflow_command() {
+    let (dir, old, new) = pair(
+        "  - {id: c, title: Fees, text: Plain words.}\n  - {id: p, type: payment, payer: a, payee: b, rate: \"5%\"}\n",
+        "  - {id: c, title: \"::add-mask::Microsoft\", text: \"::warning::w ##[stop-commands]x\"}\n",
+    );
+    // A party name that starts a sentence of the report.
+    let renamed = std::fs::read_to_string(&new).unwrap().replace("a: A", "a: \"  ::error::pwned\"");
+    std::fs::write(&new, renamed).unwrap();
+    for format in ["text", "summary", "markdown", "json", "github"] {
+        for color in ["never", "always"] {
+            let out = cmd().args(["--format", format, "--color", color]).arg(&old).arg(&new).output().unwrap();
+            assert_eq!(out.status.code(), Some(1), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(text.contains("add-mask") && text.contains("pwned"), "{format}:\n{text}");
+            assert!(["summary", "github"].contains(&format) || text.contains("stop-commands"), "{format}:\n{text}");
+            for line in text.lines() {
+                // The GitHub format's own commands, whose message cannot start a line.
+                let own = format == "github"
+                    && ["::error ", "::warning ", "::notice "].iter().any(|c| line.starts_with(c))
+                    && !line.contains("##[");
+                assert!(own || !workflow_command(line), "{format}: a workflow command: {line}");
+            }
+        }
+    }
+    // The same in every format of directory mode and of `log`.
+    let (old_dir, new_dir) = (dir.path().join("old"), dir.path().join("new"));
+    std::fs::create_dir_all(&old_dir).unwrap();
+    std::fs::create_dir_all(&new_dir).unwrap();
+    std::fs::copy(&old, old_dir.join("x.yaml")).unwrap();
+    std::fs::copy(&new, new_dir.join("x.yaml")).unwrap();
+    for format in ["text", "summary", "markdown", "json"] {
+        let log = vec!["log".into(), "--format".into(), format.into(), old.clone(), new.clone()];
+        for args in [vec!["--format".into(), format.into(), old_dir.clone(), new_dir.clone()], log] {
+            let out = cmd().args(&args).output().unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(text.contains("add-mask"), "{format} {args:?}:\n{text}");
+            assert!(!text.lines().any(workflow_command), "{format} {args:?}:\n{text}");
+        }
+    }
+
+    // Error messages on standard error: a value echoed back, a file name.
+    let bad = dir.path().join("##[stop-commands]x.yaml");
+    std::fs::write(&bad, "agreement: x\nparties: {a: A, b: B}\nclauses:\n  - {id: p, type: payment, payer: a, payee: b, rate: \"##[stop-commands]x\"}\n").unwrap();
+    let title = dir.path().join("title.yaml");
+    std::fs::write(
+        &title,
+        "agreement: x\nparties: {a: A, b: B}\nclauses:\n  - {id: c, title: Fees, text: x, \"::add-mask::k\": 1}\n",
+    )
+    .unwrap();
+    for args in [
+        vec![bad.clone(), new.clone()],
+        vec!["check".into(), bad.clone()],
+        vec![title.clone(), new.clone()],
+        vec!["check".into(), title.clone()],
+    ] {
+        let out = cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("stop-commands") || err.contains("add-mask"), "{args:?}: {err}");
+        for line in err.lines() {
+            assert!(!workflow_command(line), "{args:?}: a workflow command on stderr: {line}");
+        }
+    }
+}
+
 /// Issue 9, item 5: bare links, e-mail addresses, mentions and issue
 /// references in values do not become live links or pings under GitHub's
 /// autolinking: each is broken by a zero-width space entity.

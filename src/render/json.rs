@@ -56,6 +56,10 @@ fn to_string<T: Serialize>(value: &T) -> String {
 /// character of [`crate::safe::is_invisible`] (U+202E, U+2066–U+2069,
 /// U+200E/F, U+061C, zero-width characters, U+2028/U+2029...). A parser
 /// reads the same text back; other non-ASCII text (é, –) stays UTF-8.
+///
+/// It also breaks workflow commands ([`crate::safe::command_breaks`]): a
+/// string value never starts a line of pretty JSON, so `::` cannot start a
+/// command, but `##[` anywhere could; it is written `#\u0023[`.
 #[derive(Default)]
 struct Escaping {
     pretty: PrettyFormatter<'static>,
@@ -69,13 +73,16 @@ fn json_escapes(c: char) -> bool {
 
 impl Formatter for Escaping {
     fn write_string_fragment<W: ?Sized + io::Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
-        // serde_json hands over runs of characters it does not escape itself.
-        if fragment.is_ascii() {
+        // serde_json hands over the runs of characters it does not escape
+        // itself; `#` and `[` are never escaped, so a `##[` is always whole
+        // in one run.
+        let mut breaks = crate::safe::command_breaks(fragment, false).into_iter().peekable();
+        if breaks.peek().is_none() && fragment.is_ascii() {
             return w.write_all(fragment.as_bytes());
         }
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
-            if json_escapes(c) {
+            if breaks.next_if_eq(&i).is_some() || json_escapes(c) {
                 w.write_all(&fragment.as_bytes()[start..i])?;
                 let mut units = [0u16; 2];
                 for unit in c.encode_utf16(&mut units) {
@@ -421,6 +428,15 @@ mod tests {
         for s in ["a\u{202E}b", "é\u{E0100}–\u{9F}"] {
             assert_eq!(serde_json::from_str::<String>(&json(s)).unwrap(), s);
         }
+    }
+
+    #[test]
+    fn breaks_workflow_commands() {
+        assert_eq!(json("##[stop-commands]x"), "\"#\\u0023[stop-commands]x\"\n");
+        assert_eq!(json("a\n##[x"), "\"a\\n#\\u0023[x\"\n");
+        // Never at the start of a line of JSON, so left as it is.
+        assert_eq!(json("::add-mask::x"), "\"::add-mask::x\"\n");
+        assert_eq!(serde_json::from_str::<String>(&json("é ##[x")).unwrap(), "é ##[x");
     }
 
     #[test]

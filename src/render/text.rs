@@ -236,7 +236,9 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
     }
 }
 
-/// Inline word diff: red/green with colour, `[-old-]{+new+}` without.
+/// Inline word diff: red/green with colour, `[-old-]{+new+}` without. Each
+/// piece is escaped on its own, and the line once more as a whole, since a
+/// piece ending in `##` and the `[-` after it would make `##[`.
 fn redline(p: &Paint, ops: &[WordOp]) -> String {
     let mut s = String::new();
     let last = ops.len().saturating_sub(1);
@@ -253,7 +255,7 @@ fn redline(p: &Paint, ops: &[WordOp]) -> String {
             }
         }
     }
-    s
+    safe::inert_commands(&s).into_owned()
 }
 
 /// Keep a few words of unchanged context next to changes.
