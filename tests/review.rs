@@ -293,10 +293,35 @@ fn perspective_marks_and_counts() {
     cmd().args(["--perspective", "nobody", FEB, APR]).assert().code(2);
 }
 
+/// The findings of comparing two files, as JSON (in a folder, for `REV:PATH`).
+fn json_findings(dir: &Path, old: &str, new: &str) -> Vec<Value> {
+    let out = cmd().current_dir(dir).args(["--format", "json", "--no-config", old, new]).output().unwrap();
+    assert!(out.status.code() != Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["findings"].as_array().unwrap().clone()
+}
+
+/// An acknowledgement of the finding of `rule` on `clause` between two
+/// files, as a YAML list item: agreement, rule, clause and change as the
+/// report gives them.
+fn ack_for(findings: &[Value], rule: &str, clause: &str, agreement: &str, reason: &str) -> String {
+    let f = findings
+        .iter()
+        .find(|f| f["rule"] == rule && f["clause"] == clause)
+        .unwrap_or_else(|| panic!("no {rule} on {clause}"));
+    format!(
+        "  - agreement: {agreement}\n    rule: {rule}\n    clause: {clause}\n    change: {}\n    reason: {reason}\n",
+        f["change"].as_str().unwrap()
+    )
+}
+
+const PARTNERSHIP: &str = "microsoft-openai-partnership";
+
 #[test]
 fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("acks.yaml");
+    let findings = json_findings(Path::new("."), FEB, APR);
     let mut acks = String::from("acknowledged:\n");
     for (rule, clause) in [
         ("exclusivity-dropped", "azure-exclusivity"),
@@ -305,20 +330,21 @@ fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
         ("term-condition-changed", "revenue-share-openai-to-microsoft"),
         ("payment-removed", "revenue-share-microsoft-to-openai"),
     ] {
-        acks.push_str(&format!("  - rule: {rule}\n    clause: {clause}\n    reason: Approved by counsel.\n"));
+        acks.push_str(&ack_for(&findings, rule, clause, PARTNERSHIP, "Approved by counsel."));
     }
     std::fs::write(&config, &acks).unwrap();
     cmd().args(["--fail-on", "commercial", "--config"]).arg(&config).args([FEB, APR]).assert().code(0);
     cmd().args(["--fail-on", "substantive", "--config"]).arg(&config).args([FEB, APR]).assert().code(1);
 
-    acks.push_str(
-        "  - rule: rate-increased\n    clause: revenue-share-openai-to-microsoft\n    reason: Old approval.\n",
-    );
+    acks.push_str(&format!(
+        "  - agreement: {PARTNERSHIP}\n    rule: rate-increased\n    clause: revenue-share-openai-to-microsoft\n    change: 0123456789abcdef\n    reason: Old approval.\n"
+    ));
     std::fs::write(&config, &acks).unwrap();
     let out = cmd().args(["--format", "json", "--config"]).arg(&config).args([FEB, APR]).output().unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["stale_acknowledgements"].as_array().unwrap().len(), 1);
     assert_eq!(v["stale_acknowledgements"][0]["rule"], "rate-increased");
+    assert_eq!(v["stale_acknowledgements"][0]["why"], "no-finding");
     let acked = v["findings"].as_array().unwrap().iter().filter(|f| !f["acknowledged"].is_null()).count();
     assert_eq!(acked, 5);
     let text = cmd().arg("--config").arg(&config).args([FEB, APR]).output().unwrap();
@@ -328,10 +354,188 @@ fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
     );
 
     // A reason is required.
-    std::fs::write(&config, "acknowledged:\n  - rule: cap-added\n    clause: x\n").unwrap();
+    std::fs::write(&config, format!("acknowledged:\n  - agreement: {PARTNERSHIP}\n    rule: cap-added\n    clause: x\n    change: 0123456789abcdef\n")).unwrap();
     let out = cmd().arg("--config").arg(&config).args([FEB, APR]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("needs a `reason`"));
+}
+
+/// Issue 9, item 2 (b): an acknowledgement names its agreement and covers
+/// findings of that agreement only, even where another agreement of the
+/// same directory has the very same change on a clause of the same id.
+#[test]
+fn an_acknowledgement_covers_its_own_agreement_only() {
+    let (old, new) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let agreement = |id: &str, rate: &str| {
+        format!(
+            "agreement: {id}\nparties: {{a: A, b: B}}\nclauses:\n  - {{id: p, type: payment, payer: a, payee: b, rate: \"{rate}\"}}\n"
+        )
+    };
+    for id in ["alpha", "beta"] {
+        std::fs::write(old.path().join(format!("{id}.yaml")), agreement(id, "5%")).unwrap();
+        std::fs::write(new.path().join(format!("{id}.yaml")), agreement(id, "6%")).unwrap();
+    }
+    let path = |d: &tempfile::TempDir, id: &str| d.path().join(format!("{id}.yaml")).to_string_lossy().to_string();
+    let alpha = json_findings(Path::new("."), &path(&old, "alpha"), &path(&new, "alpha"));
+    let beta = json_findings(Path::new("."), &path(&old, "beta"), &path(&new, "beta"));
+    assert_eq!(alpha[0]["change"], beta[0]["change"], "the same change in both");
+
+    let config = new.path().join(".agreement-diff.yaml");
+    std::fs::write(
+        &config,
+        format!("acknowledged:\n{}", ack_for(&alpha, "rate-increased", "p", "alpha", "Agreed for alpha.")),
+    )
+    .unwrap();
+    let run = || {
+        let out = cmd()
+            .args(["--format", "json", "--fail-on", "commercial"])
+            .arg(old.path())
+            .arg(new.path())
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let reason = |id: &str| {
+            let r = v["reports"].as_array().unwrap().iter().find(|r| r["new"]["agreement"] == id).unwrap();
+            r["findings"][0]["acknowledged"]["reason"].as_str().map(str::to_string)
+        };
+        (out.status.code(), reason("alpha"), reason("beta"), v["stale_acknowledgements"].as_array().unwrap().len())
+    };
+    assert_eq!(run(), (Some(1), Some("Agreed for alpha.".into()), None, 0), "beta's change stays open");
+
+    let both = format!(
+        "acknowledged:\n{}{}",
+        ack_for(&alpha, "rate-increased", "p", "alpha", "Agreed for alpha."),
+        ack_for(&beta, "rate-increased", "p", "beta", "Agreed for beta.")
+    );
+    std::fs::write(&config, both).unwrap();
+    assert_eq!(run(), (Some(0), Some("Agreed for alpha.".into()), Some("Agreed for beta.".into()), 0));
+
+    // Naming another agreement covers nothing, and says so.
+    std::fs::write(&config, format!("acknowledged:\n{}", ack_for(&alpha, "rate-increased", "p", "gamma", "Wrong.")))
+        .unwrap();
+    let out = cmd()
+        .args(["--format", "json"])
+        .arg(path(&old, "alpha"))
+        .arg(path(&new, "alpha"))
+        .arg("--config")
+        .arg(&config)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["findings"][0]["acknowledged"].is_null());
+    assert_eq!(v["stale_acknowledgements"][0]["agreement"], "gamma");
+    assert_eq!(v["stale_acknowledgements"][0]["why"], "no-finding");
+}
+
+/// Issue 9, item 2 (c, d): an acknowledgement approves one change, named by
+/// its digest; a later, different change of the same clause and rule is not
+/// covered, and the acknowledgement is reported as stale because the change
+/// it approved differs. Every format shows the digest to copy.
+#[test]
+fn an_acknowledgement_covers_the_change_it_approved_and_no_later_one() {
+    let clause = |rate: &str| format!("  - {{id: p, type: payment, payer: a, payee: b, rate: \"{rate}\"}}\n");
+    let (dir, v1, v2) = pair(&clause("5%"), &clause("6%"));
+    let v3 = dir.path().join("v3.yaml");
+    std::fs::write(&v3, std::fs::read_to_string(&v2).unwrap().replace("6%", "7%")).unwrap();
+    let (v1, v2, v3) =
+        (v1.to_string_lossy().to_string(), v2.to_string_lossy().to_string(), v3.to_string_lossy().to_string());
+    let approved = json_findings(Path::new("."), &v1, &v2);
+    let later = json_findings(Path::new("."), &v1, &v3);
+    let (approved_change, later_change) =
+        (approved[0]["change"].as_str().unwrap(), later[0]["change"].as_str().unwrap());
+    assert!(approved_change.len() == 16 && approved_change.bytes().all(|b| b.is_ascii_hexdigit()), "{approved_change}");
+    assert_ne!(approved_change, later_change);
+    // Stable: the same on every run.
+    assert_eq!(json_findings(Path::new("."), &v1, &v2)[0]["change"], approved[0]["change"]);
+
+    let config = dir.path().join("acks.yaml");
+    std::fs::write(
+        &config,
+        format!("acknowledged:\n{}", ack_for(&approved, "rate-increased", "p", "x", "Counsel agreed to 6%.")),
+    )
+    .unwrap();
+    let run = |new: &str, format: &str| {
+        cmd()
+            .args(["--fail-on", "commercial", "--format", format, "--config"])
+            .arg(&config)
+            .args([&v1, new])
+            .output()
+            .unwrap()
+    };
+    // The approved change is covered.
+    let out = run(&v2, "json");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings"][0]["acknowledged"]["reason"], "Counsel agreed to 6%.");
+    assert_eq!(v["stale_acknowledgements"].as_array().unwrap().len(), 0);
+
+    // A later change of the same clause and rule is not.
+    let out = run(&v3, "json");
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["findings"][0]["acknowledged"].is_null());
+    let stale = &v["stale_acknowledgements"][0];
+    assert_eq!(stale["why"], "change-differs");
+    assert_eq!(stale["change"], approved_change);
+    assert_eq!(stale["changes_now"], serde_json::json!([later_change]));
+
+    // The same sentence in every human format; the digest to copy in each.
+    let sentence = "the change it approved differs";
+    for format in ["text", "markdown", "summary", "github"] {
+        let out = String::from_utf8(run(&v3, format).stdout).unwrap();
+        assert!(
+            out.contains(sentence) && out.contains(approved_change) && out.contains(later_change),
+            "{format}:\n{out}"
+        );
+    }
+    let text = String::from_utf8(run(&v3, "text").stdout).unwrap();
+    assert!(text.contains(&format!("rate-increased  change {later_change}")), "{text}");
+    let md = String::from_utf8(run(&v3, "markdown").stdout).unwrap();
+    assert!(
+        md.contains(&format!("        rule: rate-increased\n        clause: p\n        change: {later_change}\n")),
+        "{md}"
+    );
+    // Acknowledging by copying from the markdown hint works.
+    let hint: String = md
+        .lines()
+        .skip_while(|l| !l.starts_with("    acknowledged:"))
+        .take_while(|l| l.starts_with("    "))
+        .map(|l| format!("{}\n", &l[4..]))
+        .collect();
+    std::fs::write(&config, hint.replace("reason:   # who accepted it, and why", "reason: Counsel agreed to 7%."))
+        .unwrap();
+    assert_eq!(run(&v3, "text").status.code(), Some(0));
+}
+
+/// Issue 9, item 2: `agreement` and `change` are required; a `change` must
+/// be a digest as the report gives it.
+#[test]
+fn an_acknowledgement_needs_an_agreement_and_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("acks.yaml");
+    for (body, expected) in [
+        ("rule: cap-added, clause: c, change: 0123456789abcdef, reason: R", "needs an `agreement`"),
+        ("agreement: x, rule: cap-added, clause: c, reason: R", "needs a `change`"),
+        ("agreement: x, rule: cap-added, change: 12ab, reason: R", "`change` must be the 16 hex digits"),
+        ("agreement: x, rule: cap-added, change: 0123456789abcdeg, reason: R", "`change` must be the 16 hex digits"),
+        ("agreement: x, rule: cap-added, chang: 0123456789abcdef, reason: R", "did you mean `change`?"),
+    ] {
+        std::fs::write(&config, format!("acknowledged:\n  - {{{body}}}\n")).unwrap();
+        let out = cmd().arg("--config").arg(&config).args([FEB, APR]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{body}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected) && err.contains("acks.yaml:2"), "{body}: {err}");
+    }
+    // Upper-case hex digits are the same digest.
+    let findings = json_findings(Path::new("."), FEB, APR);
+    let ack = ack_for(&findings, "cap-added", "revenue-share-openai-to-microsoft", PARTNERSHIP, "OK.");
+    let change = findings.iter().find(|f| f["rule"] == "cap-added").unwrap()["change"].as_str().unwrap();
+    let upper = ack.replace(change, &change.to_uppercase());
+    assert_ne!(upper, ack);
+    std::fs::write(&config, format!("acknowledged:\n{upper}")).unwrap();
+    let out = cmd().args(["--format", "json", "--config"]).arg(&config).args([FEB, APR]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings"].as_array().unwrap().iter().filter(|f| f["acknowledged"]["reason"] == "OK.").count(), 1);
 }
 
 #[test]
@@ -386,11 +590,16 @@ fn directory_mode_pairs_by_agreement_id() {
     assert!(text.contains("Agreement added: fresh") && text.contains("Agreement removed: gone"));
     // One acknowledgements file in the new directory serves every pair; an
     // acknowledgement is stale only if no pair uses it.
-    std::fs::write(
-        new.path().join(".agreement-diff.yaml"),
-        "acknowledged:\n  - {rule: rate-increased, clause: p, reason: Agreed.}\n  - {rule: cap-added, clause: p, reason: Old.}\n",
-    )
-    .unwrap();
+    let findings = json_findings(
+        Path::new("."),
+        &old.path().join("changed.yaml").to_string_lossy(),
+        &new.path().join("sub/renamed-file.yaml").to_string_lossy(),
+    );
+    let acks = format!(
+        "acknowledged:\n{}  - {{agreement: changed, rule: cap-added, clause: p, change: 0123456789abcdef, reason: Old.}}\n",
+        ack_for(&findings, "rate-increased", "p", "changed", "Agreed.")
+    );
+    std::fs::write(new.path().join(".agreement-diff.yaml"), acks).unwrap();
     let out =
         cmd().args(["--format", "json", "--fail-on", "commercial"]).arg(old.path()).arg(new.path()).output().unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -495,6 +704,75 @@ fn rev_path_arguments_read_through_git() {
     let missing_path = run(&["main:missing.yaml", "x.yaml"]);
     assert_eq!(missing_path.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing_path.stderr).contains("main:missing.yaml"));
+}
+
+/// Issue 9, item 2 (a): `--config REV:PATH` reads the acknowledgements
+/// from a revision, so CI can take them from the base branch: a pull request
+/// that acknowledges its own commercial change in its own
+/// `.agreement-diff.yaml` does not get past `--fail-on commercial`.
+#[test]
+fn acknowledgements_read_from_the_base_branch_cannot_be_approved_by_the_pull_request() {
+    let repo = Repo::new();
+    repo.write("x.yaml", &read(FEB));
+    repo.write(".agreement-diff.yaml", "acknowledged: []\n");
+    repo.commit("base");
+    repo.ok(&["checkout", "-q", "-b", "pr"]);
+    repo.write("x.yaml", &read(APR));
+    // The pull request acknowledges every commercial change it makes.
+    let findings = json_findings(repo.path(), "main:x.yaml", "x.yaml");
+    let mut acks = String::from("acknowledged:\n");
+    for f in findings.iter().filter(|f| f["materiality"] == "commercial") {
+        let (rule, clause) = (f["rule"].as_str().unwrap(), f["clause"].as_str().unwrap());
+        acks.push_str(&ack_for(&findings, rule, clause, PARTNERSHIP, "Approved by myself."));
+    }
+    repo.write(".agreement-diff.yaml", &acks);
+    repo.commit("pr");
+    let run = |args: &[&str]| cmd().current_dir(repo.path()).args(args).output().unwrap();
+    let gate = ["--fail-on", "commercial", "--format", "json", "main:x.yaml", "x.yaml"];
+
+    // Read from the work tree, the pull request's acknowledgements approve themselves.
+    assert_eq!(run(&gate).status.code(), Some(0));
+    // Read from the base branch, they do not count.
+    let base: Vec<&str> = ["--config", "main:.agreement-diff.yaml"].into_iter().chain(gate).collect();
+    let out = run(&base);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["acknowledged"].is_null()));
+
+    // Once reviewers have merged them into the base branch, they count.
+    repo.ok(&["checkout", "-q", "main"]);
+    repo.write(".agreement-diff.yaml", &acks);
+    repo.commit("reviewers acknowledge the April changes");
+    repo.ok(&["checkout", "-q", "pr"]);
+    let out = run(&base);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // A stale one is annotated on the file in the work tree, not on `main:…`.
+    let mut with_stale = acks.clone();
+    with_stale.push_str(&format!(
+        "  - {{agreement: {PARTNERSHIP}, rule: cap-added, clause: nowhere, change: 0123456789abcdef, reason: Old.}}\n"
+    ));
+    repo.ok(&["checkout", "-q", "main"]);
+    repo.write(".agreement-diff.yaml", &with_stale);
+    repo.commit("a stale acknowledgement");
+    repo.ok(&["checkout", "-q", "pr"]);
+    let out = run(&["--format", "github", "--config", "main:.agreement-diff.yaml", "main:x.yaml", "x.yaml"]);
+    let gh = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        gh.lines()
+            .any(|l| l.starts_with("::warning file=.agreement-diff.yaml,line=") && l.contains("matches no finding")),
+        "{gh}"
+    );
+
+    // A file in the work tree named like the revision cannot stand in for it;
+    // a revision without the file is an error, not an empty list.
+    repo.write("main:.agreement-diff.yaml", &acks);
+    let out = run(&base);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ambiguous"));
+    let out = run(&["--config", "main:missing.yaml", "main:x.yaml", "x.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("main:missing.yaml"));
 }
 
 #[test]

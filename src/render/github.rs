@@ -3,7 +3,7 @@
 //! commercial → error, substantive → warning, the rest → notice.
 
 use super::Renderer;
-use crate::report::{Ack, DirReport, Report};
+use crate::report::{DirReport, Report, Stale};
 use crate::rules::Materiality;
 
 /// GitHub Actions workflow commands.
@@ -45,8 +45,7 @@ fn render(report: &Report) -> String {
             (None, Some(l)) => (&report.old.path, Some(l)),
             (None, None) => (&report.new.path, None),
         };
-        let file = file.rsplit_once(':').filter(|_| crate::git::is_rev_path(file)).map(|(_, p)| p).unwrap_or(file);
-        let mut props = format!("file={}", property(file));
+        let mut props = format!("file={}", property(in_tree(file)));
         if let Some(l) = line {
             props.push_str(&format!(",line={l}"));
         }
@@ -64,9 +63,15 @@ fn render(report: &Report) -> String {
     out
 }
 
-/// A warning on an acknowledgement that matches no finding.
-fn stale(a: &Ack) -> String {
-    format!("::warning file={},line={}::{}\n", property(&a.file), a.line, data(&super::stale_sentence(a)))
+/// A warning on a stale acknowledgement, on its line of the file.
+fn stale(s: &Stale) -> String {
+    let a = &s.ack;
+    format!("::warning file={},line={}::{}\n", property(in_tree(&a.file)), a.line, data(&super::stale_sentence(s)))
+}
+
+/// The path in the work tree of a file given as `REV:PATH`, for annotations.
+fn in_tree(file: &str) -> &str {
+    file.rsplit_once(':').filter(|_| crate::git::is_rev_path(file)).map(|(_, p)| p).unwrap_or(file)
 }
 
 /// Escape a command's message (GitHub's `escapeData`).

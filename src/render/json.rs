@@ -13,7 +13,7 @@ use serde_json::ser::{Formatter, PrettyFormatter};
 
 use super::Renderer;
 use crate::model::{End, Value};
-use crate::report::{Ack, DirReport, Finding, Lone, Report, Shown, Side, WordOp};
+use crate::report::{DirReport, Finding, Lone, Report, Shown, Side, Stale, WordOp};
 
 /// The version of the JSON contract.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -220,20 +220,36 @@ struct Unchanged<'a> {
     sentence: &'a str,
 }
 
-/// An acknowledgement that matched no finding.
+/// A stale acknowledgement.
 #[derive(Serialize)]
 struct JsonStale<'a> {
+    agreement: &'a str,
     rule: &'a str,
     clause: &'a Option<String>,
     field: &'a Option<String>,
+    change: &'a str,
     reason: &'a str,
     file: &'a str,
     line: u32,
+    why: &'static str,
+    changes_now: &'a [String],
 }
 
 impl<'a> JsonStale<'a> {
-    fn of(a: &'a Ack) -> Self {
-        JsonStale { rule: &a.rule, clause: &a.clause, field: &a.field, reason: &a.reason, file: &a.file, line: a.line }
+    fn of(s: &'a Stale) -> Self {
+        let a = &s.ack;
+        JsonStale {
+            agreement: &a.agreement,
+            rule: &a.rule,
+            clause: &a.clause,
+            field: &a.field,
+            change: &a.change,
+            reason: &a.reason,
+            file: &a.file,
+            line: a.line,
+            why: if s.now.is_empty() { "no-finding" } else { "change-differs" },
+            changes_now: &s.now,
+        }
     }
 }
 
@@ -254,6 +270,7 @@ struct JsonFinding<'a> {
     old_line: Option<u32>,
     new_line: Option<u32>,
     words: Option<Words<'a>>,
+    change: &'a str,
     acknowledged: Option<Reason<'a>>,
     impact: Option<&'static str>,
 }
@@ -275,6 +292,7 @@ impl<'a> JsonFinding<'a> {
             old_line: f.old_line,
             new_line: f.new_line,
             words: f.words.as_deref().map(Words),
+            change: f.change(),
             acknowledged: f.acknowledged.as_deref().map(|reason| Reason { reason }),
             impact: r.impact(f).map(|i| i.name()),
         }
@@ -321,6 +339,13 @@ impl<'a> Word<'a> {
         };
         Word { op, text }
     }
+}
+
+/// A value or a whole clause as compact JSON (what a change's digest is
+/// made of, [`crate::report::Finding::change`]): serde_json's own compact
+/// form, the same on every run and machine.
+pub(crate) fn write_compact<W: io::Write>(w: &mut W, shown: &Shown) {
+    serde_json::to_writer(w, &JsonShown(shown)).expect("a value serialises");
 }
 
 /// A value or a whole clause.

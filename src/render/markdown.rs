@@ -165,8 +165,46 @@ fn render(report: &Report) -> String {
         }
         let _ = writeln!(out, "\n</details>");
     }
+    acknowledge_hint(&mut out, report);
     stale(&mut out, report);
     out
+}
+
+/// The entries reviewers would add to `.agreement-diff.yaml` to accept the
+/// open findings, ready to copy: each names its agreement, rule, clause and
+/// change. Only ids go in the code block (rule ids, and agreement and clause
+/// ids, which the loader limits to `a-z`, `0-9`, `-`, `_` and `.`), so no
+/// value from an agreement is shown unescaped; the block is indented, not
+/// fenced, so the report holds no code fence at all.
+fn acknowledge_hint(out: &mut String, report: &Report) {
+    let is_id = |s: &str| {
+        !s.is_empty()
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+    };
+    let agreement = &report.new.agreement;
+    let open: Vec<&Finding> = super::groups(report)
+        .into_iter()
+        .flatten()
+        .filter(|f| is_id(agreement) && f.clause.as_deref().is_none_or(is_id))
+        .collect();
+    if open.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n<details><summary>To acknowledge a change</summary>\n");
+    let _ = writeln!(
+        out,
+        "Reviewers who accept a change add its entry to `.agreement-diff.yaml`, with a reason; `change` names \
+         this change only, so a later change of the same clause is reported again.\n"
+    );
+    let _ = writeln!(out, "    acknowledged:");
+    for f in open {
+        let _ = writeln!(out, "      - agreement: {agreement}\n        rule: {}", f.rule.id());
+        if let Some(clause) = &f.clause {
+            let _ = writeln!(out, "        clause: {clause}");
+        }
+        let _ = writeln!(out, "        change: {}\n        reason:   # who accepted it, and why", f.change());
+    }
+    let _ = writeln!(out, "\n</details>");
 }
 
 fn row(out: &mut String, report: &Report, f: &Finding) {
@@ -213,7 +251,8 @@ fn stale(out: &mut String, report: &Report) {
     if report.stale.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\n**Stale acknowledgements** (they match no finding):\n");
+    let _ =
+        writeln!(out, "\n**Stale acknowledgements** (they match no finding, or the change they approved differs):\n");
     for a in &report.stale {
         let _ = writeln!(out, "- {}", escape(&super::stale_sentence(a)));
     }

@@ -161,7 +161,7 @@ fn stale(out: &mut String, p: &Paint, report: &Report) {
         return;
     }
     let _ =
-        writeln!(out, "\n{}", p.paint(BOLD, "Stale acknowledgements (they match no finding; remove or update them):"));
+        writeln!(out, "\n{}", p.paint(BOLD, "Stale acknowledgements (they match no finding, or the change they approved differs; remove or update them):"));
     for a in &report.stale {
         let _ = writeln!(out, "  {}", safe::line(&super::stale_sentence(a)));
     }
@@ -175,7 +175,9 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
         }
         _ => String::new(),
     };
-    let _ = writeln!(out, "  {} {}{impact}", p.materiality(f.materiality()), p.paint(DIM, f.rule.id()));
+    // The change's digest, for an acknowledgement to name (`change:`).
+    let change = p.paint(DIM, &format!("change {}", f.change()));
+    let _ = writeln!(out, "  {} {}  {change}{impact}", p.materiality(f.materiality()), p.paint(DIM, f.rule.id()));
     let _ = writeln!(out, "    {}", safe::line(&f.message));
     if let Some(reason) = &f.acknowledged {
         let _ = writeln!(out, "    acknowledged: {}", safe::line(reason));
