@@ -8,8 +8,8 @@
 //!   - agreement: microsoft-openai-partnership
 //!     rule: cap-added
 //!     clause: revenue-share-openai-to-microsoft
-//!     field: cap                    # optional
-//!     change: ae37ad16be043425      # the finding's "change", from the report
+//!     field: cap                                # optional
+//!     change: ae37ad16be04342547e2387026e192e1  # the finding's "change", from the report
 //!     reason: Counsel accepted the total cap on 2026-04-28.
 //! ```
 //!
@@ -31,7 +31,7 @@ use crate::yaml::{self, NodeKind, Pos};
 pub const FILE_NAME: &str = ".agreement-diff.yaml";
 
 /// Hex digits in a change's digest.
-const CHANGE_DIGITS: usize = 16;
+const CHANGE_DIGITS: usize = 32;
 
 /// The acknowledgements in force for one run, and what each has met so far
 /// (one file serves every pair of a directory run).

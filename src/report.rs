@@ -68,10 +68,13 @@ impl Finding {
 
     /// The change this finding reports, as a short digest that an
     /// acknowledgement names (`change:`) to approve this change and no other:
-    /// the first 16 hex digits of the SHA-256 of the field and the old and
-    /// new values (each as its compact JSON, `render::json`). The same on
-    /// every run and machine; a different value on either side, or another
-    /// field, gives another digest.
+    /// the first 32 hex digits (128 bits) of the SHA-256 of the field and the
+    /// old and new values (each as its compact JSON, `render::json`). The
+    /// same on every run and machine; a different value on either side, or
+    /// another field, gives another digest. 128 bits, not fewer: whoever
+    /// writes both versions could otherwise search for two changes with the
+    /// same digest (about 2^32 tries for 64 bits), have the harmless one
+    /// acknowledged and then push the other.
     pub fn change(&self) -> &str {
         self.change.get_or_init(|| {
             let mut h = Digest(sha2::Sha256::default());
@@ -85,7 +88,7 @@ impl Finding {
                 h.part(b"");
             }
             use sha2::Digest as _;
-            h.0.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect()
+            h.0.finalize()[..16].iter().map(|b| format!("{b:02x}")).collect()
         })
     }
 
@@ -418,9 +421,9 @@ mod tests {
         // Pinned: the digest must not change between runs, machines or releases
         // (acknowledgements in repositories name it). Worked out apart from this
         // code, as docs/ci.md describes it:
-        // sha256(b"agreement-diff change 1\0rate\0" + old JSON + b"\0" + new JSON + b"\0")[:16 hex]
+        // sha256(b"agreement-diff change 1\0rate\0" + old JSON + b"\0" + new JSON + b"\0")[:32 hex]
         // with {"type":"percentage","value":"5"} and {"type":"percentage","value":"6"}.
-        assert_eq!(f.change(), "9c44ddf449b72786");
+        assert_eq!(f.change(), "9c44ddf449b7278648dd34bc6b324922");
         assert_eq!(f.clone().change(), f.change());
         // Same field and values, another message or rule: the same change.
         let mut g = rate("rate", "5", "6");
@@ -435,7 +438,7 @@ mod tests {
         ];
         for o in &others {
             assert_ne!(o, f.change());
-            assert!(o.len() == 16 && o.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+            assert!(o.len() == 32 && o.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
         }
     }
 }

@@ -337,7 +337,7 @@ fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
     cmd().args(["--fail-on", "substantive", "--config"]).arg(&config).args([FEB, APR]).assert().code(1);
 
     acks.push_str(&format!(
-        "  - agreement: {PARTNERSHIP}\n    rule: rate-increased\n    clause: revenue-share-openai-to-microsoft\n    change: 0123456789abcdef\n    reason: Old approval.\n"
+        "  - agreement: {PARTNERSHIP}\n    rule: rate-increased\n    clause: revenue-share-openai-to-microsoft\n    change: 0123456789abcdef0123456789abcdef\n    reason: Old approval.\n"
     ));
     std::fs::write(&config, &acks).unwrap();
     let out = cmd().args(["--format", "json", "--config"]).arg(&config).args([FEB, APR]).output().unwrap();
@@ -354,7 +354,7 @@ fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
     );
 
     // A reason is required.
-    std::fs::write(&config, format!("acknowledged:\n  - agreement: {PARTNERSHIP}\n    rule: cap-added\n    clause: x\n    change: 0123456789abcdef\n")).unwrap();
+    std::fs::write(&config, format!("acknowledged:\n  - agreement: {PARTNERSHIP}\n    rule: cap-added\n    clause: x\n    change: 0123456789abcdef0123456789abcdef\n")).unwrap();
     let out = cmd().arg("--config").arg(&config).args([FEB, APR]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("needs a `reason`"));
@@ -443,7 +443,7 @@ fn an_acknowledgement_covers_the_change_it_approved_and_no_later_one() {
     let later = json_findings(Path::new("."), &v1, &v3);
     let (approved_change, later_change) =
         (approved[0]["change"].as_str().unwrap(), later[0]["change"].as_str().unwrap());
-    assert!(approved_change.len() == 16 && approved_change.bytes().all(|b| b.is_ascii_hexdigit()), "{approved_change}");
+    assert!(approved_change.len() == 32 && approved_change.bytes().all(|b| b.is_ascii_hexdigit()), "{approved_change}");
     assert_ne!(approved_change, later_change);
     // Stable: the same on every run.
     assert_eq!(json_findings(Path::new("."), &v1, &v2)[0]["change"], approved[0]["change"]);
@@ -514,11 +514,15 @@ fn an_acknowledgement_needs_an_agreement_and_a_change() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("acks.yaml");
     for (body, expected) in [
-        ("rule: cap-added, clause: c, change: 0123456789abcdef, reason: R", "needs an `agreement`"),
+        ("rule: cap-added, clause: c, change: 0123456789abcdef0123456789abcdef, reason: R", "needs an `agreement`"),
         ("agreement: x, rule: cap-added, clause: c, reason: R", "needs a `change`"),
-        ("agreement: x, rule: cap-added, change: 12ab, reason: R", "`change` must be the 16 hex digits"),
-        ("agreement: x, rule: cap-added, change: 0123456789abcdeg, reason: R", "`change` must be the 16 hex digits"),
-        ("agreement: x, rule: cap-added, chang: 0123456789abcdef, reason: R", "did you mean `change`?"),
+        ("agreement: x, rule: cap-added, change: 12ab, reason: R", "`change` must be the 32 hex digits"),
+        ("agreement: x, rule: cap-added, change: 0123456789abcdef, reason: R", "`change` must be the 32 hex digits"),
+        (
+            "agreement: x, rule: cap-added, change: 0123456789abcdef0123456789abcdeg, reason: R",
+            "`change` must be the 32 hex digits",
+        ),
+        ("agreement: x, rule: cap-added, chang: 0123456789abcdef0123456789abcdef, reason: R", "did you mean `change`?"),
     ] {
         std::fs::write(&config, format!("acknowledged:\n  - {{{body}}}\n")).unwrap();
         let out = cmd().arg("--config").arg(&config).args([FEB, APR]).output().unwrap();
@@ -596,7 +600,7 @@ fn directory_mode_pairs_by_agreement_id() {
         &new.path().join("sub/renamed-file.yaml").to_string_lossy(),
     );
     let acks = format!(
-        "acknowledged:\n{}  - {{agreement: changed, rule: cap-added, clause: p, change: 0123456789abcdef, reason: Old.}}\n",
+        "acknowledged:\n{}  - {{agreement: changed, rule: cap-added, clause: p, change: 0123456789abcdef0123456789abcdef, reason: Old.}}\n",
         ack_for(&findings, "rate-increased", "p", "changed", "Agreed.")
     );
     std::fs::write(new.path().join(".agreement-diff.yaml"), acks).unwrap();
@@ -750,7 +754,7 @@ fn acknowledgements_read_from_the_base_branch_cannot_be_approved_by_the_pull_req
     // A stale one is annotated on the file in the work tree, not on `main:…`.
     let mut with_stale = acks.clone();
     with_stale.push_str(&format!(
-        "  - {{agreement: {PARTNERSHIP}, rule: cap-added, clause: nowhere, change: 0123456789abcdef, reason: Old.}}\n"
+        "  - {{agreement: {PARTNERSHIP}, rule: cap-added, clause: nowhere, change: 0123456789abcdef0123456789abcdef, reason: Old.}}\n"
     ));
     repo.ok(&["checkout", "-q", "main"]);
     repo.write(".agreement-diff.yaml", &with_stale);
