@@ -1,37 +1,53 @@
-//! Acknowledged findings: a `.agreement-diff.yaml` that lists findings
+//! Acknowledged findings: a `.agreement-diff.yaml` that lists changes
 //! reviewers accepted, each with a reason. Acknowledged findings are shown
-//! apart and do not trip `--fail-on`; an acknowledgement that matches
-//! nothing is reported as stale.
+//! apart and do not trip `--fail-on`; an acknowledgement that covers nothing
+//! is reported as stale.
 //!
 //! ```yaml
 //! acknowledged:
-//!   - rule: cap-added
+//!   - agreement: microsoft-openai-partnership
+//!     rule: cap-added
 //!     clause: revenue-share-openai-to-microsoft
-//!     field: cap                    # optional
+//!     field: cap                                # optional
+//!     change: ae37ad16be04342547e2387026e192e1  # the finding's "change", from the report
 //!     reason: Counsel accepted the total cap on 2026-04-28.
 //! ```
+//!
+//! An acknowledgement covers one change: the agreement is named, and the
+//! change is named by its digest ([`crate::report::Finding::change`]), so a
+//! later, different change of the same clause is not covered but reported,
+//! with the acknowledgement marked stale because the change it approved
+//! differs. `--config REV:PATH` reads the file from a git revision, so that
+//! CI can take the acknowledgements from the base branch rather than from
+//! the pull request under review.
 
 use std::path::{Path, PathBuf};
 
 use crate::load::{LoadError, closest, read_source};
-use crate::report::{Ack, Report};
+use crate::report::{Ack, AckMatch, Report, Stale};
 use crate::yaml::{self, NodeKind, Pos};
 
 /// The file name looked for beside the new file and at the repository root.
 pub const FILE_NAME: &str = ".agreement-diff.yaml";
 
-/// The acknowledgements in force for one run, and which of them matched a
-/// finding so far (one file serves every pair of a directory run).
+/// Hex digits in a change's digest.
+const CHANGE_DIGITS: usize = 32;
+
+/// The acknowledgements in force for one run, and what each has met so far
+/// (one file serves every pair of a directory run).
 #[derive(Debug, Default)]
 pub struct Acknowledgements {
     acks: Vec<Ack>,
+    /// Whether each covered a finding.
     used: Vec<bool>,
+    /// The changes each matched in all but the change.
+    differs: Vec<Vec<String>>,
 }
 
 impl Acknowledgements {
-    /// The acknowledgements of `--config FILE`, or else of the file found
-    /// beside `new_path` or at the root of its repository; none with
-    /// `--no-config`.
+    /// The acknowledgements of `--config FILE` (or `REV:PATH`, read through
+    /// git), or else of the file found beside `new_path` or at the root of
+    /// its repository; none with `--no-config`.
     pub fn for_run(config: Option<&str>, no_config: bool, new_path: &str, max_bytes: u64) -> Result<Self, LoadError> {
         if no_config {
             return Ok(Self::default());
@@ -44,22 +60,39 @@ impl Acknowledgements {
             Some(f) => load(&f, max_bytes)?,
             None => Vec::new(),
         };
-        Ok(Acknowledgements { used: vec![false; acks.len()], acks })
+        Ok(Acknowledgements { used: vec![false; acks.len()], differs: vec![Vec::new(); acks.len()], acks })
     }
 
-    /// Mark the findings of a report that an acknowledgement covers.
+    /// Mark the findings of a report that an acknowledgement covers (the
+    /// first that covers a finding gives its reason).
     pub fn apply(&mut self, report: &mut Report) {
-        for (ack, used) in self.acks.iter().zip(&mut self.used) {
-            for f in report.findings.iter_mut().filter(|f| ack.matches(f)) {
-                f.acknowledged = Some(ack.reason.clone());
-                *used = true;
+        let agreements = (report.old.agreement.as_str(), report.new.agreement.as_str());
+        for (i, ack) in self.acks.iter().enumerate() {
+            for f in report.findings.iter_mut() {
+                match ack.judge(agreements, f) {
+                    AckMatch::Covers => {
+                        if f.acknowledged.is_none() {
+                            f.acknowledged = Some(ack.reason.clone());
+                        }
+                        self.used[i] = true;
+                    }
+                    AckMatch::Differs => {
+                        if !self.differs[i].iter().any(|c| c == f.change()) {
+                            self.differs[i].push(f.change().to_string());
+                        }
+                    }
+                    AckMatch::Unrelated => {}
+                }
             }
         }
     }
 
-    /// The acknowledgements that matched nothing in any report so far.
-    pub fn stale(&self) -> Vec<Ack> {
-        self.acks.iter().zip(&self.used).filter(|(_, u)| !**u).map(|(a, _)| a.clone()).collect()
+    /// The acknowledgements that covered nothing in any report so far.
+    pub fn stale(&self) -> Vec<Stale> {
+        (self.acks.iter().zip(&self.used).zip(&self.differs))
+            .filter(|((_, used), _)| !**used)
+            .map(|((ack, _), now)| Stale { ack: ack.clone(), now: now.clone() })
+            .collect()
     }
 }
 
@@ -84,13 +117,15 @@ pub fn load(path: &str, max_bytes: u64) -> Result<Vec<Ack>, LoadError> {
             let NodeKind::Map(fields) = &item.kind else {
                 return Err(err(
                     Some(item.pos),
-                    "an acknowledgement must be a mapping with rule, clause and reason".into(),
+                    "an acknowledgement must be a mapping with agreement, rule, clause, change and reason".into(),
                 ));
             };
             let mut ack = Ack {
+                agreement: String::new(),
                 rule: String::new(),
                 clause: None,
                 field: None,
+                change: String::new(),
                 reason: String::new(),
                 file: path.to_string(),
                 line: item.pos.line,
@@ -109,6 +144,7 @@ pub fn load(path: &str, max_bytes: u64) -> Result<Vec<Ack>, LoadError> {
                     }
                 };
                 match f.key.as_str() {
+                    "agreement" => ack.agreement = text,
                     "rule" => {
                         if crate::rules::find(&text).is_none() {
                             return Err(err(Some(f.value.pos), format!("no rule named `{text}`")));
@@ -117,19 +153,41 @@ pub fn load(path: &str, max_bytes: u64) -> Result<Vec<Ack>, LoadError> {
                     }
                     "clause" => ack.clause = Some(text),
                     "field" => ack.field = Some(text),
+                    "change" => {
+                        if text.len() != CHANGE_DIGITS || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+                            return Err(err(
+                                Some(f.value.pos),
+                                format!(
+                                    "`change` must be the {CHANGE_DIGITS} hex digits a report gives the finding \
+                                     (`change` in --format json, `change …` in the text report), found `{text}`"
+                                ),
+                            ));
+                        }
+                        ack.change = text.to_ascii_lowercase()
+                    }
                     "reason" => ack.reason = text,
                     other => {
-                        let keys = ["rule", "clause", "field", "reason"];
+                        let keys = ["agreement", "rule", "clause", "field", "change", "reason"];
                         let hint = closest(other, &keys).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
                         return Err(err(Some(f.key_pos), format!("unknown key `{other}` in an acknowledgement{hint}")));
                     }
                 }
             }
+            let missing = |key: &str, why: &str| err(Some(item.pos), format!("an acknowledgement needs {key}{why}"));
+            if ack.agreement.is_empty() {
+                return Err(missing("an `agreement`", " (the agreement id it is about)"));
+            }
             if ack.rule.is_empty() {
-                return Err(err(Some(item.pos), "an acknowledgement needs a `rule`".into()));
+                return Err(missing("a `rule`", ""));
+            }
+            if ack.change.is_empty() {
+                return Err(missing(
+                    "a `change`",
+                    " (the digest of the change it approves: `change` of the finding in the report)",
+                ));
             }
             if ack.reason.is_empty() {
-                return Err(err(Some(item.pos), "an acknowledgement needs a `reason`".into()));
+                return Err(missing("a `reason`", ""));
             }
             out.push(ack);
         }

@@ -44,7 +44,8 @@ struct DiffArgs {
     /// Mark each finding for or against this party (a key of `parties`), and sort by impact on it.
     #[arg(long, value_name = "PARTY")]
     perspective: Option<String>,
-    /// Acknowledged findings (default: .agreement-diff.yaml beside the new file, or at the repository root).
+    /// Acknowledged findings: a FILE, or REV:PATH read through git (in CI, the base branch's, so that a pull
+    /// request cannot approve itself). Default: .agreement-diff.yaml beside the new file, or at the repository root.
     #[arg(long, value_name = "FILE")]
     config: Option<String>,
     /// Ignore any .agreement-diff.yaml.
@@ -217,7 +218,7 @@ fn check(files: &[String], options: &LoadOptions) -> Output {
         match result {
             Ok(a) => text.push_str(&format!("ok: {} ({} clauses)\n", safe::line(f), a.clauses.len())),
             Err(e) => {
-                eprintln!("agreement-diff: error: {e}");
+                eprintln!("{}", safe::inert_commands(&format!("agreement-diff: error: {e}")));
                 ok = false;
             }
         }

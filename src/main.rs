@@ -5,14 +5,15 @@ use std::process::ExitCode;
 
 use agreement_diff::cli::{self, Cli, Output};
 use agreement_diff::error::{EXIT_SAME, EXIT_TROUBLE, Error};
-use agreement_diff::git;
+use agreement_diff::{git, safe};
 use clap::Parser;
 
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("agreement-diff: error: {e}");
+            // Every part from a file is escaped already; this makes sure of it for the whole line.
+            eprintln!("{}", safe::inert_commands(&format!("agreement-diff: error: {e}")));
             ExitCode::from(EXIT_TROUBLE)
         }
     }

@@ -1,6 +1,8 @@
 //! Findings: what every output format renders. Formats differ in
 //! presentation only; they all read this.
 
+use std::sync::OnceLock;
+
 use crate::model::Value;
 use crate::rules::{Materiality, Rule};
 
@@ -42,6 +44,8 @@ pub struct Finding {
     pub words: Option<Vec<WordOp>>,
     /// The reviewers' reason, when an acknowledgement covers this finding.
     pub acknowledged: Option<String>,
+    /// The digest of the change, worked out when first asked for.
+    change: OnceLock<String>,
 }
 
 impl Finding {
@@ -65,7 +69,34 @@ impl Finding {
             anchor: None,
             words: None,
             acknowledged: None,
+            change: OnceLock::new(),
         }
+    }
+
+    /// The change this finding reports, as a short digest that an
+    /// acknowledgement names (`change:`) to approve this change and no other:
+    /// the first 32 hex digits (128 bits) of the SHA-256 of the field and the
+    /// old and new values (each as its compact JSON, `render::json`). The
+    /// same on every run and machine; a different value on either side, or
+    /// another field, gives another digest. 128 bits, not fewer: whoever
+    /// writes both versions could otherwise search for two changes with the
+    /// same digest (about 2^32 tries for 64 bits), have the harmless one
+    /// acknowledged and then push the other.
+    pub fn change(&self) -> &str {
+        self.change.get_or_init(|| {
+            let mut h = Digest(sha2::Sha256::default());
+            h.part(b"agreement-diff change 1");
+            h.part(self.field.as_deref().unwrap_or("").as_bytes());
+            for side in [&self.old, &self.new] {
+                match side {
+                    Some(shown) => crate::render::json::write_compact(&mut h, shown),
+                    None => h.part(b"null"),
+                }
+                h.part(b"");
+            }
+            use sha2::Digest as _;
+            h.0.finalize()[..16].iter().map(|b| format!("{b:02x}")).collect()
+        })
     }
 
     /// How material the finding is.
@@ -183,6 +214,30 @@ impl Place {
     }
 }
 
+/// SHA-256 fed as a writer; parts are ended by a NUL byte, which neither
+/// field names nor compact JSON contain.
+struct Digest(sha2::Sha256);
+
+impl Digest {
+    fn part(&mut self, bytes: &[u8]) {
+        use sha2::Digest as _;
+        self.0.update(bytes);
+        self.0.update([0]);
+    }
+}
+
+impl std::io::Write for Digest {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        use sha2::Digest as _;
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// A value as a finding shows it: a typed value, or a whole clause.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shown {
@@ -233,8 +288,8 @@ pub struct Report {
     pub party_names: Vec<(String, String)>,
     /// The party whose gains and losses the report is organised around.
     pub perspective: Option<String>,
-    /// Acknowledgements that matched no finding.
-    pub stale: Vec<Ack>,
+    /// Acknowledgements that matched no finding, or whose change differs.
+    pub stale: Vec<Stale>,
     /// For clauses with findings, the key terms that did not change
     /// (clause id, sentence), so that a summary can say what still holds.
     pub unchanged: Vec<(String, String)>,
@@ -244,12 +299,16 @@ pub struct Report {
 /// [`crate::ack`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ack {
+    /// The agreement id it is about.
+    pub agreement: String,
     /// The rule id it accepts.
     pub rule: String,
     /// The clause; `None` matches agreement-level findings (no clause).
     pub clause: Option<String>,
     /// The field, or any field when `None`.
     pub field: Option<String>,
+    /// The change it approves: a finding's [`Finding::change`].
+    pub change: String,
     /// Why the reviewers accepted it.
     pub reason: String,
     /// Where it is written.
@@ -258,13 +317,44 @@ pub struct Ack {
     pub line: u32,
 }
 
+/// How an acknowledgement stands to a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AckMatch {
+    /// It covers the finding: same agreement, rule, clause (and field, if
+    /// it names one) and change.
+    Covers,
+    /// Same agreement, rule, clause (and field), but another change: the
+    /// change it approved is not the one reported now.
+    Differs,
+    /// It is about something else.
+    Unrelated,
+}
+
 impl Ack {
-    /// Whether it covers a finding.
-    pub fn matches(&self, f: &Finding) -> bool {
-        f.rule.id() == self.rule
+    /// How it stands to a finding of a report whose versions have these
+    /// agreement ids (the same, unless the id itself changed).
+    pub fn judge(&self, agreements: (&str, &str), f: &Finding) -> AckMatch {
+        let about = (self.agreement == agreements.0 || self.agreement == agreements.1)
+            && f.rule.id() == self.rule
             && f.clause == self.clause
-            && self.field.as_ref().is_none_or(|field| f.field.as_deref() == Some(field))
+            && self.field.as_ref().is_none_or(|field| f.field.as_deref() == Some(field));
+        match (about, about && f.change() == self.change) {
+            (true, true) => AckMatch::Covers,
+            (true, false) => AckMatch::Differs,
+            _ => AckMatch::Unrelated,
+        }
     }
+}
+
+/// An acknowledgement that covered no finding: it matches none, or the
+/// findings it matches report another change than the one it approved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stale {
+    /// The acknowledgement.
+    pub ack: Ack,
+    /// The changes now reported where it points (same agreement, rule,
+    /// clause and field); empty when it matches no finding at all.
+    pub now: Vec<String>,
 }
 
 /// An agreement present on one side only, in directory mode.
@@ -285,8 +375,8 @@ pub struct DirReport {
     pub removed: Vec<Lone>,
     /// One report per pair.
     pub reports: Vec<Report>,
-    /// Acknowledgements that matched no finding in any pair.
-    pub stale: Vec<Ack>,
+    /// Acknowledgements that covered no finding in any pair.
+    pub stale: Vec<Stale>,
 }
 
 impl DirReport {
@@ -392,5 +482,43 @@ impl Report {
             self.summary().iter().filter(|(_, n)| *n > 0).map(|(m, n)| format!("{n} {m}")).collect();
         let total = self.findings.len();
         format!("{total} change{}: {}", if total == 1 { "" } else { "s" }, counts.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::decimal::Decimal;
+
+    fn rate(field: &str, old: &str, new: &str) -> Finding {
+        let percent = |s: &str| Value::Percent(Decimal::parse(s).unwrap());
+        Finding::new(Rule::RateIncreased, "m").field(field).values(Some(percent(old)), Some(percent(new)))
+    }
+
+    #[test]
+    fn a_change_has_a_stable_digest_of_its_field_and_values() {
+        let f = rate("rate", "5", "6");
+        // Pinned: the digest must not change between runs, machines or releases
+        // (acknowledgements in repositories name it). Worked out apart from this
+        // code, as docs/ci.md describes it:
+        // sha256(b"agreement-diff change 1\0rate\0" + old JSON + b"\0" + new JSON + b"\0")[:32 hex]
+        // with {"type":"percentage","value":"5"} and {"type":"percentage","value":"6"}.
+        assert_eq!(f.change(), "9c44ddf449b7278648dd34bc6b324922");
+        assert_eq!(f.clone().change(), f.change());
+        // Same field and values, another message or rule: the same change.
+        let mut g = rate("rate", "5", "6");
+        g.message = "another sentence".into();
+        assert_eq!(g.change(), f.change());
+        // Another value on either side, another field, a side missing: another change.
+        let others = [
+            rate("rate", "5", "7").change().to_string(),
+            rate("rate", "4", "6").change().to_string(),
+            rate("share", "5", "6").change().to_string(),
+            Finding::new(Rule::RateIncreased, "m").field("rate").change().to_string(),
+        ];
+        for o in &others {
+            assert_ne!(o, f.change());
+            assert!(o.len() == 32 && o.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+        }
     }
 }

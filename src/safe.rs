@@ -1,5 +1,8 @@
 //! Making untrusted text safe to print: control characters, ANSI escapes and
-//! invisible or bidirectional characters never reach a terminal raw.
+//! invisible or bidirectional characters never reach a terminal raw, and no
+//! text from an agreement can start a GitHub Actions workflow command.
+
+use std::borrow::Cow;
 
 /// Characters that are invisible or reorder text (Trojan Source,
 /// CVE-2021-42574): every Default_Ignorable_Code_Point of Unicode 16
@@ -22,15 +25,73 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{2800}')
 }
 
+/// Where text could start a GitHub Actions workflow command, as the byte
+/// offsets (in order) of the characters to escape.
+///
+/// The runner obeys `::name args::data` at the start of any line of a log,
+/// after leading white space (it trims any Unicode white space first), and
+/// the older `##[name]data` anywhere in a line. So the characters to escape
+/// are the first `:` of a `::` that begins a line after white space (a line
+/// begins at the start of `s` when `line_start`, and after every CR or LF),
+/// and the second `#` of every `##[`. This is the one place that knows the
+/// rule: [`escape`] (and so [`line`], the Markdown and GitHub escapes and
+/// every error message) writes those characters as `\u{3a}` and `\u{23}`,
+/// and the JSON report as `\u0023` (see `render::json`).
+pub fn command_breaks(s: &str, line_start: bool) -> Vec<usize> {
+    let mut out = Vec::new();
+    if !s.contains("::") && !s.contains("##[") {
+        return out;
+    }
+    let mut at_start = line_start;
+    for (i, c) in s.char_indices() {
+        if at_start && !(c.is_whitespace() && c != '\n' && c != '\r') {
+            if s[i..].starts_with("::") {
+                out.push(i);
+            }
+            at_start = false;
+        }
+        match c {
+            '\n' | '\r' => at_start = true,
+            '#' if s[i..].starts_with("##[") => out.push(i + 1),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `s` with nothing that could start a workflow command (see
+/// [`command_breaks`]), and otherwise as it is: for text already escaped
+/// and put together, such as a whole error message.
+pub fn inert_commands(s: &str) -> Cow<'_, str> {
+    let breaks = command_breaks(s, true);
+    if breaks.is_empty() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8 * breaks.len());
+    let mut start = 0;
+    for i in breaks {
+        let c = s[i..].chars().next().expect("a break is at a character");
+        out.push_str(&s[start..i]);
+        out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        start = i + c.len_utf8();
+    }
+    out.push_str(&s[start..]);
+    Cow::Owned(out)
+}
+
 /// Escape a value for a terminal or a log line: control characters and
 /// invisible characters become `\u{..}`; newlines and tabs are escaped too
-/// unless `keep_newlines`.
+/// unless `keep_newlines`. Nothing in the result can start a workflow
+/// command: a leading `::` is written `\u{3a}:`, and `##[` is written
+/// `#\u{23}[` ([`command_breaks`]).
 pub fn escape(s: &str, keep_newlines: bool) -> String {
+    let mut breaks = command_breaks(s, true).into_iter().peekable();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
+        let command = breaks.next_if_eq(&i).is_some();
         if keep_newlines && (c == '\n' || c == '\t') {
             out.push(c);
-        } else if c.is_control() || is_invisible(c) {
+        } else if command || c.is_control() || is_invisible(c) {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
@@ -59,5 +120,25 @@ mod tests {
             assert!(is_invisible(c), "U+{:04X}", c as u32);
             assert_eq!(line(&format!("a{c}b")), format!("a\\u{{{:x}}}b", c as u32));
         }
+    }
+
+    #[test]
+    fn no_workflow_command_survives() {
+        assert_eq!(line("::add-mask::Microsoft"), "\\u{3a}:add-mask::Microsoft");
+        assert_eq!(line(" \u{3000}::error::x"), " \u{3000}\\u{3a}:error::x");
+        assert_eq!(line("##[stop-commands]x"), "#\\u{23}[stop-commands]x");
+        assert_eq!(line("a ###[b] ##[c"), "a ##\\u{23}[b] #\\u{23}[c");
+        assert_eq!(escape("a\n  ::warning::x\r::y", true), "a\n  \\u{3a}:warning::x\\u{d}\\u{3a}:y");
+        // `::` elsewhere than at the start of a line, and `#[`, are harmless.
+        assert_eq!(line("Rust's std::mem, a ::b, #[derive]"), "Rust's std::mem, a ::b, #[derive]");
+        assert_eq!(command_breaks("x ::y", true), Vec::<usize>::new());
+        assert_eq!(command_breaks("::y", false), Vec::<usize>::new());
+        assert_eq!(command_breaks("é\n::y ##[", false), vec![3, 8]);
+        assert_eq!(inert_commands("agreement-diff: error: x ##[y]"), "agreement-diff: error: x #\\u{23}[y]");
+        assert!(matches!(inert_commands("plain"), Cow::Borrowed("plain")));
+        // Escaping twice changes nothing more.
+        let once = line(" ::a ##[b");
+        assert_eq!(line(&once), once);
+        assert_eq!(inert_commands(&once), once);
     }
 }

@@ -134,6 +134,145 @@ fn hostile_clause_text_is_inert_in_markdown() {
     }
 }
 
+/// Whether a line of output would be obeyed by the GitHub Actions runner
+/// as a workflow command: `::` after leading white space, or `##[` anywhere.
+fn workflow_command(line: &str) -> bool {
+    line.trim_start().starts_with("::") || line.contains("##[")
+}
+
+/// Issue 9, item 3: no output, in any format, and no error message carries a
+/// workflow command that comes from an agreement.
+#[test]
+fn agreement_text_never_starts_a_workflow_command() {
+    let (dir, old, new) = pair(
+        "  - {id: c, title: Fees, text: Plain words.}\n  - {id: p, type: payment, payer: a, payee: b, rate: \"5%\"}\n",
+        "  - {id: c, title: \"::add-mask::Microsoft\", text: \"::warning::w ##[stop-commands]x\"}\n",
+    );
+    // A party name that starts a sentence of the report.
+    let renamed = std::fs::read_to_string(&new).unwrap().replace("a: A", "a: \"  ::error::pwned\"");
+    std::fs::write(&new, renamed).unwrap();
+    for format in ["text", "summary", "markdown", "json", "github"] {
+        for color in ["never", "always"] {
+            let out = cmd().args(["--format", format, "--color", color]).arg(&old).arg(&new).output().unwrap();
+            assert_eq!(out.status.code(), Some(1), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(text.contains("add-mask") && text.contains("pwned"), "{format}:\n{text}");
+            assert!(["summary", "github"].contains(&format) || text.contains("stop-commands"), "{format}:\n{text}");
+            for line in text.lines() {
+                // The GitHub format's own commands, whose message cannot start a line.
+                let own = format == "github"
+                    && ["::error ", "::warning ", "::notice "].iter().any(|c| line.starts_with(c))
+                    && !line.contains("##[");
+                assert!(own || !workflow_command(line), "{format}: a workflow command: {line}");
+            }
+        }
+    }
+    // The same in every format of directory mode and of `log`.
+    let (old_dir, new_dir) = (dir.path().join("old"), dir.path().join("new"));
+    std::fs::create_dir_all(&old_dir).unwrap();
+    std::fs::create_dir_all(&new_dir).unwrap();
+    std::fs::copy(&old, old_dir.join("x.yaml")).unwrap();
+    std::fs::copy(&new, new_dir.join("x.yaml")).unwrap();
+    for format in ["text", "summary", "markdown", "json"] {
+        let log = vec!["log".into(), "--format".into(), format.into(), old.clone(), new.clone()];
+        for args in [vec!["--format".into(), format.into(), old_dir.clone(), new_dir.clone()], log] {
+            let out = cmd().args(&args).output().unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(text.contains("add-mask"), "{format} {args:?}:\n{text}");
+            assert!(!text.lines().any(workflow_command), "{format} {args:?}:\n{text}");
+        }
+    }
+
+    // Error messages on standard error: a value echoed back, a file name.
+    let bad = dir.path().join("##[stop-commands]x.yaml");
+    std::fs::write(&bad, "agreement: x\nparties: {a: A, b: B}\nclauses:\n  - {id: p, type: payment, payer: a, payee: b, rate: \"##[stop-commands]x\"}\n").unwrap();
+    let title = dir.path().join("title.yaml");
+    std::fs::write(
+        &title,
+        "agreement: x\nparties: {a: A, b: B}\nclauses:\n  - {id: c, title: Fees, text: x, \"::add-mask::k\": 1}\n",
+    )
+    .unwrap();
+    for args in [
+        vec![bad.clone(), new.clone()],
+        vec!["check".into(), bad.clone()],
+        vec![title.clone(), new.clone()],
+        vec!["check".into(), title.clone()],
+    ] {
+        let out = cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("stop-commands") || err.contains("add-mask"), "{args:?}: {err}");
+        for line in err.lines() {
+            assert!(!workflow_command(line), "{args:?}: a workflow command on stderr: {line}");
+        }
+    }
+}
+
+/// Issue 9, item 5: bare links, e-mail addresses, mentions and issue
+/// references in values do not become live links or pings under GitHub's
+/// autolinking: each is broken by a zero-width space entity.
+#[test]
+fn markdown_autolinks_and_references_are_inert() {
+    let (_dir, old, new) = pair(
+        "  - {id: c, title: Links, text: Plain words.}\n",
+        "  - {id: c, title: \"Links @someone #123\", text: \"See https://evil.example/pay, http://evil.example, www.evil.example, ceo@evil.example, GH-123, #456 and owner/repo#7.\"}\n",
+    );
+    let out = cmd().args(["--format", "markdown"]).arg(&old).arg(&new).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = String::from_utf8(out.stdout).unwrap();
+    for live in ["https://", "http://", "www.", "@someone", "@evil", "#123", "#456", "#7", "GH-123"] {
+        assert!(!md.contains(live), "markdown contains {live}:\n{md}");
+    }
+    for inert in [
+        "https:&#8203;//evil.example/pay",
+        "http:&#8203;//evil.example",
+        "www&#8203;.evil.example",
+        "ceo@&#8203;evil.example",
+        "GH&#8203;-123",
+        "\\#&#8203;456",
+        "repo\\#&#8203;7",
+        "@&#8203;someone",
+        "\\#&#8203;123",
+    ] {
+        assert!(md.contains(inert), "markdown lacks {inert}:\n{md}");
+    }
+}
+
+/// Two agreement files in a temporary folder: parties `a` and `b`, and the
+/// clauses given (YAML list items) on each side.
+fn pair(old_clauses: &str, new_clauses: &str) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    let head = "agreement: x\nparties: {a: A, b: B}\nclauses:\n";
+    std::fs::write(&old, format!("{head}{old_clauses}")).unwrap();
+    std::fs::write(&new, format!("{head}{new_clauses}")).unwrap();
+    (dir, old, new)
+}
+
+/// Issue 9, item 5: JSON strings escape bidirectional and C1 controls (and
+/// every other invisible character) as `\uXXXX`; other non-ASCII stays UTF-8.
+#[test]
+fn json_escapes_bidi_and_c1_controls() {
+    let (_dir, old, new) = pair(
+        "  - {id: c, title: Café – fees, text: Plain words.}\n",
+        "  - {id: c, title: Café – fees, text: \"Pay \\u202Eevil\\u2066 \\u0085x \\u009Fy \\u061Cz \\u200Fw.\"}\n",
+    );
+    let out = cmd().args(["--format", "json"]).arg(&old).arg(&new).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let raw = String::from_utf8(out.stdout).unwrap();
+    for c in ['\u{202E}', '\u{2066}', '\u{85}', '\u{9F}', '\u{61C}', '\u{200F}'] {
+        assert!(!raw.contains(c), "raw U+{:04X} in the JSON", c as u32);
+    }
+    for escaped in ["\\u202e", "\\u2066", "\\u0085", "\\u009f", "\\u061c", "\\u200f"] {
+        assert!(raw.contains(escaped), "{escaped} missing:\n{raw}");
+    }
+    assert!(raw.contains("Café – fees"), "é and – stay UTF-8:\n{raw}");
+    // The parsed value is the text as written.
+    let v: Value = serde_json::from_str(&raw).unwrap();
+    let text = v["findings"].as_array().unwrap().iter().find(|f| f["field"] == "text").unwrap();
+    assert_eq!(text["new"]["value"], "Pay \u{202E}evil\u{2066} \u{85}x \u{9F}y \u{61C}z \u{200F}w.");
+}
+
 #[test]
 fn perspective_marks_and_counts() {
     let out = cmd().args(["--format", "json", "--perspective", "microsoft", FEB, APR]).output().unwrap();
@@ -162,10 +301,35 @@ fn perspective_marks_and_counts() {
     cmd().args(["--perspective", "nobody", FEB, APR]).assert().code(2);
 }
 
+/// The findings of comparing two files, as JSON (in a folder, for `REV:PATH`).
+fn json_findings(dir: &Path, old: &str, new: &str) -> Vec<Value> {
+    let out = cmd().current_dir(dir).args(["--format", "json", "--no-config", old, new]).output().unwrap();
+    assert!(out.status.code() != Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["findings"].as_array().unwrap().clone()
+}
+
+/// An acknowledgement of the finding of `rule` on `clause` between two
+/// files, as a YAML list item: agreement, rule, clause and change as the
+/// report gives them.
+fn ack_for(findings: &[Value], rule: &str, clause: &str, agreement: &str, reason: &str) -> String {
+    let f = findings
+        .iter()
+        .find(|f| f["rule"] == rule && f["clause"] == clause)
+        .unwrap_or_else(|| panic!("no {rule} on {clause}"));
+    format!(
+        "  - agreement: {agreement}\n    rule: {rule}\n    clause: {clause}\n    change: {}\n    reason: {reason}\n",
+        f["change"].as_str().unwrap()
+    )
+}
+
+const PARTNERSHIP: &str = "microsoft-openai-partnership";
+
 #[test]
 fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("acks.yaml");
+    let findings = json_findings(Path::new("."), FEB, APR);
     let mut acks = String::from("acknowledged:\n");
     for (rule, clause) in [
         ("exclusivity-dropped", "azure-exclusivity"),
@@ -175,20 +339,21 @@ fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
         ("payment-removed", "revenue-share-microsoft-to-openai"),
         ("right-granted", "azure-ship-first"),
     ] {
-        acks.push_str(&format!("  - rule: {rule}\n    clause: {clause}\n    reason: Approved by counsel.\n"));
+        acks.push_str(&ack_for(&findings, rule, clause, PARTNERSHIP, "Approved by counsel."));
     }
     std::fs::write(&config, &acks).unwrap();
     cmd().args(["--fail-on", "commercial", "--config"]).arg(&config).args([FEB, APR]).assert().code(0);
     cmd().args(["--fail-on", "substantive", "--config"]).arg(&config).args([FEB, APR]).assert().code(1);
 
-    acks.push_str(
-        "  - rule: rate-increased\n    clause: revenue-share-openai-to-microsoft\n    reason: Old approval.\n",
-    );
+    acks.push_str(&format!(
+        "  - agreement: {PARTNERSHIP}\n    rule: rate-increased\n    clause: revenue-share-openai-to-microsoft\n    change: 0123456789abcdef0123456789abcdef\n    reason: Old approval.\n"
+    ));
     std::fs::write(&config, &acks).unwrap();
     let out = cmd().args(["--format", "json", "--config"]).arg(&config).args([FEB, APR]).output().unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["stale_acknowledgements"].as_array().unwrap().len(), 1);
     assert_eq!(v["stale_acknowledgements"][0]["rule"], "rate-increased");
+    assert_eq!(v["stale_acknowledgements"][0]["why"], "no-finding");
     let acked = v["findings"].as_array().unwrap().iter().filter(|f| !f["acknowledged"].is_null()).count();
     assert_eq!(acked, 6);
     let text = cmd().arg("--config").arg(&config).args([FEB, APR]).output().unwrap();
@@ -198,10 +363,192 @@ fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
     );
 
     // A reason is required.
-    std::fs::write(&config, "acknowledged:\n  - rule: cap-added\n    clause: x\n").unwrap();
+    std::fs::write(&config, format!("acknowledged:\n  - agreement: {PARTNERSHIP}\n    rule: cap-added\n    clause: x\n    change: 0123456789abcdef0123456789abcdef\n")).unwrap();
     let out = cmd().arg("--config").arg(&config).args([FEB, APR]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("needs a `reason`"));
+}
+
+/// Issue 9, item 2 (b): an acknowledgement names its agreement and covers
+/// findings of that agreement only, even where another agreement of the
+/// same directory has the very same change on a clause of the same id.
+#[test]
+fn an_acknowledgement_covers_its_own_agreement_only() {
+    let (old, new) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let agreement = |id: &str, rate: &str| {
+        format!(
+            "agreement: {id}\nparties: {{a: A, b: B}}\nclauses:\n  - {{id: p, type: payment, payer: a, payee: b, rate: \"{rate}\"}}\n"
+        )
+    };
+    for id in ["alpha", "beta"] {
+        std::fs::write(old.path().join(format!("{id}.yaml")), agreement(id, "5%")).unwrap();
+        std::fs::write(new.path().join(format!("{id}.yaml")), agreement(id, "6%")).unwrap();
+    }
+    let path = |d: &tempfile::TempDir, id: &str| d.path().join(format!("{id}.yaml")).to_string_lossy().to_string();
+    let alpha = json_findings(Path::new("."), &path(&old, "alpha"), &path(&new, "alpha"));
+    let beta = json_findings(Path::new("."), &path(&old, "beta"), &path(&new, "beta"));
+    assert_eq!(alpha[0]["change"], beta[0]["change"], "the same change in both");
+
+    let config = new.path().join(".agreement-diff.yaml");
+    std::fs::write(
+        &config,
+        format!("acknowledged:\n{}", ack_for(&alpha, "rate-increased", "p", "alpha", "Agreed for alpha.")),
+    )
+    .unwrap();
+    let run = || {
+        let out = cmd()
+            .args(["--format", "json", "--fail-on", "commercial"])
+            .arg(old.path())
+            .arg(new.path())
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let reason = |id: &str| {
+            let r = v["reports"].as_array().unwrap().iter().find(|r| r["new"]["agreement"] == id).unwrap();
+            r["findings"][0]["acknowledged"]["reason"].as_str().map(str::to_string)
+        };
+        (out.status.code(), reason("alpha"), reason("beta"), v["stale_acknowledgements"].as_array().unwrap().len())
+    };
+    assert_eq!(run(), (Some(1), Some("Agreed for alpha.".into()), None, 0), "beta's change stays open");
+
+    let both = format!(
+        "acknowledged:\n{}{}",
+        ack_for(&alpha, "rate-increased", "p", "alpha", "Agreed for alpha."),
+        ack_for(&beta, "rate-increased", "p", "beta", "Agreed for beta.")
+    );
+    std::fs::write(&config, both).unwrap();
+    assert_eq!(run(), (Some(0), Some("Agreed for alpha.".into()), Some("Agreed for beta.".into()), 0));
+
+    // Naming another agreement covers nothing, and says so.
+    std::fs::write(&config, format!("acknowledged:\n{}", ack_for(&alpha, "rate-increased", "p", "gamma", "Wrong.")))
+        .unwrap();
+    let out = cmd()
+        .args(["--format", "json"])
+        .arg(path(&old, "alpha"))
+        .arg(path(&new, "alpha"))
+        .arg("--config")
+        .arg(&config)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["findings"][0]["acknowledged"].is_null());
+    assert_eq!(v["stale_acknowledgements"][0]["agreement"], "gamma");
+    assert_eq!(v["stale_acknowledgements"][0]["why"], "no-finding");
+}
+
+/// Issue 9, item 2 (c, d): an acknowledgement approves one change, named by
+/// its digest; a later, different change of the same clause and rule is not
+/// covered, and the acknowledgement is reported as stale because the change
+/// it approved differs. Every format shows the digest to copy.
+#[test]
+fn an_acknowledgement_covers_the_change_it_approved_and_no_later_one() {
+    let clause = |rate: &str| format!("  - {{id: p, type: payment, payer: a, payee: b, rate: \"{rate}\"}}\n");
+    let (dir, v1, v2) = pair(&clause("5%"), &clause("6%"));
+    let v3 = dir.path().join("v3.yaml");
+    std::fs::write(&v3, std::fs::read_to_string(&v2).unwrap().replace("6%", "7%")).unwrap();
+    let (v1, v2, v3) =
+        (v1.to_string_lossy().to_string(), v2.to_string_lossy().to_string(), v3.to_string_lossy().to_string());
+    let approved = json_findings(Path::new("."), &v1, &v2);
+    let later = json_findings(Path::new("."), &v1, &v3);
+    let (approved_change, later_change) =
+        (approved[0]["change"].as_str().unwrap(), later[0]["change"].as_str().unwrap());
+    assert!(approved_change.len() == 32 && approved_change.bytes().all(|b| b.is_ascii_hexdigit()), "{approved_change}");
+    assert_ne!(approved_change, later_change);
+    // Stable: the same on every run.
+    assert_eq!(json_findings(Path::new("."), &v1, &v2)[0]["change"], approved[0]["change"]);
+
+    let config = dir.path().join("acks.yaml");
+    std::fs::write(
+        &config,
+        format!("acknowledged:\n{}", ack_for(&approved, "rate-increased", "p", "x", "Counsel agreed to 6%.")),
+    )
+    .unwrap();
+    let run = |new: &str, format: &str| {
+        cmd()
+            .args(["--fail-on", "commercial", "--format", format, "--config"])
+            .arg(&config)
+            .args([&v1, new])
+            .output()
+            .unwrap()
+    };
+    // The approved change is covered.
+    let out = run(&v2, "json");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings"][0]["acknowledged"]["reason"], "Counsel agreed to 6%.");
+    assert_eq!(v["stale_acknowledgements"].as_array().unwrap().len(), 0);
+
+    // A later change of the same clause and rule is not.
+    let out = run(&v3, "json");
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["findings"][0]["acknowledged"].is_null());
+    let stale = &v["stale_acknowledgements"][0];
+    assert_eq!(stale["why"], "change-differs");
+    assert_eq!(stale["change"], approved_change);
+    assert_eq!(stale["changes_now"], serde_json::json!([later_change]));
+
+    // The same sentence in every human format; the digest to copy in each.
+    let sentence = "the change it approved differs";
+    for format in ["text", "markdown", "summary", "github"] {
+        let out = String::from_utf8(run(&v3, format).stdout).unwrap();
+        assert!(
+            out.contains(sentence) && out.contains(approved_change) && out.contains(later_change),
+            "{format}:\n{out}"
+        );
+    }
+    let text = String::from_utf8(run(&v3, "text").stdout).unwrap();
+    assert!(text.contains(&format!("rate-increased  change {later_change}")), "{text}");
+    let md = String::from_utf8(run(&v3, "markdown").stdout).unwrap();
+    assert!(
+        md.contains(&format!("        rule: rate-increased\n        clause: p\n        change: {later_change}\n")),
+        "{md}"
+    );
+    // Acknowledging by copying from the markdown hint works.
+    let hint: String = md
+        .lines()
+        .skip_while(|l| !l.starts_with("    acknowledged:"))
+        .take_while(|l| l.starts_with("    "))
+        .map(|l| format!("{}\n", &l[4..]))
+        .collect();
+    std::fs::write(&config, hint.replace("reason:   # who accepted it, and why", "reason: Counsel agreed to 7%."))
+        .unwrap();
+    assert_eq!(run(&v3, "text").status.code(), Some(0));
+}
+
+/// Issue 9, item 2: `agreement` and `change` are required; a `change` must
+/// be a digest as the report gives it.
+#[test]
+fn an_acknowledgement_needs_an_agreement_and_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("acks.yaml");
+    for (body, expected) in [
+        ("rule: cap-added, clause: c, change: 0123456789abcdef0123456789abcdef, reason: R", "needs an `agreement`"),
+        ("agreement: x, rule: cap-added, clause: c, reason: R", "needs a `change`"),
+        ("agreement: x, rule: cap-added, change: 12ab, reason: R", "`change` must be the 32 hex digits"),
+        ("agreement: x, rule: cap-added, change: 0123456789abcdef, reason: R", "`change` must be the 32 hex digits"),
+        (
+            "agreement: x, rule: cap-added, change: 0123456789abcdef0123456789abcdeg, reason: R",
+            "`change` must be the 32 hex digits",
+        ),
+        ("agreement: x, rule: cap-added, chang: 0123456789abcdef0123456789abcdef, reason: R", "did you mean `change`?"),
+    ] {
+        std::fs::write(&config, format!("acknowledged:\n  - {{{body}}}\n")).unwrap();
+        let out = cmd().arg("--config").arg(&config).args([FEB, APR]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{body}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected) && err.contains("acks.yaml:2"), "{body}: {err}");
+    }
+    // Upper-case hex digits are the same digest.
+    let findings = json_findings(Path::new("."), FEB, APR);
+    let ack = ack_for(&findings, "cap-added", "revenue-share-openai-to-microsoft", PARTNERSHIP, "OK.");
+    let change = findings.iter().find(|f| f["rule"] == "cap-added").unwrap()["change"].as_str().unwrap();
+    let upper = ack.replace(change, &change.to_uppercase());
+    assert_ne!(upper, ack);
+    std::fs::write(&config, format!("acknowledged:\n{upper}")).unwrap();
+    let out = cmd().args(["--format", "json", "--config"]).arg(&config).args([FEB, APR]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings"].as_array().unwrap().iter().filter(|f| f["acknowledged"]["reason"] == "OK.").count(), 1);
 }
 
 #[test]
@@ -256,11 +603,16 @@ fn directory_mode_pairs_by_agreement_id() {
     assert!(text.contains("Agreement added: fresh") && text.contains("Agreement removed: gone"));
     // One acknowledgements file in the new directory serves every pair; an
     // acknowledgement is stale only if no pair uses it.
-    std::fs::write(
-        new.path().join(".agreement-diff.yaml"),
-        "acknowledged:\n  - {rule: rate-increased, clause: p, reason: Agreed.}\n  - {rule: cap-added, clause: p, reason: Old.}\n",
-    )
-    .unwrap();
+    let findings = json_findings(
+        Path::new("."),
+        &old.path().join("changed.yaml").to_string_lossy(),
+        &new.path().join("sub/renamed-file.yaml").to_string_lossy(),
+    );
+    let acks = format!(
+        "acknowledged:\n{}  - {{agreement: changed, rule: cap-added, clause: p, change: 0123456789abcdef0123456789abcdef, reason: Old.}}\n",
+        ack_for(&findings, "rate-increased", "p", "changed", "Agreed.")
+    );
+    std::fs::write(new.path().join(".agreement-diff.yaml"), acks).unwrap();
     let out =
         cmd().args(["--format", "json", "--fail-on", "commercial"]).arg(old.path()).arg(new.path()).output().unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -365,6 +717,75 @@ fn rev_path_arguments_read_through_git() {
     let missing_path = run(&["main:missing.yaml", "x.yaml"]);
     assert_eq!(missing_path.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing_path.stderr).contains("main:missing.yaml"));
+}
+
+/// Issue 9, item 2 (a): `--config REV:PATH` reads the acknowledgements
+/// from a revision, so CI can take them from the base branch: a pull request
+/// that acknowledges its own commercial change in its own
+/// `.agreement-diff.yaml` does not get past `--fail-on commercial`.
+#[test]
+fn acknowledgements_read_from_the_base_branch_cannot_be_approved_by_the_pull_request() {
+    let repo = Repo::new();
+    repo.write("x.yaml", &read(FEB));
+    repo.write(".agreement-diff.yaml", "acknowledged: []\n");
+    repo.commit("base");
+    repo.ok(&["checkout", "-q", "-b", "pr"]);
+    repo.write("x.yaml", &read(APR));
+    // The pull request acknowledges every commercial change it makes.
+    let findings = json_findings(repo.path(), "main:x.yaml", "x.yaml");
+    let mut acks = String::from("acknowledged:\n");
+    for f in findings.iter().filter(|f| f["materiality"] == "commercial") {
+        let (rule, clause) = (f["rule"].as_str().unwrap(), f["clause"].as_str().unwrap());
+        acks.push_str(&ack_for(&findings, rule, clause, PARTNERSHIP, "Approved by myself."));
+    }
+    repo.write(".agreement-diff.yaml", &acks);
+    repo.commit("pr");
+    let run = |args: &[&str]| cmd().current_dir(repo.path()).args(args).output().unwrap();
+    let gate = ["--fail-on", "commercial", "--format", "json", "main:x.yaml", "x.yaml"];
+
+    // Read from the work tree, the pull request's acknowledgements approve themselves.
+    assert_eq!(run(&gate).status.code(), Some(0));
+    // Read from the base branch, they do not count.
+    let base: Vec<&str> = ["--config", "main:.agreement-diff.yaml"].into_iter().chain(gate).collect();
+    let out = run(&base);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["acknowledged"].is_null()));
+
+    // Once reviewers have merged them into the base branch, they count.
+    repo.ok(&["checkout", "-q", "main"]);
+    repo.write(".agreement-diff.yaml", &acks);
+    repo.commit("reviewers acknowledge the April changes");
+    repo.ok(&["checkout", "-q", "pr"]);
+    let out = run(&base);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // A stale one is annotated on the file in the work tree, not on `main:…`.
+    let mut with_stale = acks.clone();
+    with_stale.push_str(&format!(
+        "  - {{agreement: {PARTNERSHIP}, rule: cap-added, clause: nowhere, change: 0123456789abcdef0123456789abcdef, reason: Old.}}\n"
+    ));
+    repo.ok(&["checkout", "-q", "main"]);
+    repo.write(".agreement-diff.yaml", &with_stale);
+    repo.commit("a stale acknowledgement");
+    repo.ok(&["checkout", "-q", "pr"]);
+    let out = run(&["--format", "github", "--config", "main:.agreement-diff.yaml", "main:x.yaml", "x.yaml"]);
+    let gh = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        gh.lines()
+            .any(|l| l.starts_with("::warning file=.agreement-diff.yaml,line=") && l.contains("matches no finding")),
+        "{gh}"
+    );
+
+    // A file in the work tree named like the revision cannot stand in for it;
+    // a revision without the file is an error, not an empty list.
+    repo.write("main:.agreement-diff.yaml", &acks);
+    let out = run(&base);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ambiguous"));
+    let out = run(&["--config", "main:missing.yaml", "main:x.yaml", "x.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("main:missing.yaml"));
 }
 
 #[test]

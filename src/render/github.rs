@@ -3,7 +3,7 @@
 //! commercial → error, substantive → warning, the rest → notice.
 
 use super::Renderer;
-use crate::report::{Ack, DirReport, Report};
+use crate::report::{DirReport, Report, Stale};
 use crate::rules::Materiality;
 
 /// GitHub Actions workflow commands.
@@ -75,14 +75,15 @@ fn render(report: &Report) -> String {
     out
 }
 
-/// The path a workflow annotation names: `REV:PATH` shows as `PATH`.
-fn shown_path(path: &str) -> &str {
-    path.rsplit_once(':').filter(|_| crate::git::is_rev_path(path)).map(|(_, p)| p).unwrap_or(path)
+/// A warning on a stale acknowledgement, on its line of the file.
+fn stale(s: &Stale) -> String {
+    let a = &s.ack;
+    format!("::warning file={},line={}::{}\n", property(shown_path(&a.file)), a.line, data(&super::stale_sentence(s)))
 }
 
-/// A warning on an acknowledgement that matches no finding.
-fn stale(a: &Ack) -> String {
-    format!("::warning file={},line={}::{}\n", property(&a.file), a.line, data(&super::stale_sentence(a)))
+/// The path in the work tree of a file given as `REV:PATH`, for annotations.
+fn shown_path(path: &str) -> &str {
+    path.rsplit_once(':').filter(|_| crate::git::is_rev_path(path)).map(|(_, p)| p).unwrap_or(path)
 }
 
 /// Escape a command's message (GitHub's `escapeData`).

@@ -2,14 +2,18 @@
 //!
 //! Written straight from the report through borrowed view structs that
 //! derive `Serialize`, so a long text is never copied. Typed values, whose
-//! shape depends on their kind, serialise by hand ([`JsonValue`]).
+//! shape depends on their kind, serialise by hand ([`JsonValue`]). Strings
+//! are written by [`Escaping`], which escapes what serde_json leaves raw.
+
+use std::io;
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
+use serde_json::ser::{Formatter, PrettyFormatter};
 
 use super::Renderer;
 use crate::model::{End, Value};
-use crate::report::{Ack, DirReport, Finding, Lone, Report, Shown, Side, WordOp};
+use crate::report::{DirReport, Finding, Lone, Report, Shown, Side, Stale, WordOp};
 
 /// The version of the JSON contract.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -39,9 +43,92 @@ impl Renderer for Json {
 
 /// Pretty JSON with a final newline.
 fn to_string<T: Serialize>(value: &T) -> String {
-    let mut out = serde_json::to_vec_pretty(value).expect("the report serialises");
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Escaping::default());
+    value.serialize(&mut ser).expect("the report serialises");
     out.push(b'\n');
     String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// serde_json's pretty layout, with strings that also escape, as `\uXXXX`,
+/// the characters serde_json writes raw but a reader should never get raw:
+/// C1 controls (U+0080–U+009F) and every invisible or bidirectional
+/// character of [`crate::safe::is_invisible`] (U+202E, U+2066–U+2069,
+/// U+200E/F, U+061C, zero-width characters, U+2028/U+2029...). A parser
+/// reads the same text back; other non-ASCII text (é, –) stays UTF-8.
+///
+/// It also breaks workflow commands ([`crate::safe::command_breaks`]): a
+/// string value never starts a line of pretty JSON, so `::` cannot start a
+/// command, but `##[` anywhere could; it is written `#\u0023[`.
+#[derive(Default)]
+struct Escaping {
+    pretty: PrettyFormatter<'static>,
+}
+
+/// Whether a JSON string must escape this character (beyond what
+/// serde_json escapes: `"`, `\\` and C0 controls).
+fn json_escapes(c: char) -> bool {
+    c.is_control() || crate::safe::is_invisible(c)
+}
+
+impl Formatter for Escaping {
+    fn write_string_fragment<W: ?Sized + io::Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+        // serde_json hands over the runs of characters it does not escape
+        // itself; `#` and `[` are never escaped, so a `##[` is always whole
+        // in one run.
+        let mut breaks = crate::safe::command_breaks(fragment, false).into_iter().peekable();
+        if breaks.peek().is_none() && fragment.is_ascii() {
+            return w.write_all(fragment.as_bytes());
+        }
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if breaks.next_if_eq(&i).is_some() || json_escapes(c) {
+                w.write_all(&fragment.as_bytes()[start..i])?;
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(w, "\\u{unit:04x}")?;
+                }
+                start = i + c.len_utf8();
+            }
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.begin_array(w)
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_array(w)
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.pretty.begin_array_value(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_array_value(w)
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.pretty.begin_object_key(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_object_value(w)
+    }
 }
 
 #[derive(Serialize)]
@@ -133,20 +220,36 @@ struct Unchanged<'a> {
     sentence: &'a str,
 }
 
-/// An acknowledgement that matched no finding.
+/// A stale acknowledgement.
 #[derive(Serialize)]
 struct JsonStale<'a> {
+    agreement: &'a str,
     rule: &'a str,
     clause: &'a Option<String>,
     field: &'a Option<String>,
+    change: &'a str,
     reason: &'a str,
     file: &'a str,
     line: u32,
+    why: &'static str,
+    changes_now: &'a [String],
 }
 
 impl<'a> JsonStale<'a> {
-    fn of(a: &'a Ack) -> Self {
-        JsonStale { rule: &a.rule, clause: &a.clause, field: &a.field, reason: &a.reason, file: &a.file, line: a.line }
+    fn of(s: &'a Stale) -> Self {
+        let a = &s.ack;
+        JsonStale {
+            agreement: &a.agreement,
+            rule: &a.rule,
+            clause: &a.clause,
+            field: &a.field,
+            change: &a.change,
+            reason: &a.reason,
+            file: &a.file,
+            line: a.line,
+            why: if s.now.is_empty() { "no-finding" } else { "change-differs" },
+            changes_now: &s.now,
+        }
     }
 }
 
@@ -170,6 +273,7 @@ struct JsonFinding<'a> {
     new_line: Option<u32>,
     removed_at: Option<JsonAnchor>,
     words: Option<Words<'a>>,
+    change: &'a str,
     acknowledged: Option<Reason<'a>>,
     impact: Option<&'static str>,
 }
@@ -194,6 +298,7 @@ impl<'a> JsonFinding<'a> {
             new_line: f.new_line,
             removed_at: f.anchor.map(|a| JsonAnchor { new_line: a.line, place: a.place.name() }),
             words: f.words.as_deref().map(Words),
+            change: f.change(),
             acknowledged: f.acknowledged.as_deref().map(|reason| Reason { reason }),
             impact: r.impact(f).map(|i| i.name()),
         }
@@ -247,6 +352,13 @@ impl<'a> Word<'a> {
         };
         Word { op, text }
     }
+}
+
+/// A value or a whole clause as compact JSON (what a change's digest is
+/// made of, [`crate::report::Finding::change`]): serde_json's own compact
+/// form, the same on every run and machine.
+pub(crate) fn write_compact<W: io::Write>(w: &mut W, shown: &Shown) {
+    serde_json::to_writer(w, &JsonShown(shown)).expect("a value serialises");
 }
 
 /// A value or a whole clause.
@@ -335,5 +447,45 @@ impl Serialize for JsonEnd<'_> {
         m.serialize_entry("type", "end")?;
         end_entries(&mut m, self.0)?;
         m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(s: &str) -> String {
+        to_string(&s)
+    }
+
+    #[test]
+    fn escapes_bidi_c1_and_invisible_characters_but_not_other_text() {
+        let out = json("a\u{202E}b\u{2066}c\u{2069}\u{200E}\u{200F}\u{061C}\u{85}\u{9F}\u{200B}\u{2028}");
+        assert_eq!(out, "\"a\\u202eb\\u2066c\\u2069\\u200e\\u200f\\u061c\\u0085\\u009f\\u200b\\u2028\"\n");
+        // Outside the Basic Multilingual Plane: a surrogate pair, as JSON has it.
+        assert_eq!(json("x\u{E0100}"), "\"x\\udb40\\udd00\"\n");
+        // Other non-ASCII stays UTF-8; serde_json's own escapes are kept.
+        assert_eq!(json("Café – \"q\"\n"), "\"Café – \\\"q\\\"\\n\"\n");
+        for s in ["a\u{202E}b", "é\u{E0100}–\u{9F}"] {
+            assert_eq!(serde_json::from_str::<String>(&json(s)).unwrap(), s);
+        }
+    }
+
+    #[test]
+    fn breaks_workflow_commands() {
+        assert_eq!(json("##[stop-commands]x"), "\"#\\u0023[stop-commands]x\"\n");
+        assert_eq!(json("a\n##[x"), "\"a\\n#\\u0023[x\"\n");
+        // Never at the start of a line of JSON, so left as it is.
+        assert_eq!(json("::add-mask::x"), "\"::add-mask::x\"\n");
+        assert_eq!(serde_json::from_str::<String>(&json("é ##[x")).unwrap(), "é ##[x");
+    }
+
+    #[test]
+    fn keeps_the_pretty_layout() {
+        let v = serde_json::json!({"a": [1, {"b": "c\u{202e}"}], "d": {}});
+        assert_eq!(
+            to_string(&v),
+            format!("{}\n", serde_json::to_string_pretty(&v).unwrap().replace('\u{202e}', "\\u202e"))
+        );
     }
 }

@@ -36,19 +36,62 @@ impl Renderer for Markdown {
     }
 }
 
+/// A zero-width space, as an entity: put inside a mention, a reference or a
+/// link, it stops GitHub from linking it, and reads the same.
+const ZWSP: &str = "&#8203;";
+
 /// Escape untrusted text for inline Markdown (GitHub Flavoured).
+///
+/// Nothing in it can act: no HTML, no table cells, no code, no emphasis, no
+/// links. GitHub links text at two stages, both defeated by a zero-width
+/// space (an entity, so it survives any editor) put where the pattern needs
+/// two characters side by side: the GFM autolink extension while parsing
+/// (`http://`, `https://`, `www.`, e-mail addresses) and its own filters on
+/// the rendered text (@mentions, `#123`, `GH-123`, e-mail addresses again).
+/// So `https:&#8203;//`, `www&#8203;.`, `@&#8203;user`, `\#&#8203;123` and
+/// `GH&#8203;-123` show as written but link nowhere.
 pub fn escape(s: &str) -> String {
     let s = crate::safe::line(s);
+    let bytes = s.as_bytes();
+    let next_is_digit = |i: usize| bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+    let after = |i: usize, word: &[u8]| i >= word.len() && bytes[i - word.len()..i].eq_ignore_ascii_case(word);
+    // `word` ends at `i` and starts a word.
+    let word_at = |i: usize, word: &[u8]| {
+        after(i, word) && (i == word.len() || !bytes[i - word.len() - 1].is_ascii_alphanumeric())
+    };
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '|' => out.push_str("&#124;"),
             '`' => out.push_str("&#96;"),
-            // A zero-width space entity after @ stops mentions (as Renovate does).
-            '@' => out.push_str("@&#8203;"),
+            // Mentions and e-mail addresses (as Renovate does).
+            '@' => {
+                out.push('@');
+                out.push_str(ZWSP);
+            }
+            // Links with a scheme: `https://`, `http://`, `ftp://`...
+            ':' if s[i..].starts_with("://") => {
+                out.push(':');
+                out.push_str(ZWSP);
+            }
+            // `www.example.com`.
+            '.' if after(i, b"www") => {
+                out.push_str(ZWSP);
+                out.push('.');
+            }
+            // `GH-123`.
+            '-' if word_at(i, b"gh") && next_is_digit(i) => {
+                out.push_str(ZWSP);
+                out.push('-');
+            }
+            // `#123`, `owner/repo#123`.
+            '#' if next_is_digit(i) => {
+                out.push_str("\\#");
+                out.push_str(ZWSP);
+            }
             '\\' | '*' | '_' | '[' | ']' | '~' | '#' | '!' | '$' | '^' => {
                 out.push('\\');
                 out.push(c);
@@ -122,8 +165,46 @@ fn render(report: &Report) -> String {
         }
         let _ = writeln!(out, "\n</details>");
     }
+    acknowledge_hint(&mut out, report);
     stale(&mut out, report);
     out
+}
+
+/// The entries reviewers would add to `.agreement-diff.yaml` to accept the
+/// open findings, ready to copy: each names its agreement, rule, clause and
+/// change. Only ids go in the code block (rule ids, and agreement and clause
+/// ids, which the loader limits to `a-z`, `0-9`, `-`, `_` and `.`), so no
+/// value from an agreement is shown unescaped; the block is indented, not
+/// fenced, so the report holds no code fence at all.
+fn acknowledge_hint(out: &mut String, report: &Report) {
+    let is_id = |s: &str| {
+        !s.is_empty()
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+    };
+    let agreement = &report.new.agreement;
+    let open: Vec<&Finding> = super::groups(report)
+        .into_iter()
+        .flatten()
+        .filter(|f| is_id(agreement) && f.clause.as_deref().is_none_or(is_id))
+        .collect();
+    if open.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n<details><summary>To acknowledge a change</summary>\n");
+    let _ = writeln!(
+        out,
+        "Reviewers who accept a change add its entry to `.agreement-diff.yaml`, with a reason; `change` names \
+         this change only, so a later change of the same clause is reported again.\n"
+    );
+    let _ = writeln!(out, "    acknowledged:");
+    for f in open {
+        let _ = writeln!(out, "      - agreement: {agreement}\n        rule: {}", f.rule.id());
+        if let Some(clause) = &f.clause {
+            let _ = writeln!(out, "        clause: {clause}");
+        }
+        let _ = writeln!(out, "        change: {}\n        reason:   # who accepted it, and why", f.change());
+    }
+    let _ = writeln!(out, "\n</details>");
 }
 
 fn row(out: &mut String, report: &Report, f: &Finding) {
@@ -175,7 +256,8 @@ fn stale(out: &mut String, report: &Report) {
     if report.stale.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\n**Stale acknowledgements** (they match no finding):\n");
+    let _ =
+        writeln!(out, "\n**Stale acknowledgements** (they match no finding, or the change they approved differs):\n");
     for a in &report.stale {
         let _ = writeln!(out, "- {}", escape(&super::stale_sentence(a)));
     }
@@ -190,7 +272,28 @@ mod tests {
         let e = escape("a | b <script>alert(1)</script> @someone ```rust [x](http://evil) *b* $x$");
         assert!(!e.contains('|') && !e.contains('<') && !e.contains('`'));
         assert!(!e.contains("@someone"));
-        assert!(e.contains("\\[x\\](http://evil)"));
+        assert!(e.contains("\\[x\\](http:&#8203;//evil)"));
         assert!(e.contains("\\*b\\*"));
+    }
+
+    #[test]
+    fn autolinks_are_broken_by_a_zero_width_space() {
+        let cases = [
+            ("see https://evil.example/x", "see https:&#8203;//evil.example/x"),
+            ("(http://a.b)", "(http:&#8203;//a.b)"),
+            ("ftp://a.b", "ftp:&#8203;//a.b"),
+            ("www.evil.example", "www&#8203;.evil.example"),
+            ("WWW.EVIL.EXAMPLE", "WWW&#8203;.EVIL.EXAMPLE"),
+            ("mail ceo@evil.example", "mail ceo@&#8203;evil.example"),
+            ("fixes #123 and o/r#4", "fixes \\#&#8203;123 and o/r\\#&#8203;4"),
+            ("GH-123, gh-7", "GH&#8203;-123, gh&#8203;-7"),
+        ];
+        for (raw, escaped) in cases {
+            assert_eq!(escape(raw), escaped, "{raw}");
+        }
+        // What links nothing is left alone.
+        for plain in ["a: b", "14:30", "the www", "# heading", "GH-x", "high-5"] {
+            assert!(!escape(plain).contains(ZWSP), "{plain}");
+        }
     }
 }

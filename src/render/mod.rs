@@ -15,7 +15,7 @@ pub mod text;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-use crate::report::{Ack, DirReport, Finding, Impact, Report, Shown};
+use crate::report::{DirReport, Finding, Impact, Report, Shown, Stale};
 use crate::rules::{Materiality, RULES};
 
 /// The output formats.
@@ -59,11 +59,23 @@ pub fn render(report: &Report, format: Format, color: bool) -> String {
     renderer(format, color).report(report)
 }
 
-/// The sentence for an acknowledgement that matched no finding (unescaped:
-/// each format escapes it its own way).
-pub fn stale_sentence(a: &Ack) -> String {
+/// The sentence for a stale acknowledgement, the same in every format
+/// (unescaped: each format escapes it its own way): it matches no finding,
+/// or the change it approved differs from the one reported now.
+pub fn stale_sentence(s: &Stale) -> String {
+    let a = &s.ack;
     let clause = a.clause.as_deref().map(|c| format!(" on {c}")).unwrap_or_default();
-    format!("Stale acknowledgement ({}:{}): {}{clause} matches no finding: {}", a.file, a.line, a.rule, a.reason)
+    let head = format!("Stale acknowledgement ({}:{}): {}{clause} of {}", a.file, a.line, a.rule, a.agreement);
+    if s.now.is_empty() {
+        format!("{head} matches no finding: {}", a.reason)
+    } else {
+        format!(
+            "{head}: the change it approved differs (approved change {}; the change now is {}): {}",
+            a.change,
+            s.now.join(", "),
+            a.reason
+        )
+    }
 }
 
 /// A directory report for the human formats: each pair's report, then the

@@ -161,7 +161,7 @@ fn stale(out: &mut String, p: &Paint, report: &Report) {
         return;
     }
     let _ =
-        writeln!(out, "\n{}", p.paint(BOLD, "Stale acknowledgements (they match no finding; remove or update them):"));
+        writeln!(out, "\n{}", p.paint(BOLD, "Stale acknowledgements (they match no finding, or the change they approved differs; remove or update them):"));
     for a in &report.stale {
         let _ = writeln!(out, "  {}", safe::line(&super::stale_sentence(a)));
     }
@@ -179,7 +179,9 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
         }
         _ => String::new(),
     };
-    let _ = writeln!(out, "  {} {}{impact}", p.materiality(f.materiality()), p.paint(DIM, f.rule.id()));
+    // The change's digest, for an acknowledgement to name (`change:`).
+    let change = p.paint(DIM, &format!("change {}", f.change()));
+    let _ = writeln!(out, "  {} {}  {change}{impact}", p.materiality(f.materiality()), p.paint(DIM, f.rule.id()));
     let _ = writeln!(out, "    {}", safe::line(&f.message));
     if let Some(reason) = &f.acknowledged {
         let _ = writeln!(out, "    acknowledged: {}", safe::line(reason));
@@ -232,7 +234,9 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
     }
 }
 
-/// Inline word diff: red/green with colour, `[-old-]{+new+}` without.
+/// Inline word diff: red/green with colour, `[-old-]{+new+}` without. Each
+/// piece is escaped on its own, and the line once more as a whole, since a
+/// piece ending in `##` and the `[-` after it would make `##[`.
 fn redline(p: &Paint, ops: &[WordOp]) -> String {
     let mut s = String::new();
     let last = ops.len().saturating_sub(1);
@@ -249,7 +253,7 @@ fn redline(p: &Paint, ops: &[WordOp]) -> String {
             }
         }
     }
-    s
+    safe::inert_commands(&s).into_owned()
 }
 
 /// Keep a few words of unchanged context next to changes.
