@@ -144,7 +144,7 @@ pub fn execute(cli: Cli) -> Result<Output, Error> {
         ColorChoice::Always => Some(true),
         ColorChoice::Never => Some(false),
     });
-    let renderer = render::renderer(out.format, color);
+    let renderer = render::renderer_for_run(out.format, color);
     match cli.command {
         Some(Command::Check { files }) => Ok(check(&files, &options)),
         Some(Command::Log { files }) => Ok(Output::ok(renderer.log(&history::chain(&files, &options)?))),
@@ -191,6 +191,9 @@ fn diff(args: &DiffArgs, options: &LoadOptions, renderer: &dyn render::Renderer)
             status = status.max(exit_status(r, args.fail_on));
         }
         d.stale = acks.stale();
+        if args.out.format == Format::Github {
+            step_summary(&render::renderer_for_run(Format::Markdown, false).directory(&d))?;
+        }
         return Ok(Output { text: renderer.directory(&d), status });
     }
     let mut report = crate::diff_files(old, new, options)?;
@@ -200,7 +203,25 @@ fn diff(args: &DiffArgs, options: &LoadOptions, renderer: &dyn render::Renderer)
     let mut acks = acks_beside(new)?;
     acks.apply(&mut report);
     report.stale = acks.stale();
+    if args.out.format == Format::Github {
+        step_summary(&render::renderer_for_run(Format::Markdown, false).report(&report))?;
+    }
     Ok(Output { text: renderer.report(&report), status: exit_status(&report, args.fail_on) })
+}
+
+/// With `--format github` in GitHub Actions, the whole report (Markdown) goes
+/// to the job summary, since the annotations show one finding per clause.
+fn step_summary(markdown: &str) -> Result<(), Error> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(markdown.as_bytes()).and_then(|()| f.write_all(b"\n")))
+        .map_err(|e| Error::Message(format!("cannot write the job summary ($GITHUB_STEP_SUMMARY): {e}")))
 }
 
 fn exit_status(report: &Report, fail_on: Option<Materiality>) -> u8 {

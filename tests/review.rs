@@ -50,14 +50,39 @@ fn same_facts_in_every_format() {
         let rule = f["rule"].as_str().unwrap();
         assert!(text.contains(m) && text.contains(rule), "text lacks {m}");
         assert!(md.contains(&markdown::escape(m)) && md.contains(rule), "markdown lacks {m}");
-        assert!(gh.contains(&github::data(m)), "github lacks {m}");
         assert!(summary.contains(&safe::line(m)), "summary lacks {m}");
     }
 
-    // Nothing else: one table row, one annotation per finding.
+    // Nothing else: one table row per finding.
     let rows = md.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| Clause")).count();
     assert_eq!(rows, findings.len());
-    assert_eq!(gh.lines().count(), findings.len());
+    // GitHub annotations (issue 13, item 8): one per clause, its most material
+    // finding, counting the rest of the clause's findings; together they
+    // account for every finding (the job summary has them all, see
+    // `github_format_writes_the_whole_report_to_the_job_summary`).
+    let mut accounted = 0;
+    let mut clauses = std::collections::HashSet::new();
+    for line in gh.lines() {
+        let title = line.split(",title=").nth(1).unwrap().split("::").next().unwrap();
+        assert!(
+            clauses.insert(title.split("%3A ").nth(1).unwrap().to_string()),
+            "two annotations for one clause: {line}"
+        );
+        accounted += 1;
+        if let Some(more) = line.split("(And ").nth(1) {
+            accounted += more.split(' ').next().unwrap().parse::<usize>().unwrap();
+        }
+    }
+    assert_eq!(accounted, findings.len(), "{gh}");
+    for f in findings {
+        if f["materiality"] == "commercial" {
+            let per_clause =
+                findings.iter().filter(|g| g["clause"] == f["clause"] && g["materiality"] == "commercial").count();
+            if per_clause == 1 {
+                assert!(gh.contains(&github::data(f["message"].as_str().unwrap())), "{gh}");
+            }
+        }
+    }
     // Each summary bullet is (a label and) findings' messages and the unchanged terms, and nothing more.
     for line in summary.lines().filter(|l| l.starts_with("- ")) {
         let mut rest = line[2..].to_string();
@@ -271,6 +296,66 @@ fn json_escapes_bidi_and_c1_controls() {
     let v: Value = serde_json::from_str(&raw).unwrap();
     let text = v["findings"].as_array().unwrap().iter().find(|f| f["field"] == "text").unwrap();
     assert_eq!(text["new"]["value"], "Pay \u{202E}evil\u{2066} \u{85}x \u{9F}y \u{61C}z \u{200F}w.");
+}
+
+#[test]
+fn github_format_writes_the_whole_report_to_the_job_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    std::fs::write(&summary, "earlier step\n").unwrap();
+    let out = cmd().args(["--format", "github", FEB, APR]).env("GITHUB_STEP_SUMMARY", &summary).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(written.starts_with("earlier step\n"), "appended, not overwritten");
+    let json = cmd().args(["--format", "json", FEB, APR]).output().unwrap();
+    let v: Value = serde_json::from_slice(&json.stdout).unwrap();
+    for f in v["findings"].as_array().unwrap() {
+        assert!(written.contains(&markdown::escape(f["message"].as_str().unwrap())), "summary lacks {}", f["message"]);
+    }
+    // Without the variable, nothing is written anywhere.
+    cmd().args(["--format", "github", FEB, APR]).env_remove("GITHUB_STEP_SUMMARY").assert().code(1);
+}
+
+/// Issue 13, item 7: a comment never exceeds GitHub's limit; the most
+/// material findings come first, then how many are left out. Each finding
+/// names its clause id and file:line, linked in GitHub Actions.
+#[test]
+fn the_markdown_comment_fits_github_and_names_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let generate = std::process::Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", "generate", "--", "--clauses", "3000", "--seed", "7", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(generate.status.success(), "{}", String::from_utf8_lossy(&generate.stderr));
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    let out = cmd().args(["--no-config", "--format", "markdown"]).arg(&old).arg(&new).output().unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.chars().count() <= 65_536, "{} characters", md.chars().count());
+    assert!(md.contains("more findings, less material, are not shown here: see the full report"));
+    let materialities: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Clause"))
+        .map(|l| l.trim_end_matches(" |").rsplit(" | ").next().unwrap())
+        .collect();
+    let rank = |m: &str| ["commercial", "substantive", "clarification", "administrative"].iter().position(|x| *x == m);
+    assert!(materialities.windows(2).all(|w| rank(w[0]) <= rank(w[1])), "most material first: {materialities:?}");
+    // Places, and links when GitHub Actions says where the files are.
+    let small = cmd().args(["--format", "markdown", FEB, APR]).output().unwrap();
+    let small = String::from_utf8(small.stdout).unwrap();
+    assert!(small.contains("<sub>azure-exclusivity · agreements/microsoft-openai/2026-04-27.yaml:62</sub>"), "{small}");
+    let linked = cmd()
+        .args(["--format", "markdown", FEB, APR])
+        .env("GITHUB_SERVER_URL", "https://github.com")
+        .env("GITHUB_REPOSITORY", "acme/contracts")
+        .env("GITHUB_SHA", "0123456789abcdef0123456789abcdef01234567")
+        .output()
+        .unwrap();
+    let linked = String::from_utf8(linked.stdout).unwrap();
+    assert!(
+        linked.contains("[agreements/microsoft-openai/2026-04-27.yaml:62](https://github.com/acme/contracts/blob/0123456789abcdef0123456789abcdef01234567/agreements/microsoft-openai/2026-04-27.yaml#L62)"),
+        "{linked}"
+    );
 }
 
 #[test]

@@ -31,9 +31,15 @@ impl Renderer for Github {
     }
 }
 
+/// One annotation per clause, its most material finding, saying how many
+/// more the report has: GitHub shows only about ten errors and ten warnings
+/// per step, so a finding per line would hide the ones that matter.
 fn render(report: &Report) -> String {
     let mut out = String::new();
-    for f in &report.findings {
+    let acknowledged = super::acknowledged(report);
+    let groups = super::groups(report).into_iter().chain(acknowledged.into_iter().map(|f| vec![f]));
+    for group in groups {
+        let f = group[0];
         let level = match (f.materiality(), f.acknowledged.is_some()) {
             (_, true) => "notice",
             (Materiality::Commercial, _) => "error",
@@ -66,6 +72,13 @@ fn render(report: &Report) -> String {
         };
         if let Some(reason) = &f.acknowledged {
             message.push_str(&format!(" Acknowledged: {reason}"));
+        }
+        if group.len() > 1 {
+            let more = group.len() - 1;
+            message.push_str(&format!(
+                " (And {more} more change{} in this clause: see the report.)",
+                if more == 1 { "" } else { "s" }
+            ));
         }
         out.push_str(&format!("::{level} {props}::{}\n", data(&message)));
     }

@@ -9,15 +9,56 @@ use super::{Renderer, phrase};
 use crate::report::{DirReport, Finding, Report, Shown, WordOp};
 
 /// A pull-request comment.
-pub struct Markdown;
+#[derive(Default)]
+pub struct Markdown {
+    /// Where a file's lines can be linked: `https://github.com/OWNER/REPO/blob/SHA`,
+    /// set when running in GitHub Actions; lines are plain text otherwise.
+    pub links: Option<String>,
+}
+
+/// GitHub's limit on the body of a comment, in characters; a report is cut
+/// to stay under it (bytes are counted, which is never less).
+pub const COMMENT_LIMIT: usize = 65_536;
+
+/// Room kept for the closing line of a cut report.
+const FOOTER_ROOM: usize = 1_000;
 
 impl Renderer for Markdown {
     fn report(&self, report: &Report) -> String {
-        render(report)
+        let full = render(report, self.links.as_deref(), usize::MAX);
+        if full.len() <= COMMENT_LIMIT {
+            return full;
+        }
+        render(report, self.links.as_deref(), COMMENT_LIMIT - FOOTER_ROOM)
     }
 
     fn directory(&self, d: &DirReport) -> String {
-        super::directory_as_list(self, d, escape)
+        let full = super::directory_as_list(self, d, escape);
+        if full.len() <= COMMENT_LIMIT {
+            return full;
+        }
+        // Whole agreements, in order, while they fit; then say what is left out.
+        let mut out = String::new();
+        let mut shown = 0;
+        for r in &d.reports {
+            let part = self.report(r);
+            if out.len() + part.len() + 1 > COMMENT_LIMIT - FOOTER_ROOM {
+                break;
+            }
+            out.push_str(&part);
+            out.push('\n');
+            shown += 1;
+        }
+        let _ = writeln!(
+            out,
+            "**{} more agreement{} and {} agreement{} added or removed: see the full report** \
+             (`agreement-diff --format markdown OLD_DIR NEW_DIR`, or the job summary).",
+            d.reports.len() - shown,
+            if d.reports.len() - shown == 1 { "" } else { "s" },
+            d.added.len() + d.removed.len(),
+            if d.added.len() + d.removed.len() == 1 { "" } else { "s" }
+        );
+        out
     }
 
     fn log(&self, steps: &[Report]) -> String {
@@ -102,7 +143,11 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn render(report: &Report) -> String {
+/// The comment for one report, within `budget` bytes: rows are added most
+/// material first while they fit, and a cut report ends by saying how many
+/// findings are left out (the wording changes and the acknowledgement list
+/// are left out of a cut report altogether).
+fn render(report: &Report, links: Option<&str>, budget: usize) -> String {
     let mut out = String::new();
     let version = |v: &Option<String>| v.as_deref().map(escape).unwrap_or_else(|| "?".into());
     let _ = writeln!(
@@ -130,13 +175,33 @@ fn render(report: &Report) -> String {
         let _ = writeln!(out, "|---|---|---|---|---|");
     }
     let mut redlines: Vec<&Finding> = Vec::new();
-    for group in super::groups(report) {
-        for f in group {
-            row(&mut out, report, f);
-            if f.words.is_some() {
-                redlines.push(f);
-            }
+    // Most material first across the whole report (a stable sort keeps a
+    // clause's findings of one materiality together), so a cut leaves out
+    // the least material.
+    let mut open: Vec<&Finding> = super::groups(report).into_iter().flatten().collect();
+    open.sort_by_key(|f| std::cmp::Reverse(f.materiality()));
+    let mut shown = 0;
+    for f in &open {
+        let mut line = String::new();
+        row(&mut line, report, f, links);
+        if out.len() + line.len() > budget {
+            break;
         }
+        out.push_str(&line);
+        shown += 1;
+        if f.words.is_some() {
+            redlines.push(f);
+        }
+    }
+    if shown < open.len() {
+        let left = open.len() - shown;
+        let _ = writeln!(
+            out,
+            "\n**{left} more finding{}, less material, are not shown here: see the full report** \
+             (`agreement-diff --format markdown`, or the job summary).",
+            if left == 1 { "" } else { "s" }
+        );
+        return out;
     }
     if !redlines.is_empty() {
         let _ = writeln!(out, "\n<details><summary>Wording changes ({})</summary>\n", redlines.len());
@@ -207,7 +272,7 @@ fn acknowledge_hint(out: &mut String, report: &Report) {
     let _ = writeln!(out, "\n</details>");
 }
 
-fn row(out: &mut String, report: &Report, f: &Finding) {
+fn row(out: &mut String, report: &Report, f: &Finding, links: Option<&str>) {
     let values = match (&f.old, &f.new) {
         (_, Some(Shown::Clause { .. })) => "clause added".to_string(),
         (Some(Shown::Clause { .. }), _) => "clause removed".to_string(),
@@ -226,8 +291,9 @@ fn row(out: &mut String, report: &Report, f: &Finding) {
     };
     let _ = write!(
         out,
-        "| {} | **{}**: {} | {} | {} | {} |",
+        "| {}<br><sub>{}</sub> | **{}**: {} | {} | {} | {} |",
         escape(&f.label),
+        place(report, f, links),
         f.rule.id(),
         escape(&f.message),
         values,
@@ -238,6 +304,39 @@ fn row(out: &mut String, report: &Report, f: &Finding) {
         let _ = write!(out, " {} |", i.name());
     }
     let _ = writeln!(out);
+}
+
+/// Where a finding is: its clause id and `file:line` (in the new file, or
+/// where a removal stood, or in the old file), linked to the line when a
+/// link base is given.
+fn place(report: &Report, f: &Finding, links: Option<&str>) -> String {
+    let mut parts = Vec::new();
+    if let Some(id) = &f.clause {
+        parts.push(escape(id));
+    }
+    let (path, line) = match (f.new_line, f.anchor, f.old_line) {
+        (Some(l), _, _) => (&report.new.path, l),
+        (None, Some(a), _) => (&report.new.path, a.line),
+        (None, None, Some(l)) => (&report.old.path, l),
+        (None, None, None) => return parts.join(" · "),
+    };
+    let path = path.rsplit_once(':').filter(|_| crate::git::is_rev_path(path)).map(|(_, p)| p).unwrap_or(path);
+    let shown = format!("{}:{line}", escape(path));
+    parts.push(match links {
+        Some(base) if !path.starts_with('/') && !path.contains("..") => {
+            let url: String = path
+                .trim_start_matches("./")
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => (b as char).to_string(),
+                    _ => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("[{shown}]({base}/{url}#L{line})")
+        }
+        _ => shown,
+    });
+    parts.join(" · ")
 }
 
 fn redline(ops: &[WordOp]) -> String {

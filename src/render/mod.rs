@@ -48,10 +48,29 @@ pub fn renderer(format: Format, color: bool) -> Box<dyn Renderer> {
     match format {
         Format::Text => Box::new(text::Text { color }),
         Format::Json => Box::new(json::Json),
-        Format::Markdown => Box::new(markdown::Markdown),
+        Format::Markdown => Box::new(markdown::Markdown::default()),
         Format::Github => Box::new(github::Github),
         Format::Summary => Box::new(summary::Summary { color }),
     }
+}
+
+/// The renderer for a run in GitHub Actions: as [`renderer`], and Markdown
+/// links each finding's `file:line` to the commit being checked
+/// (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`, `GITHUB_SHA`).
+pub fn renderer_for_run(format: Format, color: bool) -> Box<dyn Renderer> {
+    match (format, github_blob_base()) {
+        (Format::Markdown, Some(base)) => Box::new(markdown::Markdown { links: Some(base) }),
+        _ => renderer(format, color),
+    }
+}
+
+/// `https://github.com/OWNER/REPO/blob/SHA`, from GitHub Actions' environment.
+fn github_blob_base() -> Option<String> {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let (server, repo, sha) = (var("GITHUB_SERVER_URL")?, var("GITHUB_REPOSITORY")?, var("GITHUB_SHA")?);
+    let plain = |s: &str, extra: &[u8]| s.bytes().all(|b| b.is_ascii_alphanumeric() || extra.contains(&b));
+    (server.starts_with("https://") && plain(&server[8..], b".-:") && plain(&repo, b"-_./") && plain(&sha, b""))
+        .then(|| format!("{server}/{repo}/blob/{sha}"))
 }
 
 /// Render one report in a format.
