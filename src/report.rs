@@ -293,6 +293,11 @@ pub struct Report {
     /// For clauses with findings, the key terms that did not change
     /// (clause id, sentence), so that a summary can say what still holds.
     pub unchanged: Vec<(String, String)>,
+    /// Commercial clauses that did not change at all, restated (clause label,
+    /// sentence): the first few, in document order.
+    pub key_terms: Vec<(String, String)>,
+    /// A caveat on where the versions come from (modelled from announcements).
+    pub caveat: Option<String>,
 }
 
 /// A finding reviewers accepted, from `.agreement-diff.yaml` (read by

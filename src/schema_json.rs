@@ -99,6 +99,7 @@ pub fn schema() -> J {
             "effective": {"type": "string", "pattern": DATE},
             "previous": {"type": "string"},
             "sources": {"type": "array", "items": {"type": "string"}},
+            "provenance": {"enum": ["signed", "draft", "announcements"], "description": "what the version is modelled from"},
             "notes": {"type": "string"},
             "parties": {
                 "type": "object",

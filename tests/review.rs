@@ -83,8 +83,23 @@ fn same_facts_in_every_format() {
             }
         }
     }
-    // Each summary bullet is (a label and) findings' messages and the unchanged terms, and nothing more.
-    for line in summary.lines().filter(|l| l.starts_with("- ")) {
+    // The headline and net effect (issue 13) are the same in every human format
+    // and in JSON, which carries them as data.
+    let headline = json["headline"].as_str().unwrap();
+    assert!(summary.contains(&format!("Headline: {}", safe::line(headline))), "{summary}");
+    assert!(text.contains(&safe::line(headline)) && md.contains(&markdown::escape(headline)));
+    let effect: Vec<&str> = json["net_effect"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
+    assert!(!effect.is_empty());
+    for line in &effect {
+        assert!(summary.contains(&format!("- {}", safe::line(line))) && text.contains(&safe::line(line)), "{line}");
+        assert!(md.contains(&markdown::escape(line)), "{line}");
+    }
+    for term in json["unchanged_key_terms"].as_array().unwrap() {
+        assert!(summary.contains(&safe::line(term["sentence"].as_str().unwrap())), "{term}");
+    }
+    // Each change bullet is (a label and) findings' messages and the unchanged terms, and nothing more.
+    let changes = summary.split("\nNet effect:").next().unwrap();
+    for line in changes.lines().filter(|l| l.starts_with("- ")) {
         let mut rest = line[2..].to_string();
         for m in &messages {
             rest = rest.replace(&safe::line(m), "");
@@ -986,4 +1001,36 @@ fn git_diff_exit_code_reports_semantic_equality_when_trusted() {
     let out = repo.git(&["diff"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("agreement-diff: error: b/x.yaml:"));
+}
+
+/// Issue 13, item 6: versions modelled from announcements say so, in one
+/// line, in every human format and in JSON.
+#[test]
+fn versions_from_announcements_carry_a_caveat() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = |rate: &str, provenance: &str| {
+        format!(
+            "agreement: a\n{provenance}parties: {{a: {{name: A}}, b: {{name: B}}}}\nclauses:\n  - id: p\n    type: payment\n    payer: a\n    payee: b\n    rate: {rate}\n"
+        )
+    };
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&old, body("5%", "provenance: announcements\n")).unwrap();
+    std::fs::write(&new, body("6%", "provenance: announcements\n")).unwrap();
+    let caveat = "Based on public announcements, not the definitive agreement.";
+    for format in ["text", "summary", "markdown"] {
+        let out = cmd().args(["--no-config", "--format", format]).arg(&old).arg(&new).output().unwrap();
+        let out = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(out.matches(caveat).count(), 1, "{format}: {out}");
+    }
+    let out = cmd().args(["--no-config", "--format", "json"]).arg(&old).arg(&new).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["caveat"], caveat);
+    // Signed text: no caveat; an unknown provenance is refused.
+    std::fs::write(&new, body("6%", "provenance: signed\n")).unwrap();
+    std::fs::write(&old, body("5%", "")).unwrap();
+    let out = cmd().args(["--no-config", "--format", "json"]).arg(&old).arg(&new).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["caveat"].is_null());
+    std::fs::write(&new, body("6%", "provenance: rumour\n")).unwrap();
+    cmd().args(["check"]).arg(&new).assert().code(2);
 }

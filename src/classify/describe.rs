@@ -90,7 +90,7 @@ mod tests {
     #[test]
     fn templates_name_only_fields_of_their_type() {
         for t in CLAUSE_TYPES {
-            for template in [t.added, t.removed] {
+            for template in [t.added, t.removed, t.still] {
                 assert_eq!(template.matches('[').count(), template.matches(']').count(), "{template}");
                 assert_eq!(template.matches('{').count(), template.matches('}').count(), "{template}");
                 for piece in template.split('{').skip(1) {

@@ -18,6 +18,18 @@ use crate::model::{Agreement, Clause, Value};
 use crate::report::{Anchor, Finding, Place, Report, Shown, Side as ReportSide};
 use crate::rules::Rule;
 
+/// At most this many unchanged commercial clauses are restated as "key terms
+/// that did not change" (the first ones, in document order).
+const KEY_TERMS: usize = 12;
+
+/// The one-line caveat when either version says it is modelled from
+/// announcements rather than the signed text.
+fn caveat(old: &Agreement, new: &Agreement) -> Option<String> {
+    let from_announcements = |a: &Agreement| matches!(a.meta("provenance").map(|f| &f.value), Some(Value::Text(t)) if t.as_str() == "announcements");
+    (from_announcements(old) || from_announcements(new))
+        .then(|| "Based on public announcements, not the definitive agreement.".to_string())
+}
+
 /// From this many clauses on, clauses are compared on two threads.
 const PARALLEL_CLAUSES: usize = 2_000;
 
@@ -30,7 +42,7 @@ pub fn diff(old: &Agreement, new: &Agreement) -> Report {
 /// (tests use it to check that both ways give the same report).
 #[doc(hidden)]
 pub fn diff_with_threshold(old: &Agreement, new: &Agreement, parallel: usize) -> Report {
-    let mut cx = Cx { old, new, out: Vec::new(), unchanged: Vec::new() };
+    let mut cx = Cx { old, new, out: Vec::new(), unchanged: Vec::new(), key_terms: Vec::new() };
     cx.meta();
     cx.parties();
     cx.definitions();
@@ -49,6 +61,8 @@ pub fn diff_with_threshold(old: &Agreement, new: &Agreement, parallel: usize) ->
         perspective: None,
         stale: Vec::new(),
         unchanged: cx.unchanged,
+        key_terms: cx.key_terms,
+        caveat: caveat(old, new),
     }
 }
 
@@ -84,6 +98,7 @@ pub(crate) struct Cx<'a> {
     pub new: &'a Agreement,
     pub out: Vec<Finding>,
     pub unchanged: Vec<(String, String)>,
+    pub key_terms: Vec<(String, String)>,
 }
 
 impl<'a> Cx<'a> {
@@ -322,7 +337,7 @@ impl<'a> Cx<'a> {
         // the halves' findings are joined in order, so the output is the same.
         let (old, new) = (self.old, self.new);
         let run = |lo: usize, hi: usize| {
-            let mut cx = Cx { old, new, out: Vec::new(), unchanged: Vec::new() };
+            let mut cx = Cx { old, new, out: Vec::new(), unchanged: Vec::new(), key_terms: Vec::new() };
             let mut r = removed.partition_point(|&(a, _)| a < lo);
             for (j, pair) in pair_of_new.iter().enumerate().take(hi).skip(lo) {
                 while r < removed.len() && removed[r].0 <= j {
@@ -340,7 +355,7 @@ impl<'a> Cx<'a> {
                     cx.removed_clause(&old.clauses[i], place[i]);
                 }
             }
-            (cx.out, cx.unchanged)
+            (cx.out, cx.unchanged, cx.key_terms)
         };
         let halves = if n_new >= parallel {
             let mid = n_new / 2;
@@ -352,9 +367,11 @@ impl<'a> Cx<'a> {
         } else {
             vec![run(0, n_new)]
         };
-        for (out, unchanged) in halves {
+        for (out, unchanged, key_terms) in halves {
             self.out.extend(out);
             self.unchanged.extend(unchanged);
+            self.key_terms.extend(key_terms);
+            self.key_terms.truncate(KEY_TERMS);
         }
     }
 
@@ -424,6 +441,10 @@ impl<'a> Cx<'a> {
         // Most clauses of an amendment are untouched: skip them at the cost of
         // one comparison of their values.
         if !p.renamed && !p.moved && co.same_content(cn) {
+            if self.key_terms.len() < KEY_TERMS && !cn.ctype.still.is_empty() {
+                let sentence = describe::sentence(cn.ctype.still, cn, &|key| self.name(key));
+                self.key_terms.push((cn.label(), sentence));
+            }
             return;
         }
         let before = self.out.len();

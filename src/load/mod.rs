@@ -176,6 +176,16 @@ impl Loader<'_> {
                     Value::text(s)
                 }
                 "title" | "notes" => Value::Text(self.text(&e.value, &format!("`{}`", e.key))?),
+                "provenance" => {
+                    let s = self.string(&e.value, "`provenance`")?;
+                    if !matches!(s.as_str(), "signed" | "draft" | "announcements") {
+                        return self.err(
+                            e.value.pos,
+                            format!("`provenance` must be signed, draft or announcements, found `{s}`"),
+                        );
+                    }
+                    Value::text(s)
+                }
                 "effective" => self.value(&e.value, schema::Kind::Date, "`effective`", &HashSet::new())?,
                 "sources" => self.value(&e.value, schema::Kind::List, "`sources`", &HashSet::new())?,
                 _ => continue,

@@ -176,6 +176,9 @@ pub struct ClauseType {
     /// The sentence for a clause of this type that disappears (same template
     /// language as [`ClauseType::added`]).
     pub removed: &'static str,
+    /// For a commercial clause type, the sentence that restates its key terms
+    /// when they did not change ("unchanged key terms"); empty for the others.
+    pub still: &'static str,
 }
 
 impl ClauseType {
@@ -239,6 +242,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed_rule: Rule::LicenseRevoked,
         added: "New licence: {licensor} licenses {subject|rights} to {licensee}.",
         removed: "{licensee} no longer holds the licence from {licensor} (\"{label}\").",
+        still: "{licensee} holds {a exclusive|non-exclusive} licence from {licensor}[ to {subject}][ until {until}].",
         fields: &[
             req("licensor", Party, Role(Grantor), "the party granting the licence"),
             req("licensee", Party, Role(Grantee), "the party receiving it"),
@@ -273,6 +277,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed_rule: Rule::PaymentRemoved,
         added: "New payment: {payer} now pays {payee}[ {a basis}].",
         removed: "{payer} no longer pays {payee}[ {a basis}].",
+        still: "{payer} pays {payee}[ {a basis}][ at {rate}][ of {amount}][, at least {minimum}][, capped at {cap}][ until {until}].",
         fields: &[
             req("payer", Party, Role(Grantor), "who pays"),
             req("payee", Party, Role(Grantee), "who is paid"),
@@ -309,6 +314,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed_rule: Rule::ExclusivityDropped,
         added: "New exclusivity: {bound} is restricted in favour of {beneficiary}[ ({subject})].",
         removed: "Exclusivity removed: {bound} is no longer restricted in favour of {beneficiary}[ ({subject})].",
+        still: "{bound} is bound by {a exclusive|non-exclusive} exclusivity for {beneficiary}[ ({subject})][ until {until}].",
         fields: &[
             req("bound", Party, Role(Grantor), "the party restricted"),
             req("beneficiary", Party, Role(Grantee), "the party it protects"),
@@ -328,6 +334,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed_rule: Rule::RightRevoked,
         added: "New right for {holder}: {right}[ ({subject})][, unless {or unless}].",
         removed: "{holder} no longer has the right \"{right}\"[ ({subject})].",
+        still: "",
         fields: &[
             req("holder", Party, Role(Grantee), "who holds the right"),
             f("grantor", Party, Role(Grantor), "who grants it"),
@@ -351,6 +358,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed_rule: Rule::ObligationRemoved,
         added: "New obligation: {obligor} {modality|shall} {duty}.",
         removed: "{obligor} is released from the obligation \"{label}\".",
+        still: "",
         fields: &[
             req("obligor", Party, Role(Grantor), "who owes the duty"),
             f("obligee", Party, Role(Grantee), "to whom"),
@@ -375,6 +383,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed_rule: Rule::CommitmentRemoved,
         added: "New commitment: {committer} commits[ {amount}][ ({subject})].",
         removed: "{committer} no longer has the commitment \"{label}\".",
+        still: "{committer} commits[ {amount}][ ({subject})][ over {period}].",
         fields: &[
             req("committer", Party, Role(Grantor), "who commits"),
             f("counterparty", Party, Role(Grantee), "who benefits"),
@@ -403,6 +412,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed_rule: Rule::ClauseRemoved,
         added: "New clause \"{label}\" ({type}).",
         removed: "Clause \"{label}\" ({type}) was removed.",
+        still: "{holder} holds[ a stake of {stake}][ valued at {value}] in {issuer}.",
         fields: &[
             req("holder", Party, Role(Grantee), "the shareholder"),
             req("issuer", Party, Role(Grantor), "the company"),
@@ -430,6 +440,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed_rule: Rule::ClauseRemoved,
         added: "New clause \"{label}\" ({type}).",
         removed: "Clause \"{label}\" ({type}) was removed.",
+        still: "",
         fields: &[
             f("start", Date, Changed(Rule::TermConditionChanged), "when the term starts"),
             f("renewal", Text, Changed(Rule::TermConditionChanged), "how the term renews"),
@@ -445,6 +456,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed_rule: Rule::RightRevoked,
         added: "{by} may now terminate (\"{label}\").",
         removed: "{by} may no longer terminate under \"{label}\".",
+        still: "",
         fields: &[
             req("by", Party, Role(Grantee), "who may terminate"),
             f("counterparty", Party, Role(Grantor), "the other side"),
@@ -467,6 +479,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed_rule: Rule::CapRemoved,
         added: "A cap now limits the liability of {liable}.",
         removed: "The cap on the liability of {liable} was removed.",
+        still: "The liability of {liable} is capped[ at {cap}].",
         fields: &[
             req("liable", Party, Role(Grantor), "whose liability is limited"),
             f("claimant", Party, Role(Grantee), "who would claim"),
@@ -484,6 +497,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed_rule: Rule::ClauseRemoved,
         added: "New clause \"{label}\" ({type}).",
         removed: "Clause \"{label}\" ({type}) was removed.",
+        still: "",
         fields: &[
             req("law", Text, Changed(Rule::GoverningLawChanged), "the governing law"),
             f("courts", Text, Changed(Rule::GoverningLawChanged), "the forum for disputes"),
@@ -499,6 +513,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed_rule: Rule::ClauseRemoved,
         added: "New clause \"{label}\" ({type}).",
         removed: "Clause \"{label}\" ({type}) was removed.",
+        still: "",
         fields: &[],
     },
 ];
@@ -550,6 +565,7 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "effective",
     "previous",
     "sources",
+    "provenance",
     "notes",
     "parties",
     "definitions",

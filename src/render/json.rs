@@ -168,6 +168,10 @@ struct JsonReport<'a> {
     summary: Counts,
     findings: Findings<'a>,
     unchanged: Vec<Unchanged<'a>>,
+    headline: Option<String>,
+    net_effect: Vec<String>,
+    unchanged_key_terms: Vec<KeyTerm<'a>>,
+    caveat: &'a Option<String>,
     stale_acknowledgements: Vec<JsonStale<'a>>,
 }
 
@@ -188,6 +192,10 @@ impl<'a> JsonReport<'a> {
             },
             findings: Findings(r),
             unchanged: r.unchanged.iter().map(|(clause, sentence)| Unchanged { clause, sentence }).collect(),
+            headline: super::narrative::headline(r),
+            net_effect: super::narrative::net_effect(r),
+            unchanged_key_terms: r.key_terms.iter().map(|(label, sentence)| KeyTerm { label, sentence }).collect(),
+            caveat: &r.caveat,
             stale_acknowledgements: r.stale.iter().map(JsonStale::of).collect(),
         }
     }
@@ -212,6 +220,12 @@ struct Counts {
     substantive: usize,
     clarification: usize,
     administrative: usize,
+}
+
+#[derive(Serialize)]
+struct KeyTerm<'a> {
+    label: &'a str,
+    sentence: &'a str,
 }
 
 #[derive(Serialize)]

@@ -157,6 +157,9 @@ fn render(report: &Report, links: Option<&str>, budget: usize) -> String {
         version(&report.old.version),
         version(&report.new.version)
     );
+    if let Some(h) = super::narrative::headline(report) {
+        let _ = writeln!(out, "**Headline.** {}\n", escape(&h));
+    }
     let _ = writeln!(out, "**{}**", escape(&report.verdict()));
     if let Some(line) = super::perspective_line(report) {
         let _ = writeln!(out, "\n**{}**", escape(&line));
@@ -202,6 +205,11 @@ fn render(report: &Report, links: Option<&str>, budget: usize) -> String {
             if left == 1 { "" } else { "s" }
         );
         return out;
+    }
+    let mut tail = String::new();
+    super::summary::tail(&mut tail, report, escape);
+    if !tail.is_empty() {
+        let _ = write!(out, "\n{}", tail.replace("Net effect:\n", "**Net effect**\n\n"));
     }
     if !redlines.is_empty() {
         let _ = writeln!(out, "\n<details><summary>Wording changes ({})</summary>\n", redlines.len());

@@ -9,6 +9,7 @@
 pub mod github;
 pub mod json;
 pub mod markdown;
+pub mod narrative;
 pub mod summary;
 pub mod text;
 

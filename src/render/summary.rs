@@ -30,6 +30,9 @@ impl Renderer for Summary {
 fn render(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", heading(report));
+    if let Some(h) = super::narrative::headline(report) {
+        let _ = writeln!(out, "Headline: {}", safe::line(&h));
+    }
     let _ = writeln!(out, "{}", safe::line(&body_intro(report)));
     if let Some(line) = super::perspective_line(report) {
         let _ = writeln!(out, "{line}.");
@@ -37,10 +40,31 @@ fn render(report: &Report) -> String {
     for b in bullets(report) {
         let _ = writeln!(out, "- {}", safe::line(&b));
     }
+    tail(&mut out, report, safe::line);
     for a in &report.stale {
         let _ = writeln!(out, "- {}", safe::line(&super::stale_sentence(a)));
     }
     out
+}
+
+/// What follows the changes in every human format: the net effect on each
+/// party, the commercial terms that did not change, and the caveat on where
+/// the versions come from; `escape` is the format's own.
+pub(super) fn tail(out: &mut String, report: &Report, escape: fn(&str) -> String) {
+    let effect = super::narrative::net_effect(report);
+    if !effect.is_empty() {
+        let _ = writeln!(out, "Net effect:");
+        for line in effect {
+            let _ = writeln!(out, "- {}", escape(&line));
+        }
+    }
+    if !report.key_terms.is_empty() {
+        let terms: Vec<String> = report.key_terms.iter().map(|(label, s)| format!("{label}: {s}")).collect();
+        let _ = writeln!(out, "Unchanged key terms: {}", escape(&terms.join(" ")));
+    }
+    if let Some(c) = &report.caveat {
+        let _ = writeln!(out, "{}", escape(c));
+    }
 }
 
 /// "agreement: old → new".

@@ -123,6 +123,9 @@ fn render(report: &Report, color: bool) -> String {
     if let Some(line) = super::perspective_line(report) {
         let _ = writeln!(out, "  {}", p.paint(BOLD, &line));
     }
+    if let Some(h) = super::narrative::headline(report) {
+        let _ = writeln!(out, "\n{} {}", p.paint(BOLD, "Headline:"), safe::line(&h));
+    }
 
     for group in super::groups(report) {
         let first = group[0];
@@ -137,6 +140,12 @@ fn render(report: &Report, color: bool) -> String {
         if let Some(kept) = first.clause.as_deref().and_then(|c| report.unchanged_of(c)) {
             let _ = writeln!(out, "  {}", p.paint(DIM, &safe::line(kept)));
         }
+    }
+
+    let mut tail = String::new();
+    super::summary::tail(&mut tail, report, safe::line);
+    if !tail.is_empty() {
+        let _ = write!(out, "\n{tail}");
     }
 
     let acked = super::acknowledged(report);
