@@ -189,6 +189,18 @@ impl<'a> Cx<'a> {
                             .lines(lines);
                         self.push("Parties", f);
                         self.hidden(Spot { at: None, label: "Parties", field: &field, lines }, &o.name, &p.name);
+                    } else if !same_aliases(&o.aliases, &p.aliases) {
+                        let message = format!(
+                            "The agreement now calls party `{}` {} (before: {}).",
+                            p.key,
+                            alias_list(&p.aliases),
+                            alias_list(&o.aliases)
+                        );
+                        let f = Finding::new(Rule::PartyRenamed, message)
+                            .field(format!("parties.{}.aliases", p.key))
+                            .values(Some(Value::List(o.aliases.clone())), Some(Value::List(p.aliases.clone())))
+                            .lines((Some(o.pos.line), Some(p.pos.line)));
+                        self.push("Parties", f);
                     }
                 }
             }
@@ -517,6 +529,24 @@ fn meta_name(name: &str) -> &str {
         "agreement" => "id",
         other => other,
     }
+}
+
+/// Whether two alias lists name the same words, in any order and case.
+fn same_aliases(a: &[String], b: &[String]) -> bool {
+    let norm = |l: &[String]| {
+        let mut v: Vec<String> = l.iter().map(|s| normalise_space(s).to_lowercase()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    norm(a) == norm(b)
+}
+
+fn alias_list(aliases: &[String]) -> String {
+    if aliases.is_empty() {
+        return "by no other name".into();
+    }
+    aliases.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ")
 }
 
 fn name_with_short(name: &str, short: &Option<String>) -> String {

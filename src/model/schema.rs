@@ -511,4 +511,4 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
 ];
 
 /// Keys of a party entry.
-pub const PARTY_KEYS: &[&str] = &["name", "short", "notes"];
+pub const PARTY_KEYS: &[&str] = &["name", "short", "aliases", "notes"];
