@@ -751,6 +751,22 @@ catalogue! {
         mirror: UnclassifiedChange,
         explanation: "Two values differ and no other rule understands the change. It is reported so that silence never looks like safety: read it yourself.",
     }
+    ClauseSplit = "clause-split" {
+        materiality: Administrative,
+        family: Format,
+        title: "A clause was split in two",
+        favours: "nobody",
+        mirror: ClauseMerged,
+        explanation: "The closing words of a clause are now a clause of their own (a paragraph split, a lead-in turned into a title), word for word. The words did not change, so neither did the meaning; any other change to either clause is reported as well.",
+    }
+    ClauseMerged = "clause-merged" {
+        materiality: Administrative,
+        family: Format,
+        title: "Two clauses were joined",
+        favours: "nobody",
+        mirror: ClauseSplit,
+        explanation: "A clause now ends with the words of the clause that followed it, which is gone (two paragraphs joined into one), word for word. The words did not change, so neither did the meaning; any other change is reported as well.",
+    }
     // new rules go above this line (scripts/new-rule.sh)
 }
 

@@ -9,6 +9,7 @@ pub mod prose;
 
 mod describe;
 mod fields;
+mod joins;
 
 use crate::align::{Pair, align};
 use crate::model::schema::{FieldSpec, Side};
@@ -269,6 +270,7 @@ impl<'a> Cx<'a> {
 
     fn clauses(&mut self, parallel: usize) {
         let alignment = align(self.old, self.new);
+        let joins = joins::find(self.old, self.new, &alignment);
         let n_new = self.new.clauses.len();
         // Where each removed clause is shown: before the new position of the
         // next old clause that survived.
@@ -294,19 +296,26 @@ impl<'a> Cx<'a> {
         let run = |lo: usize, hi: usize| {
             let mut cx = Cx { old, new, out: Vec::new(), unchanged: Vec::new() };
             let mut r = removed.partition_point(|&(a, _)| a < lo);
+            let gone = |cx: &mut Cx<'a>, i: usize| match joins.merged_parts.get(&i) {
+                Some(&head) => cx.joined(&old.clauses[i], &new.clauses[head], false),
+                None => cx.removed_clause(&old.clauses[i]),
+            };
             for (j, pair) in pair_of_new.iter().enumerate().take(hi).skip(lo) {
                 while r < removed.len() && removed[r].0 <= j {
-                    cx.removed_clause(&old.clauses[removed[r].1]);
+                    gone(&mut cx, removed[r].1);
                     r += 1;
                 }
-                match pair {
-                    Some(p) => cx.pair(*p),
-                    None => cx.added_clause(&new.clauses[j]),
+                match (pair, joins.split_parts.get(&j)) {
+                    (Some(p), _) => cx.pair(*p, joins.heads.contains(&j)),
+                    (None, Some(&head)) => {
+                        cx.joined(&new.clauses[j], &old.clauses[pair_of_new[head].expect("a head is paired").old], true)
+                    }
+                    (None, None) => cx.added_clause(&new.clauses[j]),
                 }
             }
             if hi == n_new {
                 for &(_, i) in &removed[r..] {
-                    cx.removed_clause(&old.clauses[i]);
+                    gone(&mut cx, i);
                 }
             }
             (cx.out, cx.unchanged)
@@ -370,7 +379,33 @@ impl<'a> Cx<'a> {
         self.push_clause(at, f);
     }
 
-    fn pair(&mut self, p: Pair) {
+    /// A clause that is the split-off end of another (`split`), or that
+    /// was joined onto the end of another: `part` is that clause, `whole` the
+    /// clause it left or joined, on the other side.
+    fn joined(&mut self, part: &'a Clause, whole: &'a Clause, split: bool) {
+        let (rule, message, at, lines) = if split {
+            let message = format!(
+                "\"{}\" was split: its closing words are now the separate clause \"{}\", word for word.",
+                whole.label(),
+                part.label()
+            );
+            (Rule::ClauseSplit, message, At { old: None, new: Some(part) }, (Some(whole.pos.line), Some(part.pos.line)))
+        } else {
+            let message =
+                format!("\"{}\" was joined onto the end of \"{}\", word for word.", part.label(), whole.label());
+            (
+                Rule::ClauseMerged,
+                message,
+                At { old: Some(part), new: None },
+                (Some(part.pos.line), Some(whole.pos.line)),
+            )
+        };
+        self.push_clause(at, Finding::new(rule, message).lines(lines));
+    }
+
+    /// A clause present in both versions; `joined` when its text differs
+    /// only by words split off or joined on (reported by [`Cx::joined`]).
+    fn pair(&mut self, p: Pair, joined: bool) {
         let (co, cn) = (&self.old.clauses[p.old], &self.new.clauses[p.new]);
         // Most clauses of an amendment are untouched: skip them at the cost of
         // one comparison of their values.
@@ -378,7 +413,7 @@ impl<'a> Cx<'a> {
             return;
         }
         let before = self.out.len();
-        self.pair_fields(p);
+        self.pair_fields(p, joined);
         if self.out.len() > before {
             let mut kept = Vec::new();
             for name in ["rate", "amount", "cap", "until"] {
@@ -399,7 +434,7 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn pair_fields(&mut self, p: Pair) {
+    fn pair_fields(&mut self, p: Pair, joined: bool) {
         let (co, cn) = (&self.old.clauses[p.old], &self.new.clauses[p.new]);
         let at = At { old: Some(co), new: Some(cn) };
         let lines = (Some(co.pos.line), Some(cn.pos.line));
@@ -431,7 +466,7 @@ impl<'a> Cx<'a> {
             }
         }
         for spec in specs {
-            if swapped && matches!(spec.name, "payer" | "payee") {
+            if swapped && matches!(spec.name, "payer" | "payee") || joined && spec.name == "text" {
                 continue;
             }
             let (fo, fnew) = (co.field(spec.name), cn.field(spec.name));
