@@ -767,6 +767,14 @@ catalogue! {
         mirror: ClauseSplit,
         explanation: "A clause now ends with the words of the clause that followed it, which is gone (two paragraphs joined into one), word for word. The words did not change, so neither did the meaning; any other change is reported as well.",
     }
+    ReferenceBroken = "reference-broken" {
+        materiality: Substantive,
+        family: Reference,
+        title: "A cross-reference points elsewhere or nowhere",
+        favours: "nobody in particular",
+        mirror: None,
+        explanation: "A clause refers to another by its number (\"Section 8\", \"Section D.4\", \"subsection (b)\"), and the clause it named in the old version is no longer the one with that number: it was renumbered or removed, so the same words now point at a different clause, or at none. Renumbering is harmless in itself; a reference that silently changes target is not. Fix the number, or confirm the new target is meant.",
+    }
     // new rules go above this line (scripts/new-rule.sh)
 }
 

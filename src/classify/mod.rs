@@ -10,6 +10,7 @@ pub mod prose;
 mod describe;
 mod fields;
 mod joins;
+mod refs;
 
 use crate::align::{Pair, align};
 use crate::model::schema::{FieldSpec, Side};
@@ -34,7 +35,8 @@ pub fn diff_with_threshold(old: &Agreement, new: &Agreement, parallel: usize) ->
     cx.meta();
     cx.parties();
     cx.definitions();
-    cx.clauses(parallel);
+    let alignment = cx.clauses(parallel);
+    cx.references(&alignment);
     let mut party_names: Vec<(String, String)> = Vec::new();
     for p in new.parties.iter().chain(old.parties.iter()) {
         if !party_names.iter().any(|(k, _)| *k == p.key) {
@@ -268,7 +270,7 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn clauses(&mut self, parallel: usize) {
+    fn clauses(&mut self, parallel: usize) -> crate::align::Alignment {
         let alignment = align(self.old, self.new);
         let joins = joins::find(self.old, self.new, &alignment);
         let n_new = self.new.clauses.len();
@@ -334,6 +336,7 @@ impl<'a> Cx<'a> {
             self.out.extend(out);
             self.unchanged.extend(unchanged);
         }
+        alignment
     }
 
     fn added_clause(&mut self, c: &'a Clause) {
