@@ -74,9 +74,23 @@ fn by_number(a: &Agreement) -> HashMap<String, Vec<usize>> {
     m
 }
 
-/// The clause a number names, seen from clause `from`: the nearest with that number.
-fn resolve(index: &HashMap<String, Vec<usize>>, number: &str, from: usize) -> Option<usize> {
-    index.get(number)?.iter().copied().min_by_key(|&i| i.abs_diff(from))
+/// What a number names, seen from clause `from` (which never names itself).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    None,
+    One(usize),
+    /// Several clauses have the number (lists that restart their numbering):
+    /// the reference cannot be judged.
+    Ambiguous,
+}
+
+fn resolve(index: &HashMap<String, Vec<usize>>, number: &str, from: usize) -> Target {
+    let mut found = index.get(number).into_iter().flatten().copied().filter(|&i| i != from);
+    match (found.next(), found.next()) {
+        (None, _) => Target::None,
+        (Some(i), None) => Target::One(i),
+        _ => Target::Ambiguous,
+    }
 }
 
 impl<'a> Cx<'a> {
@@ -102,8 +116,12 @@ impl<'a> Cx<'a> {
                 if !before.iter().any(|(_, w)| *w == words) {
                     continue;
                 }
-                let Some(target_old) = resolve(&old_index, &number, p.old) else { continue };
-                let target_new = resolve(&new_index, &number, p.new);
+                let Target::One(target_old) = resolve(&old_index, &number, p.old) else { continue };
+                let target_new = match resolve(&new_index, &number, p.new) {
+                    Target::Ambiguous => continue,
+                    Target::One(i) => Some(i),
+                    Target::None => None,
+                };
                 let became = new_of_old[target_old];
                 if target_new == became {
                     continue;
