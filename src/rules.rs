@@ -775,6 +775,14 @@ catalogue! {
         mirror: None,
         explanation: "A clause refers to another by its number (\"Section 8\", \"Section D.4\", \"subsection (b)\"), and the clause it named in the old version is no longer the one with that number: it was renumbered or removed, so the same words now point at a different clause, or at none. Renumbering is harmless in itself; a reference that silently changes target is not. Fix the number, or confirm the new target is meant.",
     }
+    LinkChanged = "link-changed" {
+        materiality: Administrative,
+        family: Reference,
+        title: "A link's target changed",
+        favours: "nobody",
+        mirror: LinkChanged,
+        explanation: "The links of a clause (`links:`, read from a document's Markdown links as `text <url>`) changed while the visible words stayed the same: typically a moved page or a new URL for the same policy. Read the new target if the linked document is incorporated by reference; a change of the visible text is reported as a change of wording.",
+    }
     // new rules go above this line (scripts/new-rule.sh)
 }
 

@@ -542,7 +542,15 @@ fn clauses(pieces: &[Piece]) -> Vec<Clause> {
         if !p.text.is_empty() {
             fields.push(Field { name: "text", value: Value::text(p.text.clone()), pos });
         }
-        let _ = &p.links;
+        if !p.links.is_empty() {
+            let mut links: Vec<String> = Vec::new();
+            for l in &p.links {
+                if !links.contains(l) {
+                    links.push(l.clone());
+                }
+            }
+            fields.push(Field { name: "links", value: Value::List(links), pos });
+        }
         out.push(Clause { id, ctype: text_type, pos, fields });
     }
     out

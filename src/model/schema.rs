@@ -219,6 +219,7 @@ pub const COMMON_FIELDS: &[FieldSpec] = &[
     f("until", End, Effect::End, "when the clause ends: a date, {event: ...} or {earliest: [...]}"),
     f("text", Text, Changed(Rule::TextChanged), "the clause's prose"),
     f("notes", Text, Changed(Rule::NotesChanged), "drafting notes that are not terms"),
+    f("links", List, Changed(Rule::LinkChanged), "links in the prose, as `text <url>` (read from Markdown)"),
 ];
 
 /// Every clause type.
