@@ -712,8 +712,9 @@ const ORG_SUFFIXES: &[&str] = &[
 fn org_before(s: &str, end: usize) -> Option<String> {
     let head = s[..end].trim_end();
     let words: Vec<&str> = head.split(' ').collect();
-    let last = *words.last()?;
-    if !ORG_SUFFIXES.contains(&last.trim_end_matches(',')) {
+    let last = words.last()?.trim_end_matches(',');
+    let is_suffix = |w: &str| ORG_SUFFIXES.contains(&w) || ORG_SUFFIXES.contains(&w.trim_end_matches('.'));
+    if !is_suffix(last) {
         return None;
     }
     let mut take = 1;
@@ -729,7 +730,10 @@ fn org_before(s: &str, end: usize) -> Option<String> {
         return None;
     }
     let name = words[words.len() - take..].join(" ");
-    Some(name.trim_end_matches(',').to_string())
+    let name = name.trim_end_matches(',');
+    // A full stop after `Corporation` ends the sentence; after `Inc` it is the name's.
+    let name = if ORG_SUFFIXES.contains(&last) { name } else { name.trim_end_matches('.') };
+    Some(name.to_string())
 }
 
 fn short_of_org(name: &str) -> String {
@@ -738,6 +742,29 @@ fn short_of_org(name: &str) -> String {
         words.pop();
     }
     words.join(" ").trim_end_matches(',').to_string()
+}
+
+/// The name at the start of `s` (after "refer to"): up to and including an
+/// organisation suffix (`GitHub, Inc.`), else to the end of the sentence or clause.
+fn name_at(s: &str) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    let all: Vec<&str> = s.split_whitespace().take(10).collect();
+    for (i, &w) in all.iter().enumerate() {
+        let suffix_next = all.get(i + 1).is_some_and(|n| ORG_SUFFIXES.contains(&n.trim_end_matches([',', ';', '.'])));
+        if w.starts_with('(') {
+            break;
+        }
+        words.push(w);
+        if ORG_SUFFIXES.contains(&w.trim_end_matches([',', ';'])) {
+            let last = words.pop().expect("just pushed");
+            words.push(last.trim_end_matches([',', ';']));
+            return words.join(" ");
+        }
+        if w.ends_with(['.', ';', ',', ':']) && !(w.ends_with(',') && suffix_next) {
+            break;
+        }
+    }
+    words.join(" ").trim_end_matches(['.', ',', ';', ':']).to_string()
 }
 
 /// Whole-word, case-insensitive occurrences of `word` in `s`.
@@ -797,17 +824,7 @@ fn find_parties(clauses: &[Clause]) -> Vec<Party> {
             if let Some(named) = named
                 && terms.iter().any(|t| PRONOUNS.contains(&t.to_lowercase().as_str()))
             {
-                let name = named
-                    .split([';', '('])
-                    .next()
-                    .unwrap_or("")
-                    .split(", as well as")
-                    .next()
-                    .unwrap_or("")
-                    .split(", and ")
-                    .next()
-                    .unwrap_or("");
-                let name = sentence(name, 0).trim_end_matches(['.', ',']).trim().to_string();
+                let name = name_at(named);
                 let short = terms.iter().find(|t| !PRONOUNS.contains(&t.to_lowercase().as_str())).cloned();
                 let aliases: Vec<String> = terms
                     .iter()
