@@ -242,15 +242,20 @@ fn in_place(old: &Agreement, new: &Agreement, new_of_old: &mut [Option<(usize, b
         }
         let one_each = olds.len() == 1 && news.len() == 1;
         let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-        for &i in &olds {
+        // Each old leftover is compared with a bounded window of the gap's
+        // new leftovers around its own place in the gap.
+        let window = NEAR_CANDIDATES * 4;
+        let new_words: Vec<Vec<&str>> = news.iter().map(|&j| word_set(&new.clauses[j])).collect();
+        for (k, &i) in olds.iter().enumerate() {
             let (a, wa) = (&old.clauses[i], word_set(&old.clauses[i]));
-            for &j in news.iter().take(NEAR_CANDIDATES * 4) {
+            let from = (k * news.len() / olds.len()).saturating_sub(window / 2);
+            for (m, &j) in news.iter().enumerate().skip(from).take(window) {
                 let b = &new.clauses[j];
                 if !std::ptr::eq(a.ctype, b.ctype) {
                     continue;
                 }
                 let bare = |c: &Clause| c.field("text").is_none();
-                let score = if bare(a) && bare(b) { 1.0 } else { overlap(&wa, &word_set(b)) };
+                let score = if bare(a) && bare(b) { 1.0 } else { overlap(&wa, &new_words[m]) };
                 let floor = if one_each { f64::MIN_POSITIVE } else { 0.4 };
                 if score >= floor && bare(a) == bare(b) {
                     candidates.push((score, i, j));

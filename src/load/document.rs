@@ -485,6 +485,7 @@ fn clauses(pieces: &[Piece]) -> Vec<Clause> {
         }
     }
     let mut used: HashSet<String> = HashSet::new();
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     // Open headings by level, for qualifying a repeated heading title.
     let mut headings: Vec<(u8, String)> = Vec::new();
     let mut parent = String::new();
@@ -513,11 +514,18 @@ fn clauses(pieces: &[Piece]) -> Vec<Clause> {
                 if parent.is_empty() { a } else { format!("{parent}-{a}") }
             }
         };
+        // A repeated id gets the next free suffix; counting per base keeps
+        // this linear however often a paragraph repeats.
         let mut id = base.clone();
-        let mut n = 2;
-        while used.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if used.contains(&id) {
+            let n = next_suffix.entry(base.clone()).or_insert(2);
+            loop {
+                id = format!("{base}-{n}");
+                *n += 1;
+                if !used.contains(&id) {
+                    break;
+                }
+            }
         }
         used.insert(id.clone());
         // The document's title (a level-1 heading) is no parent: its paragraphs
@@ -568,7 +576,8 @@ fn quoted_at(s: &str, i: usize) -> Option<(String, usize)> {
         return None;
     }
     let start = i + open.len_utf8();
-    let end = s[start..].find(QUOTES_CLOSE).map(|j| start + j)?;
+    // A term is short: look for its closing quote nearby only.
+    let end = s[start..floor(s, start + 100)].find(QUOTES_CLOSE).map(|j| start + j)?;
     let term = s[start..end].trim().trim_end_matches([',', '.', ';']).trim();
     let close = s[end..].chars().next()?.len_utf8();
     if term.is_empty() || term.len() > 80 || term.split_whitespace().count() > 8 {
@@ -577,7 +586,27 @@ fn quoted_at(s: &str, i: usize) -> Option<(String, usize)> {
     Some((term.to_string(), end + close))
 }
 
-/// The sentence of `s` around byte `at`.
+/// The largest char boundary of `s` at or before `i` (clamped to its length).
+fn floor(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether an opening parenthesis not yet closed comes at most 120 bytes before byte `i`.
+fn in_parenthesis(text: &str, i: usize) -> bool {
+    let from = floor(text, i.saturating_sub(120));
+    let window = &text[from..i];
+    let open = window.rfind('(');
+    let close = window.rfind(')');
+    open.is_some_and(|o| close.is_none_or(|c| c < o))
+}
+
+/// The sentence of `s` around byte `at` (at most about 2,000 bytes each side).
 fn sentence(s: &str, at: usize) -> &str {
     let is_end = |i: usize| -> bool {
         // A full stop, question or exclamation mark followed by a space, not after an abbreviation.
@@ -590,21 +619,23 @@ fn sentence(s: &str, at: usize) -> &str {
         let abbreviation = ["Inc", "Corp", "Ltd", "Co", "e.g", "i.e", "U.S", "No", "Mr", "Ms", "Dr", "St", "vs"];
         !(abbreviation.contains(&word) || word.len() == 1 && word.chars().all(|c| c.is_uppercase()))
     };
-    let mut start = 0;
-    for i in (0..at.min(s.len())).rev() {
+    let lo = floor(s, at.saturating_sub(2000));
+    let hi = floor(s, at + 2000);
+    let mut start = lo;
+    for i in (lo..at.min(s.len())).rev() {
         if is_end(i) {
             start = i + 2;
             break;
         }
     }
-    let mut end = s.len();
-    for i in at..s.len() {
+    let mut end = hi;
+    for i in at..hi {
         if is_end(i) {
             end = i + 1;
             break;
         }
     }
-    s[start..end].trim()
+    s[floor(s, start)..floor(s, end)].trim()
 }
 
 fn capitalised(term: &str) -> bool {
@@ -637,18 +668,11 @@ fn find_definitions(clauses: &[Clause]) -> Vec<Definition> {
                 .iter()
                 .any(|v| rest.starts_with(v));
             // `(the "X")`: the parenthesis closes right after the term.
-            let inline = rest.starts_with(')') && {
-                let open = text[..i].rfind('(');
-                let close = text[..i].rfind(')');
-                open.is_some_and(|o| close.is_none_or(|c| c < o) && i - o <= 120)
-            };
+            let inline = rest.starts_with(')') && in_parenthesis(text, i);
             // `"X" or the "Y")`: an alternative name in the same parenthesis.
-            let alternative = (rest.starts_with("or ") || rest.starts_with("and ")) && {
-                let open = text[..i].rfind('(');
-                let close = text[..i].rfind(')');
-                open.is_some_and(|o| close.is_none_or(|c| c < o) && i - o <= 120)
-                    && text[after..].find(')').is_some_and(|j| j < 80)
-            };
+            let alternative = (rest.starts_with("or ") || rest.starts_with("and "))
+                && in_parenthesis(text, i)
+                && text[after..floor(text, after + 80)].contains(')');
             if verb || inline || alternative {
                 push(term, i);
             }
@@ -711,7 +735,9 @@ const ORG_SUFFIXES: &[&str] = &[
 /// words there end with an organisation suffix: `Mozilla Corporation`, `GitHub, Inc.`.
 fn org_before(s: &str, end: usize) -> Option<String> {
     let head = s[..end].trim_end();
-    let words: Vec<&str> = head.split(' ').collect();
+    // Only the last few words matter: read them from the end (linear in all).
+    let mut words: Vec<&str> = head.rsplit(' ').take(7).collect();
+    words.reverse();
     let last = words.last()?.trim_end_matches(',');
     let is_suffix = |w: &str| ORG_SUFFIXES.contains(&w) || ORG_SUFFIXES.contains(&w.trim_end_matches('.'));
     if !is_suffix(last) {
