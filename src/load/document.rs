@@ -793,11 +793,20 @@ fn name_at(s: &str) -> String {
     words.join(" ").trim_end_matches(['.', ',', ';', ':']).to_string()
 }
 
-/// Whole-word, case-insensitive occurrences of `word` in `s`.
-fn count_word(s: &str, word: &str) -> usize {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .filter(|w| w.eq_ignore_ascii_case(word))
-        .count()
+/// How often a text says we, us or our, and you or your (whole words, any case).
+fn pronouns(s: &str) -> (usize, usize) {
+    let (mut we, mut you) = (0, 0);
+    for w in s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}') {
+        if w.len() > 4 || w.len() < 2 {
+            continue;
+        }
+        match w.to_ascii_lowercase().as_str() {
+            "we" | "us" | "our" => we += 1,
+            "you" | "your" => you += 1,
+            _ => {}
+        }
+    }
+    (we, you)
 }
 
 /// The parties, found in the prose: `"GitHub," "We," and "Us" refer to
@@ -811,8 +820,8 @@ fn find_parties(clauses: &[Clause]) -> Vec<Party> {
     for c in clauses {
         let line = c.pos.line;
         let Some(text) = c.text_of("text") else { continue };
-        we += count_word(text, "we") + count_word(text, "us") + count_word(text, "our");
-        let y = count_word(text, "you") + count_word(text, "your");
+        let (w, y) = pronouns(text);
+        we += w;
         if y > 0 && you.0 == 0 {
             you.1 = line;
         }
@@ -888,11 +897,16 @@ fn find_parties(clauses: &[Clause]) -> Vec<Party> {
             }
             i += ch.len_utf8();
         }
-        // Organisation names anywhere in the text.
+        // Organisation names anywhere in the text: at each word that is a suffix.
+        let mut word_start = 0;
         for (k, _) in text.match_indices(' ') {
-            if let Some(name) = org_before(text, k)
-                && !text[..k].ends_with(',')
-            {
+            let word = &text[word_start..k];
+            word_start = k + 1;
+            let word = word.trim_end_matches(',');
+            if !ORG_SUFFIXES.contains(&word) && !ORG_SUFFIXES.contains(&word.trim_end_matches('.')) {
+                continue;
+            }
+            if let Some(name) = org_before(text, k) {
                 match orgs.iter_mut().find(|o| o.0 == name) {
                     Some(o) => o.1 += 1,
                     None => orgs.push((name, 1, line)),
