@@ -365,3 +365,18 @@ fn every_consecutive_corpus_pair_runs_and_names_lines_in_its_files() {
     assert!(formatting_only >= 3, "only {formatting_only} formatting-only revisions");
     println!("{pairs} corpus pairs compared, {formatting_only} formatting-only");
 }
+
+#[test]
+fn repeated_titles_and_paragraphs_keep_ids_short_and_unique() {
+    let mut md = String::from("# T\n\n## Section\n\n");
+    for i in 0..3000 {
+        md.push_str(&format!("{i}. **Title {}**. Same words here.\n", i % 7));
+    }
+    let a = load_str(&md, "big.md", &LoadOptions::default()).unwrap();
+    assert_eq!(a.clauses.len(), 3002);
+    let mut ids = std::collections::HashSet::new();
+    for c in &a.clauses {
+        assert!(c.id.len() <= 200, "{}", c.id);
+        assert!(ids.insert(c.id.as_str()), "duplicate id {}", c.id);
+    }
+}

@@ -474,6 +474,18 @@ fn anchor(text: &str) -> String {
     slug(&words.join(" "), 3, 40)
 }
 
+/// The longest id made, leaving room for a `-N` suffix.
+const MAX_ID: usize = 180;
+
+/// An id cut to at most `max` bytes, at a `-` where it can be.
+fn clip_id(id: &str, max: usize) -> String {
+    if id.len() <= max {
+        return id.to_string();
+    }
+    let cut = &id[..max];
+    cut.rfind('-').filter(|&i| i > 0).map_or(cut, |i| &cut[..i]).to_string()
+}
+
 /// Turn pieces into clauses with derived ids.
 fn clauses(pieces: &[Piece]) -> Vec<Clause> {
     let text_type = schema::clause_type("text").expect("text type exists");
@@ -495,12 +507,14 @@ fn clauses(pieces: &[Piece]) -> Vec<Clause> {
             (Some(t), kind) => {
                 let s = slug(t, 8, 60);
                 let s = if s.is_empty() { "section".to_string() } else { s };
+                // Qualified by the enclosing heading (never by a lead-in title,
+                // so that qualified ids cannot chain on each other).
                 let qualifier = match kind {
                     BlockKind::Heading(level) => {
                         headings.retain(|(l, _)| *l < level);
                         headings.last().map(|(_, id)| id.clone()).unwrap_or_default()
                     }
-                    _ => parent.clone(),
+                    _ => headings.last().map(|(_, id)| id.clone()).unwrap_or_default(),
                 };
                 if title_count.get(&s).copied().unwrap_or(0) > 1 && !qualifier.is_empty() {
                     format!("{qualifier}-{s}")
@@ -514,6 +528,8 @@ fn clauses(pieces: &[Piece]) -> Vec<Clause> {
                 if parent.is_empty() { a } else { format!("{parent}-{a}") }
             }
         };
+        // Ids stay short enough to be valid in YAML (200 bytes).
+        let base = clip_id(&base, MAX_ID);
         // A repeated id gets the next free suffix; counting per base keeps
         // this linear however often a paragraph repeats.
         let mut id = base.clone();
