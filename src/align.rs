@@ -257,7 +257,10 @@ fn in_place(old: &Agreement, new: &Agreement, new_of_old: &mut [Option<(usize, b
                 let bare = |c: &Clause| c.field("text").is_none();
                 let score = if bare(a) && bare(b) { 1.0 } else { overlap(&wa, &new_words[m]) };
                 let floor = if one_each { f64::MIN_POSITIVE } else { 0.4 };
-                if score >= floor && bare(a) == bare(b) {
+                // A short line alone in its place (a date, a version) is the same line edited.
+                let short = |w: &[&str]| w.len() <= 6;
+                let short_pair = one_each && short(&wa) && short(&new_words[m]);
+                if (score >= floor || short_pair) && bare(a) == bare(b) {
                     candidates.push((score, i, j));
                 }
             }

@@ -809,6 +809,91 @@ fn name_at(s: &str) -> String {
     words.join(" ").trim_end_matches(['.', ',', ';', ':']).to_string()
 }
 
+/// Capitalised words that are not names.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "This",
+    "These",
+    "That",
+    "Those",
+    "You",
+    "Your",
+    "We",
+    "Our",
+    "Us",
+    "If",
+    "In",
+    "For",
+    "To",
+    "By",
+    "Any",
+    "All",
+    "Terms",
+    "Service",
+    "Services",
+    "Agreement",
+    "Section",
+    "Policy",
+    "Privacy",
+    "Notice",
+    "Content",
+    "Use",
+    "Website",
+    "Websites",
+    "Communications",
+    "Account",
+    "Accounts",
+    "United",
+    "States",
+    "I",
+    "A",
+    "An",
+    "It",
+    "Its",
+    "Each",
+    "Some",
+    "Please",
+    "When",
+    "Where",
+    "As",
+    "On",
+    "At",
+    "Of",
+    "Or",
+    "And",
+    "Not",
+    "No",
+    "Such",
+];
+
+/// The capitalised word most used inside sentences (at least five times), and its first line.
+fn most_named(clauses: &[Clause]) -> Option<(String, u32)> {
+    let mut counts: HashMap<&str, (usize, u32, usize)> = HashMap::new(); // count, first line, first order
+    let mut order = 0;
+    for c in clauses {
+        let Some(text) = c.text_of("text") else { continue };
+        let mut sentence_start = true;
+        for raw in text.split_whitespace() {
+            let w = raw.trim_matches(|ch: char| !ch.is_alphanumeric());
+            let starts = sentence_start;
+            sentence_start = raw.ends_with(['.', '!', '?', ':']);
+            if starts || w.len() < 3 || NOT_NAMES.contains(&w) {
+                continue;
+            }
+            if w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase) {
+                let e = counts.entry(w).or_insert((0, c.pos.line, order));
+                e.0 += 1;
+                order += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (n, _, _))| *n >= 5)
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.2.cmp(&a.1.2)))
+        .map(|(w, (_, line, _))| (w.to_string(), line))
+}
+
 /// How often a text says we, us or our, and you or your (whole words, any case).
 fn pronouns(s: &str) -> (usize, usize) {
     let (mut we, mut you) = (0, 0);
@@ -945,6 +1030,16 @@ fn find_parties(clauses: &[Clause]) -> Vec<Party> {
             if !key.is_empty() {
                 let short = (short != name).then_some(short);
                 parties.push(Party { key, name, short, aliases: Vec::new(), pos: Pos { line, col: 1 } });
+            }
+        }
+    }
+    if we > 0 && !parties.iter().any(|p| p.key != "user") {
+        // No organisation named: the capitalised name the text uses most (at
+        // least five times, not only to start sentences) is who says "we".
+        if let Some((name, line)) = most_named(clauses) {
+            let key = slug(&name, 3, 30);
+            if !key.is_empty() && !parties.iter().any(|p| p.key == key) {
+                parties.push(Party { key, name, short: None, aliases: Vec::new(), pos: Pos { line, col: 1 } });
             }
         }
     }
