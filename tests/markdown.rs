@@ -380,3 +380,47 @@ fn repeated_titles_and_paragraphs_keep_ids_short_and_unique() {
         assert!(ids.insert(c.id.as_str()), "duplicate id {}", c.id);
     }
 }
+
+#[test]
+fn git_driver_and_rev_path_read_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    git(&["init", "-q", "-b", "main"]);
+    git(&["config", "user.email", "test@example.invalid"]);
+    git(&["config", "user.name", "Test"]);
+    std::fs::create_dir(dir.path().join("agreements")).unwrap();
+    std::fs::write(dir.path().join(".gitattributes"), "agreements/**/*.md diff=agreement\n").unwrap();
+    std::fs::write(dir.path().join("README.md"), "# Readme\n").unwrap();
+    let tos = dir.path().join("agreements/tos.md");
+    std::fs::copy("tests/markdown/definition/old.md", &tos).unwrap();
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "v1"]);
+    std::fs::copy("tests/markdown/definition/new.md", &tos).unwrap();
+    std::fs::write(dir.path().join("README.md"), "# Readme, edited\n").unwrap();
+    let bin = assert_cmd::cargo::cargo_bin!("agreement-diff").display().to_string();
+    git(&["config", "diff.agreement.command", &bin]);
+    let out = git(&["diff"]);
+    assert!(out.contains("agreement-diff a/agreements/tos.md b/agreements/tos.md"), "{out}");
+    assert!(out.contains("definition-changed"), "{out}");
+    assert!(out.contains("b/agreements/tos.md:12"), "{out}");
+    // The README is outside the attribute's scope: an ordinary diff.
+    assert!(out.contains("+# Readme, edited"), "{out}");
+    // REV:PATH reads the Markdown at a revision.
+    let out = cargo_bin_cmd!("agreement-diff")
+        .args(["HEAD:agreements/tos.md", "agreements/tos.md"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("definition-changed"));
+}
