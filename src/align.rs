@@ -83,6 +83,9 @@ pub fn align(old: &Agreement, new: &Agreement) -> Alignment {
     }
 
     // 3. Renames with nearly identical content: same type and parties.
+    // Where ids were derived from a document's words (Markdown, plain text),
+    // prose alone may pair two clauses: an edited first sentence changes the id.
+    let derived = old.ids_derived || new.ids_derived;
     let mut words: HashMap<usize, Vec<&str>> = HashMap::new();
     for (j, c) in new.clauses.iter().enumerate() {
         if !taken[j] {
@@ -107,7 +110,7 @@ pub fn align(old: &Agreement, new: &Agreement) -> Alignment {
         let best = list
             .iter()
             .take(NEAR_CANDIDATES)
-            .map(|&j| (similarity(c, &new.clauses[j], &mine, &words[&j]), j))
+            .map(|&j| (similarity(c, &new.clauses[j], &mine, &words[&j], derived), j))
             .filter(|(s, _)| *s >= NEAR_THRESHOLD)
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         if let Some((_, j)) = best {
@@ -135,11 +138,20 @@ pub fn align(old: &Agreement, new: &Agreement) -> Alignment {
     }
     for (olds, news) in sole.values() {
         if let ([i], [j]) = (olds.as_slice(), news.as_slice())
-            && similarity(&old.clauses[*i], &new.clauses[*j], &word_set(&old.clauses[*i]), &words[j]) >= SOLE_THRESHOLD
+            && similarity(&old.clauses[*i], &new.clauses[*j], &word_set(&old.clauses[*i]), &words[j], false)
+                >= SOLE_THRESHOLD
         {
             new_of_old[*i] = Some((*j, true));
             taken[*j] = true;
         }
+    }
+
+    // 3c. Derived ids only: a clause edited in place. Between the same two
+    // matched neighbours, one leftover on each side is the same clause when
+    // they share some words (or are both bare headings); with more leftovers,
+    // the most similar pairs that share many words.
+    if derived {
+        in_place(old, new, &mut new_of_old, &mut taken);
     }
 
     // 4. Moves: matched clauses outside the longest run kept in order.
@@ -216,10 +228,88 @@ fn word_set(c: &Clause) -> Vec<&str> {
     w
 }
 
+/// Pair leftover clauses that sit between the same matched neighbours (see
+/// step 3b of [`align`]).
+fn in_place(old: &Agreement, new: &Agreement, new_of_old: &mut [Option<(usize, bool)>], taken: &mut [bool]) {
+    let n_old = old.clauses.len();
+    // For each old leftover, the new positions of its nearest matched neighbours.
+    let mut before = vec![None; n_old];
+    let mut last = None;
+    for i in 0..n_old {
+        match new_of_old[i] {
+            Some((j, _)) => last = Some(j),
+            None => before[i] = last,
+        }
+    }
+    let mut after = vec![None; n_old];
+    let mut next = None;
+    for i in (0..n_old).rev() {
+        match new_of_old[i] {
+            Some((j, _)) => next = Some(j),
+            None => after[i] = next,
+        }
+    }
+    // Group old leftovers by gap.
+    let mut gaps: Vec<(Option<usize>, Option<usize>, Vec<usize>)> = Vec::new();
+    for i in 0..n_old {
+        if new_of_old[i].is_some() {
+            continue;
+        }
+        match gaps.last_mut() {
+            Some(g) if g.0 == before[i] && g.1 == after[i] => g.2.push(i),
+            _ => gaps.push((before[i], after[i], vec![i])),
+        }
+    }
+    for (lo, hi, olds) in gaps {
+        let lo = lo.map_or(0, |j| j + 1);
+        let hi = hi.unwrap_or(new.clauses.len());
+        if lo >= hi {
+            continue;
+        }
+        let news: Vec<usize> = (lo..hi).filter(|&j| !taken[j]).collect();
+        if news.is_empty() {
+            continue;
+        }
+        let one_each = olds.len() == 1 && news.len() == 1;
+        let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+        // Each old leftover is compared with a bounded window of the gap's
+        // new leftovers around its own place in the gap.
+        let window = NEAR_CANDIDATES * 4;
+        let new_words: Vec<Vec<&str>> = news.iter().map(|&j| word_set(&new.clauses[j])).collect();
+        for (k, &i) in olds.iter().enumerate() {
+            let (a, wa) = (&old.clauses[i], word_set(&old.clauses[i]));
+            let from = (k * news.len() / olds.len()).saturating_sub(window / 2);
+            for (m, &j) in news.iter().enumerate().skip(from).take(window) {
+                let b = &new.clauses[j];
+                if !std::ptr::eq(a.ctype, b.ctype) {
+                    continue;
+                }
+                let bare = |c: &Clause| c.field("text").is_none();
+                let score = if bare(a) && bare(b) { 1.0 } else { overlap(&wa, &new_words[m]) };
+                let floor = if one_each { f64::MIN_POSITIVE } else { 0.4 };
+                // A short line alone in its place (a date, a version) is the same line edited.
+                let short = |w: &[&str]| w.len() <= 6;
+                let short_pair = one_each && short(&wa) && short(&new_words[m]);
+                if (score >= floor || short_pair) && bare(a) == bare(b) {
+                    candidates.push((score, i, j));
+                }
+            }
+        }
+        candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        for (_, i, j) in candidates {
+            if new_of_old[i].is_none() && !taken[j] {
+                new_of_old[i] = Some((j, true));
+                taken[j] = true;
+            }
+        }
+    }
+}
+
 /// Similarity of two clauses of one type: the share of fields with the same
 /// meaning, where all prose together counts as one field, by the overlap of
-/// its words.
-fn similarity(a: &Clause, b: &Clause, wa: &[&str], wb: &[&str]) -> f64 {
+/// its words. With `prose_only`, two clauses that have nothing but prose
+/// compare by the overlap of their words alone.
+fn similarity(a: &Clause, b: &Clause, wa: &[&str], wb: &[&str], prose_only: bool) -> f64 {
     let mut total = 0.0;
     let mut same = 0.0;
     for spec in a.ctype.all_fields() {
@@ -244,6 +334,9 @@ fn similarity(a: &Clause, b: &Clause, wa: &[&str], wb: &[&str]) -> f64 {
     if !wa.is_empty() || !wb.is_empty() {
         total += 1.0;
         same += overlap(wa, wb);
+    }
+    if prose_only && total == 1.0 && wa.len().min(wb.len()) >= 4 {
+        return same;
     }
     if total < 2.0 { 0.0 } else { same / total }
 }

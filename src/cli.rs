@@ -74,6 +74,11 @@ enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
+    /// Print an agreement (Markdown, plain text or YAML) in the YAML agreement format, every clause as `text`.
+    Convert {
+        /// The agreement file (or `REV:PATH`).
+        file: String,
+    },
     /// Summarise a chain of versions, one section per step (ordered by `effective`, then as given).
     Log {
         /// The versions, in any order.
@@ -147,6 +152,10 @@ pub fn execute(cli: Cli) -> Result<Output, Error> {
     let renderer = render::renderer_for_run(out.format, color);
     match cli.command {
         Some(Command::Check { files }) => Ok(check(&files, &options)),
+        Some(Command::Convert { file }) => {
+            let a = load::load_file(&file, &options)?;
+            Ok(Output::ok(crate::convert::to_yaml(&a)))
+        }
         Some(Command::Log { files }) => Ok(Output::ok(renderer.log(&history::chain(&files, &options)?))),
         Some(Command::Rules { markdown }) => {
             Ok(Output::ok(if markdown { render::rules_markdown() } else { render::rules_table() }))

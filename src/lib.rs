@@ -13,6 +13,7 @@ pub(crate) mod ack;
 pub(crate) mod align;
 pub mod classify;
 pub mod cli;
+pub mod convert;
 pub(crate) mod dirs;
 pub mod error;
 pub mod git;

@@ -767,6 +767,38 @@ catalogue! {
         mirror: None,
         explanation: "A clause appears that carries `disclosed: DATE`: the term existed before and this version is the first to make it public (an announcement revealing an arrangement already in force). It is reported as a disclosure, not as a new term: no party gains or loses by it, and its fields are not compared with an earlier version that did not state them.",
     }
+    ClauseSplit = "clause-split" {
+        materiality: Administrative,
+        family: Format,
+        title: "A clause was split in two",
+        favours: "nobody",
+        mirror: ClauseMerged,
+        explanation: "The closing words of a clause are now a clause of their own (a paragraph split, a lead-in turned into a title), word for word. The words did not change, so neither did the meaning; any other change to either clause is reported as well.",
+    }
+    ClauseMerged = "clause-merged" {
+        materiality: Administrative,
+        family: Format,
+        title: "Two clauses were joined",
+        favours: "nobody",
+        mirror: ClauseSplit,
+        explanation: "A clause now ends with the words of the clause that followed it, which is gone (two paragraphs joined into one), word for word. The words did not change, so neither did the meaning; any other change is reported as well.",
+    }
+    ReferenceBroken = "reference-broken" {
+        materiality: Substantive,
+        family: Reference,
+        title: "A cross-reference points elsewhere or nowhere",
+        favours: "nobody in particular",
+        mirror: None,
+        explanation: "A clause refers to another by its number (\"Section 8\", \"Section D.4\", \"subsection (b)\"), and the clause it named in the old version is no longer the one with that number: it was renumbered or removed, so the same words now point at a different clause, or at none. Renumbering is harmless in itself; a reference that silently changes target is not. Fix the number, or confirm the new target is meant.",
+    }
+    LinkChanged = "link-changed" {
+        materiality: Administrative,
+        family: Reference,
+        title: "A link's target changed",
+        favours: "nobody",
+        mirror: LinkChanged,
+        explanation: "The links of a clause (`links:`, read from a document's Markdown links as `text <url>`) changed while the visible words stayed the same: typically a moved page or a new URL for the same policy. Read the new target if the linked document is incorporated by reference; a change of the visible text is reported as a change of wording.",
+    }
     // new rules go above this line (scripts/new-rule.sh)
 }
 

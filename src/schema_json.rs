@@ -108,7 +108,9 @@ pub fn schema() -> J {
                 "additionalProperties": {"anyOf": [
                     {"type": "string"},
                     {"type": "object", "required": ["name"], "additionalProperties": false,
-                     "properties": {"name": {"type": "string"}, "short": {"type": "string"}, "notes": {"type": "string"}}}
+                     "properties": {"name": {"type": "string"}, "short": {"type": "string"},
+                                    "aliases": {"type": "array", "items": {"type": "string"}, "uniqueItems": true},
+                                    "notes": {"type": "string"}}}
                 ]}
             },
             "definitions": {"type": "object", "additionalProperties": {"type": "string"}},

@@ -1,5 +1,6 @@
 //! One test per rule (`cargo test --test rules cap-lowered` runs one): its
-//! fixture pair under `tests/rules/<id>/` triggers it, reading the pair
+//! fixture pair under `tests/rules/<id>/` (`old.yaml`/`new.yaml`, or `.md`, or
+//! `.txt`) triggers it, reading the pair
 //! backwards reports something, and its text report matches a reviewed
 //! snapshot. Also: every fixture folder names a rule, and `docs/rules.md` is
 //! what `agreement-diff rules --markdown` prints.
@@ -24,10 +25,17 @@ fn main() {
 fn rule(rule: Rule) -> Result<(), Failed> {
     let id = rule.id();
     let dir = format!("tests/rules/{id}");
-    let (old, new) = (format!("{dir}/old.yaml"), format!("{dir}/new.yaml"));
-    if !Path::new(&old).is_file() || !Path::new(&new).is_file() {
-        return Err(format!("{id} has no fixture pair {old} and {new} (scripts/new-rule.sh {id} makes one)").into());
-    }
+    // A fixture pair is YAML, Markdown or plain text.
+    let pair = ["yaml", "md", "txt"]
+        .iter()
+        .map(|ext| (format!("{dir}/old.{ext}"), format!("{dir}/new.{ext}")))
+        .find(|(old, new)| Path::new(old).is_file() && Path::new(new).is_file());
+    let Some((old, new)) = pair else {
+        return Err(format!(
+            "{id} has no fixture pair {dir}/old.yaml and new.yaml (or .md, .txt; scripts/new-rule.sh {id} makes one)"
+        )
+        .into());
+    };
     let report = diff_files(&old, &new, &LoadOptions::default()).map_err(|e| e.to_string())?;
     if !report.findings.iter().any(|f| f.rule == rule) {
         let found: Vec<&str> = report.findings.iter().map(|f| f.rule.id()).collect();

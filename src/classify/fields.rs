@@ -597,7 +597,8 @@ fn changed(cx: &mut Cx, ch: &Change, rule: Rule) {
     }
     cx.push_clause(ch.at, f);
     let label = ch.at.label();
-    if name != "number" {
+    // Numbers in a clause number or in a link's address are not amounts.
+    if name != "number" && name != "links" {
         cx.numbers(ch.spot(&label), &old_text, &new_text);
     }
     cx.hidden(ch.spot(&label), &old_text, &new_text);

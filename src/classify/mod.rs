@@ -9,7 +9,9 @@ pub mod prose;
 
 mod describe;
 mod fields;
+mod joins;
 mod party_names;
+mod refs;
 
 use crate::align::{Pair, align};
 use crate::model::schema::{FieldSpec, Side};
@@ -46,7 +48,8 @@ pub fn diff_with_threshold(old: &Agreement, new: &Agreement, parallel: usize) ->
     cx.meta();
     cx.parties();
     cx.definitions();
-    cx.clauses(parallel);
+    let alignment = cx.clauses(parallel);
+    cx.references(&alignment);
     let mut party_names: Vec<(String, String)> = Vec::new();
     for p in new.parties.iter().chain(old.parties.iter()) {
         if !party_names.iter().any(|(k, _)| *k == p.key) {
@@ -228,6 +231,18 @@ impl<'a> Cx<'a> {
                             .lines(lines);
                         self.push("Parties", f);
                         self.hidden(Spot { at: None, label: "Parties", field: &field, lines }, &o.name, &p.name);
+                    } else if !same_aliases(&o.aliases, &p.aliases) {
+                        let message = format!(
+                            "The agreement now calls party `{}` {} (before: {}).",
+                            p.key,
+                            alias_list(&p.aliases),
+                            alias_list(&o.aliases)
+                        );
+                        let f = Finding::new(Rule::PartyRenamed, message)
+                            .field(format!("parties.{}.aliases", p.key))
+                            .values(Some(Value::List(o.aliases.clone())), Some(Value::List(p.aliases.clone())))
+                            .lines((Some(o.pos.line), Some(p.pos.line)));
+                        self.push("Parties", f);
                     }
                 }
             }
@@ -294,8 +309,9 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn clauses(&mut self, parallel: usize) {
+    fn clauses(&mut self, parallel: usize) -> crate::align::Alignment {
         let alignment = align(self.old, self.new);
+        let joins = joins::find(self.old, self.new, &alignment);
         let n_new = self.new.clauses.len();
         // Where each removed clause is shown: before the new position of the
         // next old clause that survived.
@@ -339,20 +355,26 @@ impl<'a> Cx<'a> {
         let run = |lo: usize, hi: usize| {
             let mut cx = Cx { old, new, out: Vec::new(), unchanged: Vec::new(), key_terms: Vec::new() };
             let mut r = removed.partition_point(|&(a, _)| a < lo);
+            let gone = |cx: &mut Cx<'a>, i: usize| match joins.merged_parts.get(&i) {
+                Some(&head) => cx.joined(&old.clauses[i], &new.clauses[head], false),
+                None => cx.removed_clause(&old.clauses[i], place[i]),
+            };
             for (j, pair) in pair_of_new.iter().enumerate().take(hi).skip(lo) {
                 while r < removed.len() && removed[r].0 <= j {
-                    let i = removed[r].1;
-                    cx.removed_clause(&old.clauses[i], place[i]);
+                    gone(&mut cx, removed[r].1);
                     r += 1;
                 }
-                match pair {
-                    Some(p) => cx.pair(*p),
-                    None => cx.added_clause(&new.clauses[j]),
+                match (pair, joins.split_parts.get(&j)) {
+                    (Some(p), _) => cx.pair(*p, joins.heads.contains(&j)),
+                    (None, Some(&head)) => {
+                        cx.joined(&new.clauses[j], &old.clauses[pair_of_new[head].expect("a head is paired").old], true)
+                    }
+                    (None, None) => cx.added_clause(&new.clauses[j]),
                 }
             }
             if hi == n_new {
                 for &(_, i) in &removed[r..] {
-                    cx.removed_clause(&old.clauses[i], place[i]);
+                    gone(&mut cx, i);
                 }
             }
             (cx.out, cx.unchanged, cx.key_terms)
@@ -373,6 +395,7 @@ impl<'a> Cx<'a> {
             self.key_terms.extend(key_terms);
             self.key_terms.truncate(KEY_TERMS);
         }
+        alignment
     }
 
     fn added_clause(&mut self, c: &'a Clause) {
@@ -436,7 +459,33 @@ impl<'a> Cx<'a> {
         self.push_clause(at, f);
     }
 
-    fn pair(&mut self, p: Pair) {
+    /// A clause that is the split-off end of another (`split`), or that
+    /// was joined onto the end of another: `part` is that clause, `whole` the
+    /// clause it left or joined, on the other side.
+    fn joined(&mut self, part: &'a Clause, whole: &'a Clause, split: bool) {
+        let (rule, message, at, lines) = if split {
+            let message = format!(
+                "\"{}\" was split: its closing words are now the separate clause \"{}\", word for word.",
+                whole.label(),
+                part.label()
+            );
+            (Rule::ClauseSplit, message, At { old: None, new: Some(part) }, (Some(whole.pos.line), Some(part.pos.line)))
+        } else {
+            let message =
+                format!("\"{}\" was joined onto the end of \"{}\", word for word.", part.label(), whole.label());
+            (
+                Rule::ClauseMerged,
+                message,
+                At { old: Some(part), new: None },
+                (Some(part.pos.line), Some(whole.pos.line)),
+            )
+        };
+        self.push_clause(at, Finding::new(rule, message).lines(lines));
+    }
+
+    /// A clause present in both versions; `joined` when its text differs
+    /// only by words split off or joined on (reported by [`Cx::joined`]).
+    fn pair(&mut self, p: Pair, joined: bool) {
         let (co, cn) = (&self.old.clauses[p.old], &self.new.clauses[p.new]);
         // Most clauses of an amendment are untouched: skip them at the cost of
         // one comparison of their values.
@@ -448,7 +497,7 @@ impl<'a> Cx<'a> {
             return;
         }
         let before = self.out.len();
-        self.pair_fields(p);
+        self.pair_fields(p, joined);
         if self.out.len() > before {
             let mut kept = Vec::new();
             // An exclusivity that is no longer exclusive has nothing left to end.
@@ -475,7 +524,7 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn pair_fields(&mut self, p: Pair) {
+    fn pair_fields(&mut self, p: Pair, joined: bool) {
         let (co, cn) = (&self.old.clauses[p.old], &self.new.clauses[p.new]);
         let at = At { old: Some(co), new: Some(cn) };
         let lines = (Some(co.pos.line), Some(cn.pos.line));
@@ -507,7 +556,7 @@ impl<'a> Cx<'a> {
             }
         }
         for spec in specs {
-            if swapped && matches!(spec.name, "payer" | "payee") {
+            if swapped && matches!(spec.name, "payer" | "payee") || joined && spec.name == "text" {
                 continue;
             }
             let (fo, fnew) = (co.field(spec.name), cn.field(spec.name));
@@ -605,6 +654,24 @@ fn meta_name(name: &str) -> &str {
         "agreement" => "id",
         other => other,
     }
+}
+
+/// Whether two alias lists name the same words, in any order and case.
+fn same_aliases(a: &[String], b: &[String]) -> bool {
+    let norm = |l: &[String]| {
+        let mut v: Vec<String> = l.iter().map(|s| normalise_space(s).to_lowercase()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    norm(a) == norm(b)
+}
+
+fn alias_list(aliases: &[String]) -> String {
+    if aliases.is_empty() {
+        return "by no other name".into();
+    }
+    aliases.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ")
 }
 
 fn name_with_short(name: &str, short: &Option<String>) -> String {

@@ -11,8 +11,17 @@ use crate::model::Agreement;
 /// Most files a directory may hold: beyond this the tree is refused.
 const MAX_FILES: usize = 100_000;
 
-/// The agreement files (`.yaml`, `.yml`) under `root`, sorted; hidden files
-/// and folders are skipped.
+/// Whether a file name is that of an agreement: YAML (`.yaml`, `.yml`),
+/// Markdown (`.md`, `.markdown`) or plain text (`.txt`). `README.md` and
+/// the like are agreements too when they sit among them: keep such files out
+/// of agreement folders, or compare files one by one.
+fn is_agreement_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".yaml", ".yml", ".md", ".markdown", ".txt"].iter().any(|e| lower.ends_with(e))
+}
+
+/// The agreement files (YAML, Markdown, plain text) under `root`, sorted;
+/// hidden files and folders are skipped.
 pub fn agreement_files(root: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
@@ -35,7 +44,7 @@ pub fn agreement_files(root: &Path) -> Result<Vec<PathBuf>, LoadError> {
             let kind = e.file_type().map_err(|err| fail(&path, err))?;
             if kind.is_dir() {
                 stack.push(path);
-            } else if kind.is_file() && (name.ends_with(".yaml") || name.ends_with(".yml")) {
+            } else if kind.is_file() && is_agreement_name(&name) {
                 out.push(path);
                 if out.len() > MAX_FILES {
                     return Err(LoadError {

@@ -2,8 +2,11 @@
 //!
 //! Every error names the file, and the line and column where the file has one.
 
+mod document;
 mod fields;
 mod many;
+mod markdown;
+mod plain;
 mod source;
 
 use std::collections::{HashMap, HashSet};
@@ -57,8 +60,36 @@ impl Default for LoadOptions {
     }
 }
 
+/// The input formats, told apart by the file's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputFormat {
+    /// The YAML agreement format (`.yaml`, `.yml`, and anything else).
+    Yaml,
+    /// A Markdown document (`.md`, `.markdown`).
+    Markdown,
+    /// A plain-text document with numbered sections (`.txt`).
+    Text,
+}
+
+impl InputFormat {
+    /// The format of a path (for `REV:PATH`, of the PATH), by its extension.
+    pub fn of(path: &str) -> InputFormat {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        match ext.as_str() {
+            "md" | "markdown" | "mdown" | "mkd" => InputFormat::Markdown,
+            "txt" | "text" => InputFormat::Text,
+            _ => InputFormat::Yaml,
+        }
+    }
+}
+
 /// Read and load a file.
 pub fn load_file(path: &str, options: &LoadOptions) -> Result<Agreement, LoadError> {
+    if InputFormat::of(path) != InputFormat::Yaml {
+        let text = read_source(path, options.max_bytes)?;
+        return load_str(&text, path, options);
+    }
     let root = {
         let text = read_source(path, options.max_bytes)?;
         parse(&text, path, options)?
@@ -77,6 +108,11 @@ fn parse(text: &str, path: &str, options: &LoadOptions) -> Result<Node, LoadErro
 
 /// Load an agreement from text; `path` is used in errors and reports.
 pub fn load_str(text: &str, path: &str, options: &LoadOptions) -> Result<Agreement, LoadError> {
+    match InputFormat::of(path) {
+        InputFormat::Markdown => return markdown::load(text, path, options),
+        InputFormat::Text => return plain::load(text, path, options),
+        InputFormat::Yaml => {}
+    }
     let root = parse(text, path, options)?;
     Loader { path }.agreement(&root)
 }
@@ -93,7 +129,7 @@ impl Loader<'_> {
     }
 
     /// The entries of a mapping, refusing keys that are not text.
-    fn map<'n>(&self, node: &'n Node, what: &str) -> R<&'n [Entry]> {
+    pub(crate) fn map<'n>(&self, node: &'n Node, what: &str) -> R<&'n [Entry]> {
         match &node.kind {
             NodeKind::Map(entries) => Ok(entries),
             other => self.err(node.pos, format!("{what} must be a mapping, found {}", other.describe())),
@@ -117,14 +153,14 @@ impl Loader<'_> {
     }
 
     /// Refuse keys that are not plain text (numbers, booleans, lists...).
-    fn text_keys(&self, entries: &[Entry], what: &str) -> R<()> {
+    pub(crate) fn text_keys(&self, entries: &[Entry], what: &str) -> R<()> {
         match entries.iter().find(|e| !e.key_is_text) {
             Some(e) => self.err(e.key_pos, format!("a key in {what} must be text, found {}", e.key)),
             None => Ok(()),
         }
     }
 
-    fn get<'n>(&self, entries: &'n [Entry], key: &str) -> Option<&'n Entry> {
+    pub(crate) fn get<'n>(&self, entries: &'n [Entry], key: &str) -> Option<&'n Entry> {
         entries.iter().find(|e| e.key == key)
     }
 
@@ -203,11 +239,20 @@ impl Loader<'_> {
             None => Vec::new(),
         };
         let clauses = self.clauses(&self.get(entries, "clauses").expect("checked above").value, &party_keys)?;
-        Ok(Agreement { path: self.path.to_string(), id, version, meta, parties, definitions, clauses })
+        Ok(Agreement {
+            path: self.path.to_string(),
+            id,
+            version,
+            meta,
+            parties,
+            definitions,
+            clauses,
+            ids_derived: false,
+        })
     }
 
     /// An id: lowercase letters, digits and hyphens.
-    fn identifier(&self, node: &Node, what: &str) -> R<String> {
+    pub(crate) fn identifier(&self, node: &Node, what: &str) -> R<String> {
         let s = self.string(node, what)?;
         let ok = s.len() <= 200
             && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
@@ -221,7 +266,7 @@ impl Loader<'_> {
         Ok(s)
     }
 
-    fn parties(&self, node: &Node) -> R<Vec<Party>> {
+    pub(crate) fn parties(&self, node: &Node) -> R<Vec<Party>> {
         let entries = self.map(node, "`parties`")?;
         self.text_keys(entries, "`parties`")?;
         if entries.is_empty() {
@@ -231,8 +276,8 @@ impl Loader<'_> {
         for e in entries {
             let key_node = Node { pos: e.key_pos, kind: NodeKind::Str(std::sync::Arc::new(e.key.clone())) };
             let key = self.identifier(&key_node, "party key")?;
-            let (name, short) = match &e.value.kind {
-                NodeKind::Str(_) => (self.string(&e.value, &format!("the name of party `{key}`"))?, None),
+            let (name, short, aliases) = match &e.value.kind {
+                NodeKind::Str(_) => (self.string(&e.value, &format!("the name of party `{key}`"))?, None, Vec::new()),
                 NodeKind::Map(fields) => {
                     self.check_keys(fields, PARTY_KEYS, &format!("party `{key}`"))?;
                     let name = match self.get(fields, "name") {
@@ -246,7 +291,11 @@ impl Loader<'_> {
                     if let Some(n) = self.get(fields, "notes") {
                         self.string(&n.value, "`notes`")?;
                     }
-                    (name, short)
+                    let aliases = match self.get(fields, "aliases") {
+                        Some(n) => self.aliases(&n.value, &key)?,
+                        None => Vec::new(),
+                    };
+                    (name, short, aliases)
                 }
                 other => {
                     return self.err(
@@ -255,12 +304,28 @@ impl Loader<'_> {
                     );
                 }
             };
-            parties.push(Party { key, name, short, pos: e.key_pos });
+            parties.push(Party { key, name, short, aliases, pos: e.key_pos });
         }
         Ok(parties)
     }
 
-    fn definitions(&self, node: &Node) -> R<Vec<Definition>> {
+    /// A party's aliases: a list of distinct words (`[we, us, our]`).
+    fn aliases(&self, node: &Node, key: &str) -> R<Vec<String>> {
+        let NodeKind::Seq(items) = &node.kind else {
+            return self.err(node.pos, format!("`aliases` of party `{key}` must be a list, such as [we, us]"));
+        };
+        let mut out: Vec<String> = Vec::new();
+        for item in items {
+            let alias = self.string(item, &format!("an alias of party `{key}`"))?;
+            if out.iter().any(|a| a.eq_ignore_ascii_case(&alias)) {
+                return self.err(item.pos, format!("alias `{alias}` of party `{key}` is listed twice"));
+            }
+            out.push(alias);
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn definitions(&self, node: &Node) -> R<Vec<Definition>> {
         let entries = self.map(node, "`definitions`")?;
         self.text_keys(entries, "`definitions`")?;
         let mut out = Vec::new();

@@ -28,6 +28,10 @@ pub struct Agreement {
     pub definitions: Vec<Definition>,
     /// The clauses, in file order.
     pub clauses: Vec<Clause>,
+    /// Whether the clause ids were derived from the document (Markdown or
+    /// plain text headings and words) rather than written by an author:
+    /// alignment may then pair clauses by content and position more freely.
+    pub ids_derived: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -39,6 +43,8 @@ pub struct Party {
     pub name: String,
     /// A short display name (`Microsoft`); falls back to `name`.
     pub short: Option<String>,
+    /// Other words the agreement uses for the party (`we`, `us`, `you`).
+    pub aliases: Vec<String>,
     /// Where the party is declared.
     pub pos: Pos,
 }
@@ -137,6 +143,7 @@ impl Agreement {
             parties: Vec::new(),
             definitions: Vec::new(),
             clauses: Vec::new(),
+            ids_derived: other.is_some_and(|a| a.ids_derived),
         }
     }
 

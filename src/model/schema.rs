@@ -228,6 +228,7 @@ pub const COMMON_FIELDS: &[FieldSpec] = &[
         Changed(Rule::DisclosureChanged),
         "when the term was first made public, if it existed before (a clause first appearing with it is first-disclosed, not added)",
     ),
+    f("links", List, Changed(Rule::LinkChanged), "links in the prose, as `text <url>` (read from Markdown)"),
 ];
 
 /// Every clause type.
@@ -573,4 +574,4 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
 ];
 
 /// Keys of a party entry.
-pub const PARTY_KEYS: &[&str] = &["name", "short", "notes"];
+pub const PARTY_KEYS: &[&str] = &["name", "short", "aliases", "notes"];

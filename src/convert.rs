@@ -1,0 +1,108 @@
+//! `agreement-diff convert`: print an agreement (typically read from
+//! Markdown or plain text) in the YAML agreement format, version 1, so that a
+//! team can start adding typed fields to it.
+//!
+//! Loading the output gives back the same parties, definitions and clauses:
+//! comparing it with the document it came from reports no change.
+
+use crate::model::{Agreement, Value};
+
+/// Width at which long prose is folded onto several lines.
+const WIDTH: usize = 100;
+
+/// The agreement as a YAML agreement file.
+pub fn to_yaml(a: &Agreement) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("# Converted from {} by agreement-diff convert.\n", crate::safe::line(&a.path)));
+    for f in &a.meta {
+        let v = match &f.value {
+            Value::Text(t) => quote(t),
+            Value::Date(d) => d.to_string(),
+            Value::List(items) => list(items),
+            other => quote(&other.to_string()),
+        };
+        out.push_str(&format!("{}: {v}\n", f.name));
+    }
+    if a.version.is_some() && a.meta("version").is_none() {
+        out.push_str(&format!("version: {}\n", quote(a.version.as_deref().unwrap_or_default())));
+    }
+    out.push_str("parties:\n");
+    if a.parties.is_empty() {
+        out.push_str("  # No party was found in the document: name the parties here.\n");
+        out.push_str("  party: {name: \"Party\"}\n");
+    }
+    for p in &a.parties {
+        let mut parts = vec![format!("name: {}", quote(&p.name))];
+        if let Some(s) = &p.short {
+            parts.push(format!("short: {}", quote(s)));
+        }
+        if !p.aliases.is_empty() {
+            parts.push(format!("aliases: {}", list(&p.aliases)));
+        }
+        out.push_str(&format!("  {}: {{{}}}\n", p.key, parts.join(", ")));
+    }
+    if !a.definitions.is_empty() {
+        out.push_str("definitions:\n");
+        for d in &a.definitions {
+            out.push_str(&format!("  {}: {}\n", quote(&d.term), block(&d.text, 4)));
+        }
+    }
+    out.push_str("clauses:\n");
+    if a.clauses.is_empty() {
+        out.push_str("  []\n");
+    }
+    for c in &a.clauses {
+        out.push_str(&format!("  - id: {}\n", c.id));
+        if c.ctype.name != "text" {
+            out.push_str(&format!("    type: {}\n", c.ctype.name));
+        }
+        for f in &c.fields {
+            let v = match &f.value {
+                Value::Text(t) if f.name == "text" || f.name == "notes" => block(t, 6),
+                Value::Text(t) => quote(t),
+                Value::List(items) => list(items),
+                Value::Party(p) => p.clone(),
+                Value::Date(d) => d.to_string(),
+                other => quote(&other.to_string()),
+            };
+            out.push_str(&format!("    {}: {v}\n", f.name));
+        }
+    }
+    out
+}
+
+/// A double-quoted YAML scalar (JSON's string syntax is valid YAML 1.2).
+fn quote(s: &str) -> String {
+    serde_json::to_string(s).expect("a string serialises")
+}
+
+fn list(items: &[String]) -> String {
+    format!("[{}]", items.iter().map(|i| quote(i)).collect::<Vec<_>>().join(", "))
+}
+
+/// Long prose as a folded block (`>-`), wrapped at [`WIDTH`]; text that a
+/// folded block cannot hold exactly is double-quoted instead.
+fn block(s: &str, indent: usize) -> String {
+    let foldable = s.len() > WIDTH
+        && s.trim() == s
+        && !s.contains("  ")
+        && !s.chars().any(|c| c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}'));
+    if !foldable {
+        return quote(s);
+    }
+    let pad = " ".repeat(indent);
+    let mut out = String::from(">-");
+    let mut line = String::new();
+    for w in s.split(' ') {
+        if !line.is_empty() && line.len() + 1 + w.len() > WIDTH {
+            out.push_str(&format!("\n{pad}{line}"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(w);
+    }
+    out.push_str(&format!("\n{pad}{line}"));
+    out
+}

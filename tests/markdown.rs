@@ -1,0 +1,426 @@
+//! Markdown and plain-text agreements (issue 10): what a document becomes
+//! (clauses, numbers, titles, ids, parties, definitions, lines), that
+//! presentation is not meaning, insertions and renumbering, definitions,
+//! cross-references, `convert`, directory mode, and every consecutive pair of
+//! the real corpus in `../shared/corpus` through the real binary.
+//!
+//! Fixture pairs live in `tests/markdown/<case>/{old,new}.md`; most are
+//! `tests/markdown/base.md` with one kind of edit.
+
+use std::path::Path;
+
+use agreement_diff::report::Report;
+use agreement_diff::{LoadOptions, Materiality, diff_files, load_file, load_str};
+use assert_cmd::cargo::cargo_bin_cmd;
+use serde_json::Value;
+
+fn pair(case: &str) -> Report {
+    let dir = format!("tests/markdown/{case}");
+    diff_files(&format!("{dir}/old.md"), &format!("{dir}/new.md"), &LoadOptions::default()).unwrap()
+}
+
+fn backwards(case: &str) -> Report {
+    let dir = format!("tests/markdown/{case}");
+    diff_files(&format!("{dir}/new.md"), &format!("{dir}/old.md"), &LoadOptions::default()).unwrap()
+}
+
+fn rules(r: &Report) -> Vec<&'static str> {
+    r.findings.iter().map(|f| f.rule.id()).collect()
+}
+
+fn at_most(r: &Report, level: Materiality, what: &str) {
+    for f in &r.findings {
+        assert!(f.materiality() <= level, "{what}: {} is {} ({})", f.rule, f.materiality(), f.message);
+    }
+}
+
+/// The text of line `n` (1-based) of a file.
+fn line_of(path: &str, n: u32) -> String {
+    std::fs::read_to_string(path).unwrap().lines().nth(n as usize - 1).unwrap_or("").to_string()
+}
+
+// --- Presentation is not meaning ------------------------------------------
+
+#[test]
+fn list_markers_emphasis_heading_levels_and_wrapping_are_no_change() {
+    for case in ["list-markers", "emphasis", "heading-levels", "hard-wrap", "br-paragraphs", "item-style"] {
+        let r = pair(case);
+        assert!(r.findings.is_empty(), "{case}: {:?}", rules(&r));
+        assert!(backwards(case).findings.is_empty(), "{case} backwards");
+    }
+}
+
+#[test]
+fn curly_and_straight_quotes_are_layout() {
+    let r = pair("quotes");
+    assert!(!r.findings.is_empty());
+    assert!(rules(&r).iter().all(|id| *id == "text-reformatted"), "{:?}", rules(&r));
+    at_most(&r, Materiality::Administrative, "quotes");
+    at_most(&backwards("quotes"), Materiality::Administrative, "quotes backwards");
+}
+
+#[test]
+fn a_link_with_the_same_text_and_a_new_url_is_administrative() {
+    let r = pair("link-url");
+    assert_eq!(rules(&r), ["link-changed"]);
+    at_most(&r, Materiality::Administrative, "link-url");
+    assert_eq!(r.findings[0].new_line, Some(14));
+}
+
+#[test]
+fn a_paragraph_split_word_for_word_is_administrative() {
+    let r = diff_files("tests/rules/clause-split/old.md", "tests/rules/clause-split/new.md", &LoadOptions::default())
+        .unwrap();
+    assert_eq!(rules(&r), ["clause-split"]);
+}
+
+// --- Insertions and renumbering ----------------------------------------------
+
+#[test]
+fn an_inserted_item_is_one_insertion_and_renumbering() {
+    let r = pair("insertion");
+    let added: Vec<_> = r.findings.iter().filter(|f| f.rule.id() == "clause-added").collect();
+    assert_eq!(added.len(), 1, "{:?}", rules(&r));
+    assert_eq!(added[0].clause.as_deref(), Some("taxes"));
+    assert!(line_of("tests/markdown/insertion/new.md", added[0].new_line.unwrap()).contains("Taxes"));
+    let renumbered: Vec<_> = r.findings.iter().filter(|f| f.rule.id() == "clause-renumbered").collect();
+    assert_eq!(renumbered.len(), 2, "{:?}", rules(&r));
+    for f in r.findings.iter().filter(|f| f.rule.id() != "clause-added") {
+        assert_eq!(f.materiality(), Materiality::Administrative, "{}: {}", f.rule, f.message);
+    }
+    // Read backwards: one removal, the same renumbering.
+    let b = backwards("insertion");
+    assert_eq!(b.findings.iter().filter(|f| f.rule.id() == "clause-removed").count(), 1);
+    assert_eq!(b.findings.iter().filter(|f| f.materiality() > Materiality::Administrative).count(), 1);
+}
+
+#[test]
+fn an_inserted_paragraph_changes_no_other_paragraph() {
+    let r = pair("insertion-paragraph");
+    assert_eq!(rules(&r), ["clause-added"]);
+    let f = &r.findings[0];
+    assert_eq!(
+        line_of("tests/markdown/insertion-paragraph/new.md", f.new_line.unwrap()),
+        "The Services run in the EU."
+    );
+}
+
+// --- Definitions and cross-references -----------------------------------------
+
+#[test]
+fn a_changed_definition_is_definition_changed() {
+    let r = pair("definition");
+    let d: Vec<_> = r.findings.iter().filter(|f| f.rule.id() == "definition-changed").collect();
+    assert_eq!(d.len(), 1, "{:?}", rules(&r));
+    assert_eq!(d[0].field.as_deref(), Some("definitions.Fees"));
+    assert_eq!(d[0].materiality(), Materiality::Substantive);
+    assert_eq!((d[0].old_line, d[0].new_line), (Some(12), Some(12)));
+}
+
+#[test]
+fn a_reference_left_pointing_at_a_renumbered_section_is_reported() {
+    let r = pair("reference");
+    let refs: Vec<_> = r.findings.iter().filter(|f| f.rule.id() == "reference-broken").collect();
+    assert_eq!(refs.len(), 1, "{:?}", rules(&r));
+    let f = refs[0];
+    assert_eq!(f.clause.as_deref(), Some("disputes"));
+    assert!(f.message.contains("\"Section 4\"") && f.message.contains("\"Audit\""), "{}", f.message);
+    assert!(line_of("tests/markdown/reference/new.md", f.new_line.unwrap()).contains("Section 4"));
+    // The reference still resolves where the inserted section came after it.
+    assert!(!rules(&pair("insertion")).contains(&"reference-broken"));
+}
+
+// --- What a document becomes --------------------------------------------------
+
+#[test]
+fn a_markdown_file_becomes_text_clauses_with_lines() {
+    let a = load_file("tests/markdown/base.md", &LoadOptions::default()).unwrap();
+    assert_eq!(a.id, "fixture-services");
+    assert_eq!(a.version.as_deref(), Some("1"));
+    let acme = a.party("acme").unwrap();
+    assert_eq!(acme.aliases, ["we", "us", "our"]);
+    let terms: Vec<&str> = a.definitions.iter().map(|d| d.term.as_str()).collect();
+    assert_eq!(terms, ["Fees", "Services"]);
+    let show = |id: &str| {
+        let c = a.clauses.iter().find(|c| c.id == id).unwrap_or_else(|| panic!("no clause {id}"));
+        (c.text_of("number"), c.text_of("title"), c.pos.line)
+    };
+    assert_eq!(show("services-agreement"), (None, Some("Services Agreement"), 8));
+    assert_eq!(show("definitions"), (Some("1"), Some("Definitions"), 10));
+    assert_eq!(show("payment"), (Some("3"), Some("Payment"), 23));
+    assert_eq!(show("invoices"), (Some("1"), Some("Invoices"), 25));
+    assert_eq!(show("disputes"), (Some("3"), Some("Disputes"), 27));
+    // Untitled paragraphs: their parent's id and first words; <br><br> splits.
+    assert_eq!(show("termination-either-party-may").2, 31);
+    assert_eq!(show("termination-termination-does-not").2, 31);
+    let services = a.clauses.iter().find(|c| c.id == "services-we-provide-the").unwrap();
+    assert_eq!(
+        services.text_of("text"),
+        Some("We provide the Services to you. Support is included for all customers.")
+    );
+}
+
+#[test]
+fn headings_items_html_liquid_and_tables_are_read_for_their_text() {
+    let md = "---\ntitle: Terms\nredirect_from: [/old]\nlayout: legal\n---\n\
+              # Terms {: #terms }\n\n\
+              #### 7\\. Payment\n\n\
+              (a) Fees are due in <span class=\"x\">30 days</span>.{% data reusables.note %}<!-- draft -->\n\n\
+              1. **Term and Termination**. Either party may end this.\n   - (i) Nested item.\n\n\
+              __30-Day Refund Policy.__ Refunds on request.\n\n\
+              | Name | Role |\n|---|---|\n| Acme | Seller |\n";
+    let a = load_str(md, "terms.md", &LoadOptions::default()).unwrap();
+    type Row<'a> = (String, Option<&'a str>, Option<&'a str>, Option<&'a str>, u32);
+    let got: Vec<Row> = a
+        .clauses
+        .iter()
+        .map(|c| (c.id.clone(), c.text_of("number"), c.text_of("title"), c.text_of("text"), c.pos.line))
+        .collect();
+    assert_eq!(got[0], ("terms".into(), None, Some("Terms"), None, 6));
+    assert_eq!(got[1], ("payment".into(), Some("7"), Some("Payment"), None, 8));
+    assert_eq!(got[2], ("payment-fees-are-due".into(), Some("(a)"), None, Some("Fees are due in 30 days."), 10));
+    assert_eq!(
+        got[3],
+        (
+            "term-and-termination".into(),
+            Some("1"),
+            Some("Term and Termination"),
+            Some("Either party may end this."),
+            12
+        )
+    );
+    assert_eq!(got[4], ("term-and-termination-nested-item".into(), Some("(i)"), None, Some("Nested item."), 13));
+    assert_eq!(got[5].2, Some("30-Day Refund Policy"));
+    assert_eq!(got[6].3, Some("Name | Role"));
+    assert_eq!((got[7].3, got[7].4), (Some("Acme | Seller"), 19));
+    assert_eq!(a.meta("title").map(|f| &f.value), Some(&agreement_diff::model::Value::text("Terms")));
+}
+
+#[test]
+fn parties_are_found_in_the_prose() {
+    let md = "# Terms\n\n“GitHub,” “We,” and “Us” refer to GitHub, Inc. This agreement is with Acme Corp. (“Customer”).\n\n\
+              You agree to these terms. Your use is yours.\n";
+    let a = load_str(md, "t.md", &LoadOptions::default()).unwrap();
+    let github = a.party("github").unwrap();
+    assert_eq!((github.name.as_str(), github.short.as_deref()), ("GitHub, Inc.", Some("GitHub")));
+    assert_eq!(github.aliases, ["we", "us"]);
+    let customer = a.party("customer").unwrap();
+    assert_eq!(customer.name, "Acme Corp.");
+    let user = a.party("user").unwrap();
+    assert_eq!(user.aliases, ["you", "your"]);
+    // An organisation named in the text is "we" when the text says "we".
+    let a =
+        load_str("# T\n\nWe run this for Mozilla Corporation.\n\nWe may update it.\n", "t.md", &LoadOptions::default())
+            .unwrap();
+    let m = a.party("mozilla").unwrap();
+    assert_eq!((m.name.as_str(), m.aliases.len()), ("Mozilla Corporation", 3));
+}
+
+#[test]
+fn bad_front_matter_is_an_error_with_its_line() {
+    let e = load_str("---\nagreement: Not An Id\n---\n# T\n", "x.md", &LoadOptions::default()).unwrap_err();
+    assert_eq!(e.pos.map(|p| p.line), Some(2), "{e}");
+}
+
+#[test]
+fn plain_text_agreements_work_the_same_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = "SERVICES AGREEMENT\n\n1. Definitions\n\"Fees\" means the amounts due.\n\n2. Payment\nInvoices are due in 30 days.\n\n3. Termination\nEither party may terminate, subject to Section 2.\n";
+    let new = old
+        .replace("2. Payment", "2. Taxes\nFees exclude taxes.\n\n3. Payment")
+        .replace("3. Termination", "4. Termination");
+    let (po, pn) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(&po, old).unwrap();
+    std::fs::write(&pn, &new).unwrap();
+    let r = diff_files(po.to_str().unwrap(), pn.to_str().unwrap(), &LoadOptions::default()).unwrap();
+    let added: Vec<_> = r.findings.iter().filter(|f| f.rule.id() == "clause-added").collect();
+    assert_eq!(added.len(), 2, "{:?}", rules(&r)); // the heading "Taxes" and its text
+    assert_eq!(added[0].new_line, Some(6));
+    assert!(rules(&r).contains(&"reference-broken"), "{:?}", rules(&r));
+    assert!(rules(&r).contains(&"clause-renumbered"));
+}
+
+// --- convert -----------------------------------------------------------------
+
+#[test]
+fn convert_prints_yaml_that_compares_equal_to_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sources = vec!["tests/markdown/base.md".to_string(), "tests/rules/reference-broken/new.md".to_string()];
+    let corpus = Path::new("../shared/corpus/mozilla-subscription-services-tos/2024-01-24-e9433143.md");
+    if corpus.is_file() {
+        sources.push(corpus.to_string_lossy().into_owned());
+    }
+    for (i, src) in sources.iter().enumerate() {
+        let out = cargo_bin_cmd!("agreement-diff").args(["convert", src]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let yaml = dir.path().join(format!("converted-{i}.yaml"));
+        std::fs::write(&yaml, &out.stdout).unwrap();
+        let check = cargo_bin_cmd!("agreement-diff").args(["check", yaml.to_str().unwrap()]).output().unwrap();
+        assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stderr));
+        let r = diff_files(src, yaml.to_str().unwrap(), &LoadOptions::default()).unwrap();
+        assert!(r.findings.is_empty(), "{src}: {:?}", r.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+    }
+}
+
+// --- Directory mode and REV:PATH ---------------------------------------------
+
+#[test]
+fn directory_mode_pairs_markdown_files() {
+    let (old, new) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    std::fs::copy("tests/markdown/definition/old.md", old.path().join("services.md")).unwrap();
+    std::fs::copy("tests/markdown/definition/new.md", new.path().join("services.md")).unwrap();
+    let out = cargo_bin_cmd!("agreement-diff")
+        .args(["--format", "json", old.path().to_str().unwrap(), new.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("definition-changed"), "{text}");
+}
+
+#[test]
+fn rev_path_uses_the_extension_of_the_path() {
+    use agreement_diff::load::InputFormat;
+    assert_eq!(InputFormat::of("HEAD~1:agreements/terms.md"), InputFormat::Markdown);
+    assert_eq!(InputFormat::of("main:terms.markdown"), InputFormat::Markdown);
+    assert_eq!(InputFormat::of("a/b.TXT"), InputFormat::Text);
+    assert_eq!(InputFormat::of("a.md/b.yaml"), InputFormat::Yaml);
+}
+
+// --- The real corpus -----------------------------------------------------------
+
+const CORPUS: &str = "../shared/corpus";
+
+/// The versions of one agreement in history order (the `#` column of
+/// VERSIONS.md), each with whether its row says "Formatting only".
+fn versions(folder: &Path) -> Vec<(u32, String, bool)> {
+    let text = std::fs::read_to_string(folder.join("VERSIONS.md")).unwrap();
+    let mut rows: Vec<(u32, String, bool)> = text
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            let n: u32 = cells.get(1)?.parse().ok()?;
+            let file = cells.get(2)?;
+            file.ends_with(".md").then(|| (n, file.to_string(), l.contains("Formatting only")))
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+#[test]
+fn every_consecutive_corpus_pair_runs_and_names_lines_in_its_files() {
+    let root = Path::new(CORPUS);
+    if !root.is_dir() {
+        println!("skipped: no corpus at {CORPUS} (the shared folder beside the repository)");
+        return;
+    }
+    let mut folders: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("VERSIONS.md").is_file())
+        .collect();
+    folders.sort();
+    let (mut pairs, mut formatting_only) = (0, 0);
+    for folder in &folders {
+        let rows = versions(folder);
+        assert!(rows.len() >= 2, "{}: fewer than two versions", folder.display());
+        for w in rows.windows(2) {
+            let (old, new) = (folder.join(&w[0].1), folder.join(&w[1].1));
+            let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+            let out = cargo_bin_cmd!("agreement-diff").args(["--format", "json", old, new]).output().unwrap();
+            let code = out.status.code();
+            assert!(
+                matches!(code, Some(0 | 1)),
+                "{old} → {new}: exit {code:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+            let count = |p: &str| std::fs::read_to_string(p).unwrap().lines().count() as u64;
+            let (old_lines, new_lines) = (count(old), count(new));
+            let findings = v["findings"].as_array().unwrap();
+            assert_eq!(code == Some(1), !findings.is_empty(), "{old} → {new}");
+            for f in findings {
+                let ol = f["old_line"].as_u64();
+                let nl = f["new_line"].as_u64();
+                assert!(ol.is_some() || nl.is_some(), "{old} → {new}: a finding without a line: {f}");
+                assert!(ol.is_none_or(|l| (1..=old_lines).contains(&l)), "{old}: line {ol:?} of {old_lines}: {f}");
+                assert!(nl.is_none_or(|l| (1..=new_lines).contains(&l)), "{new}: line {nl:?} of {new_lines}: {f}");
+            }
+            if w[1].2 {
+                formatting_only += 1;
+                for f in findings {
+                    let m = f["materiality"].as_str().unwrap();
+                    assert!(
+                        m == "clarification" || m == "administrative",
+                        "formatting-only {old} → {new} reports {m}: {}",
+                        f["message"]
+                    );
+                }
+            }
+            pairs += 1;
+        }
+    }
+    assert!(pairs >= 40, "only {pairs} pairs");
+    assert!(formatting_only >= 3, "only {formatting_only} formatting-only revisions");
+    println!("{pairs} corpus pairs compared, {formatting_only} formatting-only");
+}
+
+#[test]
+fn repeated_titles_and_paragraphs_keep_ids_short_and_unique() {
+    let mut md = String::from("# T\n\n## Section\n\n");
+    for i in 0..3000 {
+        md.push_str(&format!("{i}. **Title {}**. Same words here.\n", i % 7));
+    }
+    let a = load_str(&md, "big.md", &LoadOptions::default()).unwrap();
+    assert_eq!(a.clauses.len(), 3002);
+    let mut ids = std::collections::HashSet::new();
+    for c in &a.clauses {
+        assert!(c.id.len() <= 200, "{}", c.id);
+        assert!(ids.insert(c.id.as_str()), "duplicate id {}", c.id);
+    }
+}
+
+#[test]
+fn git_driver_and_rev_path_read_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    git(&["init", "-q", "-b", "main"]);
+    git(&["config", "user.email", "test@example.invalid"]);
+    git(&["config", "user.name", "Test"]);
+    std::fs::create_dir(dir.path().join("agreements")).unwrap();
+    std::fs::write(dir.path().join(".gitattributes"), "agreements/**/*.md diff=agreement\n").unwrap();
+    std::fs::write(dir.path().join("README.md"), "# Readme\n").unwrap();
+    let tos = dir.path().join("agreements/tos.md");
+    std::fs::copy("tests/markdown/definition/old.md", &tos).unwrap();
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "v1"]);
+    std::fs::copy("tests/markdown/definition/new.md", &tos).unwrap();
+    std::fs::write(dir.path().join("README.md"), "# Readme, edited\n").unwrap();
+    let bin = assert_cmd::cargo::cargo_bin!("agreement-diff").display().to_string();
+    git(&["config", "diff.agreement.command", &bin]);
+    let out = git(&["diff"]);
+    assert!(out.contains("agreement-diff a/agreements/tos.md b/agreements/tos.md"), "{out}");
+    assert!(out.contains("definition-changed"), "{out}");
+    assert!(out.contains("b/agreements/tos.md:12"), "{out}");
+    // The README is outside the attribute's scope: an ordinary diff.
+    assert!(out.contains("+# Readme, edited"), "{out}");
+    // REV:PATH reads the Markdown at a revision.
+    let out = cargo_bin_cmd!("agreement-diff")
+        .args(["HEAD:agreements/tos.md", "agreements/tos.md"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("definition-changed"));
+}
