@@ -293,7 +293,7 @@ catalogue! {
         title: "Exclusivity dropped or reduced",
         favours: "the bound party or licensor",
         mirror: ExclusivityAdded,
-        explanation: "An exclusivity clause was removed, or an exclusivity level went down (exclusive > sole > co-exclusive > non-exclusive). The restricted party, or the licensor, may now deal with others.",
+        explanation: "An exclusivity clause was removed, or an exclusivity level went down (exclusive > sole > co-exclusive > non-exclusive). The restricted party, or the licensor, may now deal with others. The end, scope and exceptions an exclusivity drops along with it (a licence's `exclusive-until`; an exclusivity clause's `until`, `scope` and `exceptions` once it is non-exclusive) are part of this finding, not findings of their own.",
     }
     ExclusivityAdded = "exclusivity-added" {
         materiality: Commercial,

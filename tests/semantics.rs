@@ -241,3 +241,38 @@ fn an_exclusivity_has_its_own_end() {
     assert_eq!(end[0]["field"], "exclusive-until");
     assert!(end[0]["message"].as_str().unwrap().starts_with("What ends the exclusivity of"));
 }
+
+/// Item 9: an exclusivity clause that is no longer exclusive restricts
+/// nothing, so the scope, carve-outs and end it drops are not reported as a
+/// wider scope (for the beneficiary), lost carve-outs or a changed end: the
+/// exclusivity-dropped finding says it all.
+#[test]
+fn a_dropped_exclusivity_takes_its_scope_exceptions_and_end_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = |rest: &str| {
+        format!(
+            "agreement: c\nparties: {{o: {{name: OpenAI}}, m: {{name: Microsoft}}}}\nclauses:\n  - id: cloud\n    type: exclusivity\n    bound: o\n    beneficiary: m\n{rest}"
+        )
+    };
+    let write = |name: &str, rest: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, body(rest)).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let limited = write(
+        "old.yaml",
+        "    exclusive: true\n    scope: [API]\n    exceptions: [national security customers]\n    until: {event: AGI}\n",
+    );
+    let gone = write("new.yaml", "    exclusive: false\n");
+    let v = json(&limited, &gone);
+    let rules: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["exclusivity-dropped"], "{v}");
+    assert_eq!(v["findings"][0]["favours"], serde_json::json!(["o"]));
+    // Still exclusive, the same scope dropped widens the exclusivity, for the beneficiary.
+    let wider = write(
+        "wider.yaml",
+        "    exclusive: true\n    exceptions: [national security customers]\n    until: {event: AGI}\n",
+    );
+    let v = json(&limited, &wider);
+    assert_eq!(find(&v, "scope-widened", "cloud")[0]["favours"], serde_json::json!(["m"]), "{v}");
+}

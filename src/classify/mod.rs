@@ -549,6 +549,10 @@ impl<'a> Cx<'a> {
             self.push_clause(at, f);
         }
         let swapped = fields::payment_swap(self, at);
+        // An exclusivity clause that is no longer exclusive restricts nothing: the scope,
+        // exceptions and end it drops go with the exclusivity-dropped finding, as a licence's
+        // `exclusive-until` does, rather than read as a wider scope or a lost carve-out.
+        let ended = exclusivity_ended(co, cn);
         let mut specs: Vec<&'static FieldSpec> = cn.ctype.all_fields().collect();
         for spec in co.ctype.all_fields() {
             if !specs.iter().any(|s| s.name == spec.name) {
@@ -561,6 +565,9 @@ impl<'a> Cx<'a> {
             }
             let (fo, fnew) = (co.field(spec.name), cn.field(spec.name));
             if fo.is_none() && fnew.is_none() {
+                continue;
+            }
+            if ended && fnew.is_none() && matches!(spec.name, "scope" | "exceptions" | "until") {
                 continue;
             }
             let old_spec = co.ctype.field(spec.name);
@@ -631,6 +638,21 @@ impl<'a> Cx<'a> {
             None => self.push(spot.label, f),
         }
     }
+}
+
+/// An exclusivity clause exclusive in `old` and non-exclusive in `new`.
+fn exclusivity_ended(old: &Clause, new: &Clause) -> bool {
+    use crate::model::Level;
+    use crate::model::schema::ClauseKind;
+    let level = |c: &Clause| match c.value("exclusive") {
+        None => Some(Level::NonExclusive),
+        Some(Value::Level(l)) => Some(*l),
+        _ => None,
+    };
+    old.ctype.kind == ClauseKind::Exclusivity
+        && new.ctype.kind == ClauseKind::Exclusivity
+        && level(old).is_some_and(|l| l > Level::NonExclusive)
+        && level(new) == Some(Level::NonExclusive)
 }
 
 /// Where a piece of prose sits: its clause (if any), how to name it, its
