@@ -103,6 +103,10 @@ pub struct Limits {
     pub max_aliases: usize,
     /// Most nodes that alias expansion may add in all.
     pub max_alias_nodes: usize,
+    /// Most bytes of text (scalars and keys) that alias expansion may add in
+    /// all: one long text aliased many times costs time in every comparison
+    /// that reads it, although the copies share memory.
+    pub max_alias_bytes: usize,
     /// Most nodes (scalars, lists, mappings) in a document: bounds memory,
     /// at roughly 200 bytes a node in the worst case.
     pub max_nodes: usize,
@@ -110,7 +114,13 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_depth: 64, max_aliases: 1_000, max_alias_nodes: 100_000, max_nodes: 5_000_000 }
+        Limits {
+            max_depth: 64,
+            max_aliases: 1_000,
+            max_alias_nodes: 100_000,
+            max_alias_bytes: 16 * 1024 * 1024,
+            max_nodes: 5_000_000,
+        }
     }
 }
 
@@ -121,6 +131,7 @@ pub fn parse(text: &str, limits: Limits) -> Result<Node, YamlError> {
         anchors: Vec::new(),
         aliases: 0,
         alias_nodes: 0,
+        alias_bytes: 0,
         documents: 0,
         nodes: 0,
         keys: RandomState::new(),
@@ -173,6 +184,7 @@ struct Builder {
     anchors: Vec<Option<Node>>,
     aliases: usize,
     alias_nodes: usize,
+    alias_bytes: usize,
     documents: usize,
     nodes: usize,
     keys: RandomState,
@@ -308,11 +320,23 @@ impl Builder {
         let Some(Some(node)) = self.anchors.get(id) else {
             return fail(at, "an alias refers to an anchor that is not defined before it");
         };
-        self.alias_nodes += count(node, self.limits.max_alias_nodes + 1);
+        let (nodes, bytes) = size(node, self.limits.max_alias_nodes + 1);
+        self.alias_nodes += nodes;
         if self.alias_nodes > self.limits.max_alias_nodes {
             return fail(
                 at,
                 format!("aliases expand to more than {} nodes (an alias bomb?)", self.limits.max_alias_nodes),
+            );
+        }
+        self.alias_bytes = self.alias_bytes.saturating_add(bytes);
+        if self.alias_bytes > self.limits.max_alias_bytes {
+            return fail(
+                at,
+                format!(
+                    "aliases expand to more than {} of text (a long text repeated by aliases); \
+                     write the text out where it is needed or shorten it",
+                    bytes_in_words(self.limits.max_alias_bytes)
+                ),
             );
         }
         let mut copy = node.clone();
@@ -321,22 +345,34 @@ impl Builder {
     }
 }
 
-/// The number of nodes in a tree, counting no further than `limit`.
-fn count(node: &Node, limit: usize) -> usize {
-    let mut n = 0;
+/// `16 MiB`, or `1000 bytes` when not a whole number of MiB.
+fn bytes_in_words(n: usize) -> String {
+    const MIB: usize = 1024 * 1024;
+    if n >= MIB && n.is_multiple_of(MIB) { format!("{} MiB", n / MIB) } else { format!("{n} bytes") }
+}
+
+/// The number of nodes in a tree and the bytes of text (scalars and keys)
+/// they hold, counting no further than `limit` nodes.
+fn size(node: &Node, limit: usize) -> (usize, usize) {
+    let (mut n, mut bytes) = (0, 0usize);
     let mut stack = vec![node];
     while let Some(x) = stack.pop() {
         n += 1;
         if n >= limit {
-            return n;
+            return (n, bytes);
         }
         match &x.kind {
             NodeKind::Seq(items) => stack.extend(items.iter()),
-            NodeKind::Map(entries) => stack.extend(entries.iter().map(|e| &e.value)),
-            _ => {}
+            NodeKind::Map(entries) => {
+                bytes = entries.iter().fold(bytes, |b, e| b.saturating_add(e.key.len()));
+                stack.extend(entries.iter().map(|e| &e.value));
+            }
+            NodeKind::Str(s) => bytes = bytes.saturating_add(s.len()),
+            NodeKind::Number(s) => bytes = bytes.saturating_add(s.len()),
+            NodeKind::Null | NodeKind::Bool(_) => {}
         }
     }
-    n
+    (n, bytes)
 }
 
 fn show_tag(t: &Tag) -> String {
@@ -524,6 +560,20 @@ mod tests {
         let NodeKind::Map(e) = n.kind else { panic!() };
         assert_eq!(e[1].value.kind, NodeKind::Str(Arc::new("hello".into())));
         assert_eq!(e[1].value.pos, Pos { line: 2, col: 4 });
+    }
+
+    #[test]
+    fn the_alias_budget_counts_bytes_of_text() {
+        let limits = Limits { max_alias_bytes: 1_000, ..Limits::default() };
+        let long = "w".repeat(300);
+        let text = |n: usize| format!("a: &x {long}\n{}", (0..n).map(|i| format!("b{i}: *x\n")).collect::<String>());
+        assert!(parse(&text(3), limits).is_ok());
+        let e = parse(&text(4), limits).unwrap_err();
+        assert_eq!(e.pos, Some(Pos { line: 5, col: 5 }), "{e:?}");
+        assert!(e.message.contains("more than 1000 bytes of text"), "{e:?}");
+        // Keys count too.
+        let map = format!("a: &x {{{long}: 1}}\nb: *x\nc: *x\nd: *x\ne: *x\n");
+        assert!(parse(&map, limits).is_err());
     }
 
     #[test]
