@@ -139,6 +139,69 @@ pub fn parse(text: &str, limits: Limits) -> Result<Node, YamlError> {
     .run(text)
 }
 
+/// The text of `key` in the top-level mapping of a document, read from as
+/// few events as it takes (the rest of the file is not parsed): for listing
+/// many files cheaply. `None` when the document does not start as a mapping,
+/// the key is absent or is not plain text (a number, an alias, a list...), or
+/// the YAML is bad before it: load the file to learn why.
+pub fn top_level_text(text: &str, key: &str, limits: Limits) -> Option<String> {
+    let mut depth = 0usize;
+    // At depth 1: whether the next node is a key, and whether the last key was `key`.
+    let mut at_key = true;
+    let mut wanted = false;
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.ok()?;
+        let opens = matches!(event, Event::SequenceStart(..) | Event::MappingStart(..));
+        match event {
+            Event::StreamStart | Event::DocumentStart(..) => continue,
+            Event::MappingStart(..) if depth == 0 => {
+                depth = 1;
+                continue;
+            }
+            Event::Scalar(value, style, _, tag) if depth == 1 => {
+                if at_key {
+                    wanted = value == key;
+                } else if wanted {
+                    return match scalar(value, style, tag.as_deref(), pos(&span)).ok()? {
+                        NodeKind::Str(s) => Some(Arc::unwrap_or_clone(s)),
+                        _ => None,
+                    };
+                }
+                at_key = !at_key;
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                depth = depth.checked_sub(1)?;
+                if depth == 1 {
+                    at_key = !at_key;
+                } else if depth == 0 {
+                    return None;
+                }
+                continue;
+            }
+            _ if depth == 0 => return None,
+            _ if opens => {
+                if depth == 1 && !at_key && wanted {
+                    return None;
+                }
+                depth += 1;
+                if depth > limits.max_depth {
+                    return None;
+                }
+                continue;
+            }
+            Event::Alias(_) if depth == 1 => {
+                if !at_key && wanted {
+                    return None;
+                }
+                at_key = !at_key;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 fn pos(span: &Span) -> Pos {
     Pos { line: span.start.line() as u32, col: span.start.col() as u32 + 1 }
 }
@@ -574,6 +637,23 @@ mod tests {
         // Keys count too.
         let map = format!("a: &x {{{long}: 1}}\nb: *x\nc: *x\nd: *x\ne: *x\n");
         assert!(parse(&map, limits).is_err());
+    }
+
+    #[test]
+    fn a_top_level_text_is_read_without_the_rest() {
+        let limits = Limits::default();
+        let get = |t: &str| top_level_text(t, "agreement", limits);
+        assert_eq!(get("agreement: x\nclauses: [\n").as_deref(), Some("x"));
+        assert_eq!(get("title: {a: [1, {agreement: no}]}\nb: [agreement]\nagreement: \"y\"\n").as_deref(), Some("y"));
+        assert_eq!(get("? [a]\n: 1\n? agreement\n: z\n").as_deref(), Some("z"));
+        assert_eq!(get("a: &x 1\nb: *x\nagreement: w\n").as_deref(), Some("w"));
+        assert_eq!(get("agreement: 12\n"), None);
+        assert_eq!(get("agreement: *x\n"), None);
+        assert_eq!(get("agreement: [x]\n"), None);
+        assert_eq!(get("- agreement\n- x\n"), None);
+        assert_eq!(get("a: {agreement: x}\n"), None);
+        assert_eq!(get(""), None);
+        assert_eq!(get("a: [\nagreement: x\n"), None);
     }
 
     #[test]

@@ -1,12 +1,12 @@
-//! Loading many files: every agreement file under a directory, and a list of
-//! files loaded on every core.
+//! Loading many files: every agreement file under a directory (with its id,
+//! read cheaply), work on every core, and a list of files loaded on every core.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use super::{LoadError, LoadOptions, load_file};
+use super::{LoadError, LoadOptions, load_file, read_source};
 use crate::model::Agreement;
 
 /// Most files a directory may hold: beyond this the tree is refused.
@@ -68,12 +68,72 @@ pub fn agreement_files(root: &Path) -> Result<Vec<PathBuf>, LoadError> {
     Ok(out)
 }
 
-/// Every agreement under `root`, with its path relative to `root`.
-pub fn load_dir(root: &Path, options: &LoadOptions) -> Result<Vec<(String, Agreement)>, LoadError> {
-    let mut out = Vec::new();
-    for p in agreement_files(root)? {
-        let rel = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().to_string();
-        out.push((rel, load_file(&p.to_string_lossy(), options)?));
+/// An agreement file found under a directory, known by its id alone.
+#[derive(Clone, Debug)]
+pub struct Listed {
+    /// The path relative to the directory.
+    pub rel: String,
+    /// The path to read it from.
+    pub path: String,
+    /// Its agreement id.
+    pub id: String,
+}
+
+/// Every agreement under `root` with its id, without keeping any model:
+/// the id is read from the first events of each file; a file where that
+/// is not enough (the id is an alias, or the file is bad) is loaded in full,
+/// for its id or its error. The first error, in file order, is returned.
+pub fn list_dir(root: &Path, options: &LoadOptions) -> Result<Vec<Listed>, LoadError> {
+    let files = agreement_files(root)?;
+    in_parallel(&files, |p| {
+        let rel = p.strip_prefix(root).unwrap_or(p).to_string_lossy().to_string();
+        let path = p.to_string_lossy().to_string();
+        let id = match read_source(&path, options.max_bytes)
+            .map(|text| crate::yaml::top_level_text(&text, "agreement", options.yaml))
+        {
+            Ok(Some(id)) if super::is_identifier(&id) => id,
+            _ => load_file(&path, options)?.id,
+        };
+        Ok(Listed { rel, path, id })
+    })
+}
+
+/// `f` of every item on every core, the results in the order of the items;
+/// at the first error no further item is begun, and the error of the
+/// earliest item that failed is returned (so the outcome does not depend on
+/// timing). At most one item per core is in hand at a time.
+pub fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> Result<R, LoadError> + Sync,
+) -> Result<Vec<R>, LoadError> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len()).max(1);
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let results: Mutex<Vec<Option<Result<R, LoadError>>>> = Mutex::new((0..items.len()).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                while !failed.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let r = f(item);
+                    if r.is_err() {
+                        failed.store(true, Ordering::Relaxed);
+                    }
+                    results.lock().expect("no panic in a worker")[i] = Some(r);
+                }
+            });
+        }
+    });
+    // Every item before a failed one was begun, and so finished: the first
+    // error in item order is the same whatever the timing.
+    let mut out = Vec::with_capacity(items.len());
+    for r in results.into_inner().expect("no panic in a worker") {
+        match r {
+            Some(Ok(v)) => out.push(v),
+            Some(Err(e)) => return Err(e),
+            None => unreachable!("every item before the first failure is finished"),
+        }
     }
     Ok(out)
 }

@@ -15,7 +15,7 @@ use crate::safe;
 pub use crate::yaml::Pos;
 use crate::yaml::{self, Entry, Node, NodeKind};
 
-pub use many::{agreement_files, load_all, load_dir};
+pub use many::{Listed, agreement_files, in_parallel, list_dir, load_all};
 pub use source::{DEFAULT_MAX_BYTES, read_source};
 
 /// Why a file could not be loaded.
@@ -199,10 +199,7 @@ impl Loader<'_> {
     /// An id: lowercase letters, digits and hyphens.
     fn identifier(&self, node: &Node, what: &str) -> R<String> {
         let s = self.string(node, what)?;
-        let ok = s.len() <= 200
-            && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.' || b == b'_');
-        if !ok {
+        if !is_identifier(&s) {
             return self.err(
                 node.pos,
                 format!("{what} `{s}` is not a valid id: use lowercase letters, digits, `-`, `_` and `.`, starting with a letter or digit"),
@@ -342,6 +339,14 @@ impl Loader<'_> {
         }
         Ok(Clause { id, ctype, pos: node.pos, fields })
     }
+}
+
+/// Whether `s` is a valid id: lowercase letters, digits, `-`, `_` and `.`,
+/// starting with a letter or digit, at most 200 bytes.
+pub(crate) fn is_identifier(s: &str) -> bool {
+    s.len() <= 200
+        && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.' || b == b'_')
 }
 
 /// The allowed key closest to a misspelt one, if any is close (by edit
