@@ -303,3 +303,45 @@ fn usage_errors_exit_2() {
     cmd().args(["--format", "xml", "a", "b"]).assert().code(2);
     cmd().arg("--help").assert().code(0);
 }
+
+/// Issue 9, item 19: options before a command reach it; a command refuses
+/// the options it would ignore; `OLD NEW [options]` is unchanged.
+#[test]
+fn options_before_a_command_and_options_a_command_does_not_take() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(&dir, "good.yaml", GOOD.as_bytes());
+    // Before the command, the size cap applies (too small: refused; enough: read).
+    cmd().args(["--max-bytes", "10", "check", &good]).assert().code(2);
+    cmd().args(["--max-bytes", "100000", "check", &good]).assert().code(0);
+    cmd().args(["--max-bytes=10", "check", &good]).assert().code(2);
+    let out = cmd().args(["--format", "json", "check", &good]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(serde_json::from_slice::<Value>(&out.stdout).unwrap(), serde_json::json!([]));
+    let out = cmd().args(["--format", "json", "--color", "never", "log", &good, &good]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(serde_json::from_slice::<Value>(&out.stdout).unwrap()["steps"].is_array());
+    // Options a command does not take are usage errors, before or after its name.
+    for args in [
+        &["rules", "--fail-on", "commercial"][..],
+        &["--fail-on", "commercial", "rules"],
+        &["rules", "--format", "json"],
+        &["--format", "json", "explain", "cap-added"],
+        &["check", "--fail-on", "commercial", &good],
+        &["--perspective", "a", "check", &good],
+        &["check", "--color", "never", &good],
+        &["--no-config", "log", &good, &good],
+        &["--format", "markdown", "check", &good],
+        &["--format", "json", "check", "--format", "text", &good],
+        &["schema", "--max-bytes", "5"],
+    ] {
+        let out = cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?} was accepted");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    // OLD NEW with options anywhere, and files named like commands, still compare.
+    cmd().args(["--format", "json", &good, &good]).assert().code(0);
+    cmd().args([&good, "--format", "json", &good, "--fail-on", "commercial"]).assert().code(0);
+    std::fs::write(dir.path().join("check"), GOOD).unwrap();
+    cmd().current_dir(dir.path()).args(["good.yaml", "check"]).assert().code(0);
+    cmd().current_dir(dir.path()).args(["--max-bytes", "100000", "./check", "good.yaml"]).assert().code(0);
+}
