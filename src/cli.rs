@@ -302,23 +302,26 @@ fn exit_status(report: &Report, fail_on: Option<Materiality>) -> u8 {
     }
 }
 
-/// Validate files, exit 2 if any is invalid. In text, `ok:` lines go to
+/// Validate files, reporting every error of each (at most
+/// [`load::MAX_ERRORS`] a file), exit 2 if any is invalid. In text, `ok:` lines go to
 /// standard output and errors to standard error; in json and github, the
 /// errors are the output.
 fn check(files: &[String], options: &LoadOptions, format: CheckFormat) -> Output {
     let mut ok = true;
     let mut text = String::new();
     let mut errors: Vec<load::LoadError> = Vec::new();
-    for (f, result) in files.iter().zip(load::load_all(files, options)) {
+    for (f, result) in files.iter().zip(load::check_all(files, options)) {
         match result {
             Ok(a) => {
                 if format == CheckFormat::Text {
                     text.push_str(&format!("ok: {} ({} clauses)\n", safe::line(f), a.clauses.len()));
                 }
             }
-            Err(e) => {
+            Err(mut e) => {
                 ok = false;
-                errors.push(e);
+                // In the order of the file; an error of the whole file last.
+                e.sort_by_key(load::LoadError::place);
+                errors.extend(e);
             }
         }
     }

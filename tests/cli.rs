@@ -345,3 +345,83 @@ fn options_before_a_command_and_options_a_command_does_not_take() {
     cmd().current_dir(dir.path()).args(["good.yaml", "check"]).assert().code(0);
     cmd().current_dir(dir.path()).args(["--max-bytes", "100000", "./check", "good.yaml"]).assert().code(0);
 }
+
+/// Issue 9, item 16: `check` reports every error of a file it can (at most
+/// 50, then how many more), in the order of the file, as text, JSON or
+/// GitHub annotations.
+#[test]
+fn check_reports_every_error_of_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "agreement: x\n\
+                titel: X\n\
+                parties:\n  a: {name: A}\n  b: {name: B, nick: Bee}\n\
+                clauses:\n\
+                \x20 - {id: one, type: payment, payer: a, payee: q, rate: 5%}\n\
+                \x20 - {id: two, type: payment, payer: a, payee: b, rate: \"five\", \"50%,off\": 1}\n\
+                \x20 - {id: three, type: licence}\n\
+                \x20 - {id: one, text: Again.}\n\
+                \x20 - id: four\n    text: A.\n    text: B.\n";
+    let file = write(&dir, "bad,file.yaml", body.as_bytes());
+    let expected = [
+        (2, 1, "unknown key `titel`"),
+        (5, 16, "unknown key `nick` in party `b`"),
+        (7, 47, "names `q`, which is not a key of `parties`"),
+        (8, 56, "`rate` of clause `two`"),
+        (8, 64, "unknown key `50%,off`"),
+        (9, 23, "unknown clause type `licence` in clause `three`; did you mean `license`?"),
+        (10, 5, "duplicate clause id `one` (first used at line 7)"),
+        (13, 5, "duplicate key `text` (first at line 12) in clause `four`"),
+    ];
+    // Text: one line per error on standard error, in the order of the file.
+    let out = cmd().args(["check", &file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), expected.len(), "{err}");
+    for (l, (line, col, text)) in lines.iter().zip(expected) {
+        assert!(l.starts_with(&format!("agreement-diff: error: {file}:{line}:{col}: ")), "{l}");
+        assert!(l.contains(text), "no `{text}` in {l}");
+    }
+    // The comparison names the error that comes first.
+    let good = write(&dir, "good.yaml", GOOD.as_bytes());
+    let out = cmd().args([&good, &file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("{file}:2:1: unknown key `titel`")));
+    // JSON: a list of {file, line, column, message}, errors only.
+    let out = cmd().args(["check", "--format", "json", &good, &file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), expected.len());
+    for (e, (line, col, text)) in list.iter().zip(expected) {
+        assert_eq!(
+            (e["file"].as_str().unwrap(), e["line"].as_u64(), e["column"].as_u64()),
+            (file.as_str(), Some(line), Some(col))
+        );
+        assert!(e["message"].as_str().unwrap().contains(text), "{e}");
+    }
+    // GitHub: one escaped ::error per error.
+    let out = cmd().args(["check", "--format", "github", &file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let escaped = file.replace(':', "%3A").replace(',', "%2C");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), expected.len(), "{text}");
+    for (l, (line, col, _)) in lines.iter().zip(expected) {
+        assert!(l.starts_with(&format!("::error file={escaped},line={line},col={col}::")), "{l}");
+    }
+    assert!(text.contains("unknown key `50%25,off`"), "{text}");
+    // A valid file: exit 0, an empty list.
+    let out = cmd().args(["check", "--format", "json", &good]).output().unwrap();
+    assert_eq!((out.status.code(), out.stdout.as_slice()), (Some(0), &b"[]\n"[..]));
+    // At most 50 errors a file, then how many more.
+    let mut many = String::from("agreement: x\nparties: {a: A}\nclauses:\n");
+    for i in 0..80 {
+        many.push_str(&format!("  - {{id: c{i}, text: {i}}}\n"));
+    }
+    let many = write(&dir, "many.yaml", many.as_bytes());
+    let out = cmd().args(["check", &many]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 51, "{err}");
+    assert!(err.lines().last().unwrap().ends_with("many.yaml: 30 more errors not shown; fix these and check again"));
+}

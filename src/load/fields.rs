@@ -14,7 +14,7 @@ const SCALES: &[(&str, usize)] = &[("thousand", 3), ("million", 6), ("billion", 
 
 impl Loader<'_> {
     /// Parse a node as a value of `kind`. `undisclosed` is accepted for every kind.
-    pub(crate) fn value(&self, node: &Node, kind: Kind, what: &str, parties: &HashSet<String>) -> R<Value> {
+    pub(crate) fn value(&self, node: &Node, kind: Kind, what: &str, parties: Option<&HashSet<String>>) -> R<Value> {
         if let NodeKind::Str(s) = &node.kind
             && s.trim() == "undisclosed"
         {
@@ -24,7 +24,10 @@ impl Loader<'_> {
         match kind {
             Kind::Party => {
                 let key = self.string(node, what)?;
-                if !parties.contains(&key) {
+                // Without readable `parties` (already an error), any key is taken.
+                if let Some(parties) = parties
+                    && !parties.contains(&key)
+                {
                     let mut known: Vec<&str> = parties.iter().map(|s| s.as_str()).collect();
                     known.sort();
                     let hint = match super::closest(&key, &known) {

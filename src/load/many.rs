@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use super::{LoadError, LoadOptions, load_file, read_source};
+use super::{LoadError, LoadOptions, check_file, load_file, read_source};
 use crate::model::Agreement;
 
 /// Most files a directory may hold: beyond this the tree is refused.
@@ -138,18 +138,20 @@ pub fn in_parallel<T: Sync, R: Send>(
     Ok(out)
 }
 
-/// Load files on every core; the results come back in the order given.
-pub fn load_all(files: &[String], options: &LoadOptions) -> Vec<Result<Agreement, LoadError>> {
+/// Check files on every core ([`check_file`]: every error of each file);
+/// the results come back in the order given.
+pub fn check_all(files: &[String], options: &LoadOptions) -> Vec<Result<Agreement, Vec<LoadError>>> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len()).max(1);
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<Agreement, LoadError>>>> = Mutex::new(vec![None; files.len()]);
+    type Checked = Result<Agreement, Vec<LoadError>>;
+    let results: Mutex<Vec<Option<Checked>>> = Mutex::new(vec![None; files.len()]);
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(f) = files.get(i) else { break };
-                    let r = load_file(f, options);
+                    let r = check_file(f, options);
                     results.lock().expect("no panic while loading")[i] = Some(r);
                 }
             });
