@@ -20,6 +20,8 @@ use std::sync::Arc;
 
 use granit_parser::{Event, Parser, ScalarStyle, Span, StructureStyle, Tag};
 
+use crate::safe::clip;
+
 /// A 1-based line and column in a source file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
@@ -597,15 +599,6 @@ fn duplicate(key: &str, first: Option<Pos>) -> String {
     match first {
         Some(p) => format!("duplicate key `{}` (first at line {})", clip(key), p.line),
         None => format!("duplicate key `{}`", clip(key)),
-    }
-}
-
-/// At most 80 characters of a value quoted in a message, with `…` when cut.
-pub fn clip(s: &str) -> std::borrow::Cow<'_, str> {
-    const MAX: usize = 80;
-    match s.char_indices().nth(MAX) {
-        None => std::borrow::Cow::Borrowed(s),
-        Some((cut, _)) => std::borrow::Cow::Owned(format!("{}…", &s[..cut])),
     }
 }
 

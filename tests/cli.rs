@@ -425,3 +425,85 @@ fn check_reports_every_error_of_a_file() {
     assert_eq!(err.lines().count(), 51, "{err}");
     assert!(err.lines().last().unwrap().ends_with("many.yaml: 30 more errors not shown; fix these and check again"));
 }
+
+const LICENSE: &str = "agreement: x\nparties:\n  a: {name: A}\n  b: {name: B}\nclauses:\n  - id: pay\n    type: payment\n    payer: a\n    payee: b\n    rate: 5%\n  - id: lic\n    type: license\n    licensor: a\n    licensee: b\n    subject: the model\n";
+
+/// Issue 9, item 18: each message says what is wrong where it is wrong.
+#[test]
+fn messages_point_at_the_cause() {
+    // An unclosed `[` at 14:15: the parser stops at 15:12, the message points at the bracket.
+    let unclosed = LICENSE.replace("licensee: b\n", "licensee: [b\n");
+    assert_eq!(unclosed.lines().nth(13).unwrap().find('[').map(|i| i + 1), Some(15));
+    bad(unclosed.as_bytes(), Some("14:15"), "this `[` is not closed before line 15");
+    bad(unclosed.as_bytes(), None, "at 15:12); close it with `]`");
+    let braces = LICENSE.replace("licensee: b\n", "licensee: {name: b\n");
+    bad(braces.as_bytes(), Some("14:15"), "close it with `}`");
+    // A negative amount says so, in any spelling.
+    for amount in ["USD -5", "-USD 5", "USD (1,000)"] {
+        bad(
+            GOOD.replace("rate: 5%", &format!("amount: {amount}")).as_bytes(),
+            Some("10:13"),
+            "amounts cannot be negative",
+        );
+    }
+    bad(GOOD.replace("rate: 5%", "rate: -5%").as_bytes(), Some("10:11"), "percentages cannot be negative");
+    // A duplicate key names the first occurrence and the clause.
+    bad(
+        GOOD.replace("rate: 5%", "rate: 5%\n    rate: 6%").as_bytes(),
+        Some("11:5"),
+        "duplicate key `rate` (first at line 10) in clause `pay`",
+    );
+    // Nesting deeper than the limit, in flow and in block style, gives the documented message.
+    let flow = format!("agreement: x\nparties: {}{}\n", "[".repeat(100), "]".repeat(100));
+    bad(flow.as_bytes(), None, "nesting deeper than 64 levels");
+    let mut block = String::from("agreement: x\nparties:\n");
+    for depth in 1..100 {
+        block.push_str(&format!("{}k{depth}:\n", "  ".repeat(depth)));
+    }
+    bad(block.as_bytes(), None, "nesting deeper than 64 levels");
+    // An empty file says it is empty.
+    for empty in ["", "\n\n", "# nothing yet\n", "---\n"] {
+        bad(empty.as_bytes(), Some("1"), "the file is empty");
+    }
+    // A huge bad value is clipped in the message.
+    let huge = GOOD.replace("rate: 5%", &format!("rate: \"{}\"", "9".repeat(100_000)));
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(&dir, "huge.yaml", huge.as_bytes());
+    let out = cmd().args(["check", &file]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.len() < 500 && err.contains(&format!("`{}…`", "9".repeat(80))), "{err}");
+    for key in [format!("{}: 1", "k".repeat(10_000)), format!("{}: 1\n    x: 2", "k".repeat(10_000))] {
+        let body = GOOD.replace("rate: 5%", &key);
+        let file = write(&dir, "key.yaml", body.as_bytes());
+        let out = cmd().args(["check", &file]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.lines().all(|l| l.len() < 500), "{err}");
+    }
+}
+
+/// Issue 9, item 18: `-` reads standard input, once a run.
+#[test]
+fn a_dash_reads_standard_input_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(&dir, "good.yaml", GOOD.as_bytes());
+    let changed = GOOD.replace("rate: 5%", "rate: 6%");
+    let out = cmd().args(["--format", "json", &good, "-"]).write_stdin(changed.clone()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings"][0]["rule"], "rate-increased");
+    assert_eq!(v["new"]["path"], "<stdin>");
+    cmd().args(["-", &good]).write_stdin(GOOD).assert().code(0);
+    cmd().args(["check", "-"]).write_stdin(GOOD).assert().code(0);
+    let out =
+        cmd().args(["check", &good, "-"]).write_stdin("agreement: x\nparties: {a: A}\nclauses: [\n").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>:3:10:"), "{}", String::from_utf8_lossy(&out.stderr));
+    cmd().args(["--max-bytes", "10", "check", "-"]).write_stdin(GOOD).assert().code(2);
+    // Twice is a usage error, before anything is read.
+    for args in [&["-", "-"][..], &["check", "-", "-"], &["log", "-", &good, "-"]] {
+        let out = cmd().args(args).write_stdin(GOOD).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("standard input (`-`) can be read only once"));
+    }
+}

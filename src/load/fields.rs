@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use super::{LoadError, Loader};
 use crate::model::schema::Kind;
 use crate::model::{Date, Decimal, Duration, End, Level, Modality, Value};
+use crate::safe::clip;
 use crate::yaml::{Node, NodeKind};
 
 type R<T> = Result<T, LoadError>;
@@ -34,8 +35,10 @@ impl Loader<'_> {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!("parties are: {}", known.join(", ")),
                     };
-                    return self
-                        .err(node.pos, format!("{what} names `{key}`, which is not a key of `parties`; {hint}"));
+                    return self.err(
+                        node.pos,
+                        format!("{what} names `{}`, which is not a key of `parties`; {hint}", clip(&key)),
+                    );
                 }
                 Ok(Value::Party(key))
             }
@@ -67,7 +70,8 @@ impl Loader<'_> {
                     None => self.err(
                         node.pos,
                         format!(
-                            "{what} must be true, false, exclusive, sole, co-exclusive or non-exclusive, found `{s}`"
+                            "{what} must be true, false, exclusive, sole, co-exclusive or non-exclusive, found `{}`",
+                            clip(s)
                         ),
                     ),
                 },
@@ -80,7 +84,7 @@ impl Loader<'_> {
                 let s = self.string(node, what)?;
                 match Modality::parse(s.trim()) {
                     Some(m) => Ok(Value::Modality(m)),
-                    None => self.err(node.pos, format!("{what} must be shall, may or shall-not, found `{s}`")),
+                    None => self.err(node.pos, format!("{what} must be shall, may or shall-not, found `{}`", clip(&s))),
                 }
             }
             Kind::Stake => {
@@ -104,7 +108,7 @@ impl Loader<'_> {
                 Err(_) => self.string(item, &format!("an item of {what}"))?,
             };
             if !seen.insert(crate::model::value::normalise_space(&s)) {
-                return self.err(item.pos, format!("{what} lists `{s}` twice"));
+                return self.err(item.pos, format!("{what} lists `{}` twice", clip(&s)));
             }
             out.push(s);
         }
@@ -141,7 +145,7 @@ impl Loader<'_> {
                         let hint = super::closest(other, &["event", "earliest"])
                             .map(|s| format!("; did you mean `{s}`?"))
                             .unwrap_or_default();
-                        self.err(e.key_pos, format!("unknown key `{other}` in {what}: an end is a date, {{event: ...}} or {{earliest: [...]}}{hint}"))
+                        self.err(e.key_pos, format!("unknown key `{}` in {what}: an end is a date, {{event: ...}} or {{earliest: [...]}}{hint}", clip(other)))
                     }
                 }
             }
@@ -155,7 +159,7 @@ impl Loader<'_> {
 
 fn shown(node: &Node) -> String {
     match &node.kind {
-        NodeKind::Str(s) => format!("`{s}`"),
+        NodeKind::Str(s) => format!("`{}`", clip(s)),
         other => other.describe(),
     }
 }
@@ -164,34 +168,51 @@ fn shown(node: &Node) -> String {
 pub fn parse_percent(s: &str) -> Result<Value, String> {
     let t = s.trim();
     let Some(number) = t.strip_suffix('%') else {
-        return Err(format!("`{t}` is not a percentage: write a number followed by %, such as `20%`"));
+        return Err(format!("`{}` is not a percentage: write a number followed by %, such as `20%`", clip(t)));
     };
+    if number.trim_start().starts_with('-') {
+        return Err(format!("percentages cannot be negative: `{}`", clip(t)));
+    }
     let d = Decimal::parse(number.trim_end())?;
     Ok(Value::Percent(d))
 }
 
 /// `USD 38,000,000,000`, `USD 1.5 billion`, `EUR 250000.50`.
 pub fn parse_money(s: &str) -> Result<Value, String> {
-    let words: Vec<&str> = s.split_whitespace().collect();
+    let t = s.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
     let usage = || {
         format!(
             "`{}` is not an amount of money: write a currency code and an amount, such as `USD 38,000,000,000` or `USD 1.5 billion`",
-            s.trim()
+            clip(t)
         )
     };
+    // `USD -5`, `-USD 5`, `USD (5)` (accounting): say what is wrong, not how to write money.
+    let negative = |w: &str| w.starts_with('-') || (w.starts_with('(') && w.ends_with(')'));
+    if t.starts_with('-') || words.get(1).is_some_and(|w| negative(w)) {
+        return Err(format!(
+            "amounts cannot be negative: `{}`; write the amount without a sign (money that flows the other way \
+             is another clause)",
+            clip(t)
+        ));
+    }
     if words.len() < 2 || words.len() > 3 {
         return Err(usage());
     }
     let currency = words[0];
     if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(format!("{}: `{currency}` is not a three-letter currency code", usage()));
+        return Err(format!("{}: `{}` is not a three-letter currency code", usage(), clip(currency)));
     }
     let mut amount = Decimal::parse(words[1]).map_err(|m| format!("{}: {m}", usage()))?;
     if let Some(scale) = words.get(2) {
         match SCALES.iter().find(|(name, _)| *name == scale.to_lowercase()) {
             Some((_, n)) => amount = amount.shift(*n),
             None => {
-                return Err(format!("{}: unknown scale `{scale}` (thousand, million, billion, trillion)", usage()));
+                return Err(format!(
+                    "{}: unknown scale `{}` (thousand, million, billion, trillion)",
+                    usage(),
+                    clip(scale)
+                ));
             }
         }
     }
@@ -212,6 +233,11 @@ mod tests {
         assert_eq!(parse_percent("20%").unwrap(), parse_percent("20.0 %").unwrap());
         assert!(parse_percent("1e400%").is_err());
         assert!(parse_percent("20").is_err());
-        assert!(parse_percent("-3%").is_err());
+        assert!(parse_percent("-3%").unwrap_err().contains("percentages cannot be negative"));
+        for negative in ["USD -5", "-USD 5", "USD (1,000)", "USD -1.5 billion"] {
+            assert!(parse_money(negative).unwrap_err().starts_with("amounts cannot be negative"), "{negative}");
+        }
+        let huge = format!("USD {}", "9x".repeat(100_000));
+        assert!(parse_money(&huge).unwrap_err().len() < 600);
     }
 }

@@ -13,11 +13,12 @@ use std::fmt;
 use crate::model::schema::{self, CLAUSE_TYPES, PARTY_KEYS, TOP_LEVEL_KEYS};
 use crate::model::{Agreement, Clause, Definition, Field, Party, Value};
 use crate::safe;
+use crate::safe::clip;
 pub use crate::yaml::Pos;
-use crate::yaml::{self, Entry, Node, NodeKind, clip};
+use crate::yaml::{self, Entry, Node, NodeKind};
 
 pub use many::{Listed, agreement_files, check_all, in_parallel, list_dir};
-pub use source::{DEFAULT_MAX_BYTES, read_source};
+pub use source::{DEFAULT_MAX_BYTES, STDIN_NAME, read_source, shown_name};
 
 /// Why a file could not be loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,10 +83,10 @@ pub fn load_file(path: &str, options: &LoadOptions) -> Result<Agreement, LoadErr
 pub fn check_file(path: &str, options: &LoadOptions) -> Result<Agreement, Vec<LoadError>> {
     let root = {
         let text = read_source(path, options.max_bytes).map_err(|e| vec![e])?;
-        parse(&text, path, options)?
+        parse(&text, shown_name(path), options)?
         // The text is dropped here: the tree holds what the model needs.
     };
-    let agreement = Loader::new(path).load(&root);
+    let agreement = Loader::new(shown_name(path)).load(&root);
     // Freeing a large tree takes a while: another core does it when it can;
     // with no thread to be had, it is dropped here instead.
     let _ = std::thread::Builder::new().spawn(move || drop(root));
