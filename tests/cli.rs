@@ -151,8 +151,8 @@ fn yaml_syntax_error() {
 fn unknown_key_suggests_the_closest() {
     bad(GOOD.replace("rate: 5%", "rat: 5%").as_bytes(), Some("10:5"), "did you mean `rate`");
     bad(
-        b"agreement: x\nparties:\n  a: {name: A}\nclauses:\n  - id: l\n    type: license\n    licensor: a\n    licensee: a\n    exlusive: true\n",
-        Some("9:5"),
+        b"agreement: x\nparties:\n  a: {name: A}\n  b: {name: B}\nclauses:\n  - id: l\n    type: license\n    licensor: a\n    licensee: b\n    exlusive: true\n",
+        Some("10:5"),
         "did you mean `exclusive`",
     );
 }
@@ -187,8 +187,8 @@ fn bad_percentage() {
 #[test]
 fn yaml_1_1_scalars_are_not_converted() {
     bad(
-        b"agreement: x\nparties:\n  a: {name: A}\nclauses:\n  - id: l\n    type: license\n    licensor: a\n    licensee: a\n    sublicensable: no\n",
-        Some("9:20"),
+        b"agreement: x\nparties:\n  a: {name: A}\n  b: {name: B}\nclauses:\n  - id: l\n    type: license\n    licensor: a\n    licensee: b\n    sublicensable: no\n",
+        Some("10:20"),
         "true or false",
     );
 }
@@ -505,5 +505,58 @@ fn a_dash_reads_standard_input_once() {
         let out = cmd().args(args).write_stdin(GOOD).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("standard input (`-`) can be read only once"));
+    }
+}
+
+/// Issue 9, item 17: hints say what to write, and each hint followed is
+/// accepted; fields that contradict each other are refused.
+#[test]
+fn hints_say_what_to_write_and_contradictions_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("rate: 5%", "rate: 0.3", "10:11", "write `30%` (or `0.3%` if you mean less than one percent)", "rate: 30%"),
+        ("rate: 5%", "rate: \"0.3\"", "10:11", "write `30%`", "rate: 30%"),
+        ("rate: 5%", "rate: 30", "10:11", "write `30%`", "rate: 30%"),
+        ("rate: 5%", "cap: 1000000", "10:10", "write `USD 1,000,000`", "cap: USD 1,000,000"),
+        ("rate: 5%", "cap: \"1000000\"", "10:10", "write `USD 1,000,000`", "cap: USD 1,000,000"),
+        ("rate: 5%", "amount: -5", "10:13", "amounts cannot be negative", "amount: USD 5"),
+        ("rate: 5%", "until: 2030", "10:12", "YYYY-MM-DD", "until: 2030-12-31"),
+    ];
+    for (from, to, at, hint, fixed) in cases {
+        bad(GOOD.replace(from, to).as_bytes(), Some(at), hint);
+        assert!(!hint.contains("quotes"));
+        let file = write(&dir, "fixed.yaml", GOOD.replace(from, fixed).as_bytes());
+        cmd().args(["check", &file]).assert().code(0);
+    }
+    let termination =
+        "agreement: x\nparties: {a: A, b: B}\nclauses:\n  - id: t\n    type: termination\n    by: a\n    notice: 30\n";
+    bad(termination.as_bytes(), Some("7:13"), "write `30 days`");
+    // The same party on both sides of a payment or a licence.
+    bad(
+        GOOD.replace("payee: b", "payee: a").as_bytes(),
+        Some("9:5"),
+        "the `payer` and the `payee` of clause `pay` are both `a`",
+    );
+    let license = LICENSE.replace("licensee: b", "licensee: a");
+    bad(license.as_bytes(), Some("14:5"), "the `licensor` and the `licensee` of clause `lic` are both `a`");
+    // A company may hold its own shares.
+    let equity = "agreement: x\nparties: {a: A}\nclauses:\n  - {id: e, type: equity, holder: a, issuer: a}\n";
+    let file = write(&dir, "equity.yaml", equity.as_bytes());
+    cmd().args(["check", &file]).assert().code(0);
+    // A term that ends before it starts.
+    let term = |until: &str| {
+        format!(
+            "agreement: x\nparties: {{a: A}}\nclauses:\n  - id: term\n    type: term\n    start: 2026-01-01\n    until: {until}\n"
+        )
+    };
+    bad(
+        term("2025-12-31").as_bytes(),
+        Some("7:5"),
+        "`until` of clause `term` (2025-12-31) is before its `start` (2026-01-01)",
+    );
+    bad(term("{earliest: [2030-01-01, 2025-06-30]}").as_bytes(), Some("7:5"), "(2025-06-30) is before its `start`");
+    for fine in ["2026-01-01", "2030-12-31", "{event: the sun goes out}"] {
+        let file = write(&dir, "term.yaml", term(fine).as_bytes());
+        cmd().args(["check", &file]).assert().code(0);
     }
 }

@@ -22,6 +22,21 @@ impl Loader<'_> {
             return Ok(Value::Undisclosed);
         }
         let at = |r: Result<Value, String>| -> R<Value> { r.or_else(|m| self.err(node.pos, format!("{what}: {m}"))) };
+        // A number or boolean where a typed value is expected: say what to
+        // write (quoting `0.3` would only fail again).
+        if let Some(expected) = expected(kind) {
+            match &node.kind {
+                NodeKind::Number(n) => {
+                    let n = clip(n);
+                    let hint = number_hint(kind, &n).map(|h| format!(": {h}")).unwrap_or_default();
+                    return self.err(node.pos, format!("{what} must be {expected}, found the number {n}{hint}"));
+                }
+                NodeKind::Bool(b) => {
+                    return self.err(node.pos, format!("{what} must be {expected}, found the boolean {b}"));
+                }
+                _ => {}
+            }
+        }
         match kind {
             Kind::Party => {
                 let key = self.string(node, what)?;
@@ -149,12 +164,79 @@ impl Loader<'_> {
                     }
                 }
             }
-            _ => self.err(
-                node.pos,
-                format!("{what} must be a date, {{event: ...}} or {{earliest: [...]}}, found {}", shown(node)),
-            ),
+            _ => {
+                // `until: 2030`: a year alone.
+                let hint = match &node.kind {
+                    NodeKind::Number(n) if n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()) => {
+                        format!(": write the whole date as YYYY-MM-DD, such as `{n}-12-31`")
+                    }
+                    _ => String::new(),
+                };
+                self.err(
+                    node.pos,
+                    format!(
+                        "{what} must be a date (YYYY-MM-DD), {{event: ...}} or {{earliest: [...]}}, found {}{hint}",
+                        shown(node)
+                    ),
+                )
+            }
         }
     }
+}
+
+/// What a kind of value looks like, for the kinds a YAML number or boolean
+/// can never be.
+fn expected(kind: Kind) -> Option<&'static str> {
+    Some(match kind {
+        Kind::Party => "a party (a key of `parties`)",
+        Kind::Percent => "a percentage such as `20%`",
+        Kind::Money => "an amount of money with its currency",
+        Kind::Date => "a date (YYYY-MM-DD)",
+        Kind::Duration => "a duration such as `30 days`",
+        Kind::DateOrDuration => "a date (YYYY-MM-DD) or a duration such as `30 days`",
+        Kind::Modality => "shall, may or shall-not",
+        Kind::Stake => "a percentage such as `20%`, or words",
+        Kind::End | Kind::List | Kind::Flag | Kind::Exclusive | Kind::Text => return None,
+    })
+}
+
+/// What to write instead of the YAML number `n` where a `kind` is expected.
+fn number_hint(kind: Kind, n: &str) -> Option<String> {
+    if n.starts_with('-') {
+        return Some(match kind {
+            Kind::Money => "amounts cannot be negative".into(),
+            Kind::Percent | Kind::Stake => "percentages cannot be negative".into(),
+            _ => return None,
+        });
+    }
+    match kind {
+        Kind::Percent | Kind::Stake => Decimal::parse(n).ok().map(|d| percent_hint(&d)),
+        Kind::Money => Decimal::parse(n).ok().map(|d| money_hint(&d)),
+        Kind::Duration if n.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(format!("write `{n} days` (or weeks, months, years)"))
+        }
+        Kind::DateOrDuration if n.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(format!("write `{n} days` (or weeks, months, years), or a date such as `2026-12-31`"))
+        }
+        Kind::Date => Some("write it as YYYY-MM-DD, such as `2026-12-31`".into()),
+        _ => None,
+    }
+}
+
+/// What to write for a bare number meant as a percentage: `0.3` is most
+/// likely a fraction (30%), `30` a percentage without its sign.
+fn percent_hint(d: &Decimal) -> String {
+    let written = d.plain();
+    if d < &Decimal::parse("1").expect("a number") && !d.is_zero() {
+        format!("write `{}%` (or `{written}%` if you mean less than one percent)", d.shift(2).plain())
+    } else {
+        format!("write `{written}%`")
+    }
+}
+
+/// What to write for a bare number meant as money: the same with a currency.
+fn money_hint(d: &Decimal) -> String {
+    format!("write `USD {}` (with the right three-letter currency code)", d.grouped())
 }
 
 fn shown(node: &Node) -> String {
@@ -168,6 +250,9 @@ fn shown(node: &Node) -> String {
 pub fn parse_percent(s: &str) -> Result<Value, String> {
     let t = s.trim();
     let Some(number) = t.strip_suffix('%') else {
+        if let Ok(d) = Decimal::parse(t) {
+            return Err(format!("`{}` is not a percentage: {}", clip(t), percent_hint(&d)));
+        }
         return Err(format!("`{}` is not a percentage: write a number followed by %, such as `20%`", clip(t)));
     };
     if number.trim_start().starts_with('-') {
@@ -195,6 +280,11 @@ pub fn parse_money(s: &str) -> Result<Value, String> {
              is another clause)",
             clip(t)
         ));
+    }
+    if let [alone] = words[..]
+        && let Ok(d) = Decimal::parse(alone)
+    {
+        return Err(format!("`{}` has no currency: {}", clip(t), money_hint(&d)));
     }
     if words.len() < 2 || words.len() > 3 {
         return Err(usage());
@@ -237,6 +327,17 @@ mod tests {
         for negative in ["USD -5", "-USD 5", "USD (1,000)", "USD -1.5 billion"] {
             assert!(parse_money(negative).unwrap_err().starts_with("amounts cannot be negative"), "{negative}");
         }
+        assert_eq!(
+            parse_percent("0.3").unwrap_err(),
+            "`0.3` is not a percentage: write `30%` (or `0.3%` if you mean less than one percent)"
+        );
+        assert_eq!(parse_percent("30").unwrap_err(), "`30` is not a percentage: write `30%`");
+        assert_eq!(
+            parse_money("1000000").unwrap_err(),
+            "`1000000` has no currency: write `USD 1,000,000` (with the right three-letter currency code)"
+        );
+        // Each hint, followed, is accepted.
+        assert!(parse_percent("30%").is_ok() && parse_money("USD 1,000,000").is_ok());
         let huge = format!("USD {}", "9x".repeat(100_000));
         assert!(parse_money(&huge).unwrap_err().len() < 600);
     }

@@ -493,7 +493,40 @@ impl<'a> Loader<'a> {
                 None => {}
             }
         }
+        self.coherent(&who, ctype, &fields);
         Some(Clause { id: id?, ctype, pos: node.pos, fields })
+    }
+
+    /// Fields that are each valid but together make no sense: the same
+    /// party on both sides of a payment or a licence, a term that ends
+    /// before it starts.
+    fn coherent(&self, who: &str, ctype: &schema::ClauseType, fields: &[Field]) {
+        let field = |name: &str| fields.iter().find(|f| f.name == name);
+        if let Some((giver, taker)) = ctype.distinct_roles()
+            && let (Some(a), Some(b)) = (field(giver), field(taker))
+            && let (Value::Party(p), Value::Party(q)) = (&a.value, &b.value)
+            && p == q
+        {
+            let later = a.pos.max(b.pos);
+            self.note(
+                later,
+                format!(
+                    "the `{giver}` and the `{taker}` of {who} are both `{p}`: a {} clause is between two different \
+                     parties",
+                    ctype.name
+                ),
+            );
+        }
+        if ctype.kind == schema::ClauseKind::Term
+            && let (Some(start), Some(until)) = (field("start"), field("until"))
+            && let (Value::Date(start_date), Value::End(end)) = (&start.value, &until.value)
+            && let Some(early) = end.parts().0.into_iter().filter(|d| d < start_date).min()
+        {
+            self.note(
+                until.pos,
+                format!("`until` of {who} ({early}) is before its `start` ({start_date}): a term cannot end before it starts"),
+            );
+        }
     }
 }
 
