@@ -107,7 +107,9 @@ pub struct Limits {
     pub max_alias_nodes: usize,
     /// Most bytes of text (scalars and keys) that alias expansion may add in
     /// all: one long text aliased many times costs time in every comparison
-    /// that reads it, although the copies share memory.
+    /// that reads it, although the copies share memory. At about 0.15 µs a
+    /// byte to compare, diff and report changed prose, 4 MiB keeps the worst
+    /// case under a second.
     pub max_alias_bytes: usize,
     /// Most nodes (scalars, lists, mappings) in a document: bounds memory,
     /// at roughly 200 bytes a node in the worst case.
@@ -120,7 +122,7 @@ impl Default for Limits {
             max_depth: 64,
             max_aliases: 1_000,
             max_alias_nodes: 100_000,
-            max_alias_bytes: 16 * 1024 * 1024,
+            max_alias_bytes: 4 * 1024 * 1024,
             max_nodes: 5_000_000,
         }
     }
@@ -602,7 +604,7 @@ fn duplicate(key: &str, first: Option<Pos>) -> String {
     }
 }
 
-/// `16 MiB`, or `1000 bytes` when not a whole number of MiB.
+/// `4 MiB`, or `1000 bytes` when not a whole number of MiB.
 fn bytes_in_words(n: usize) -> String {
     const MIB: usize = 1024 * 1024;
     if n >= MIB && n.is_multiple_of(MIB) { format!("{} MiB", n / MIB) } else { format!("{n} bytes") }
