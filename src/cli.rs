@@ -312,9 +312,9 @@ fn check(files: &[String], options: &LoadOptions, format: CheckFormat) -> Output
     let mut errors: Vec<load::LoadError> = Vec::new();
     for (f, result) in files.iter().zip(load::check_all(files, options)) {
         match result {
-            Ok(a) => {
+            Ok(clauses) => {
                 if format == CheckFormat::Text {
-                    text.push_str(&format!("ok: {} ({} clauses)\n", safe::line(f), a.clauses.len()));
+                    text.push_str(&format!("ok: {} ({clauses} clauses)\n", safe::line(f)));
                 }
             }
             Err(mut e) => {

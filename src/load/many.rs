@@ -7,7 +7,6 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::{LoadError, LoadOptions, check_file, load_file, read_source};
-use crate::model::Agreement;
 
 /// Most files a directory may hold: beyond this the tree is refused.
 const MAX_FILES: usize = 100_000;
@@ -77,6 +76,8 @@ pub struct Listed {
     pub path: String,
     /// Its agreement id.
     pub id: String,
+    /// Its size in bytes.
+    pub bytes: u64,
 }
 
 /// Every agreement under `root` with its id, without keeping any model:
@@ -88,13 +89,14 @@ pub fn list_dir(root: &Path, options: &LoadOptions) -> Result<Vec<Listed>, LoadE
     in_parallel(&files, |p| {
         let rel = p.strip_prefix(root).unwrap_or(p).to_string_lossy().to_string();
         let path = p.to_string_lossy().to_string();
-        let id = match read_source(&path, options.max_bytes)
-            .map(|text| crate::yaml::top_level_text(&text, "agreement", options.yaml))
+        let (id, bytes) = match read_source(&path, options.max_bytes)
+            .map(|text| (crate::yaml::top_level_text(&text, "agreement", options.yaml), text.len() as u64))
         {
-            Ok(Some(id)) if super::is_identifier(&id) => id,
-            _ => load_file(&path, options)?.id,
+            Ok((Some(id), bytes)) if super::is_identifier(&id) => (id, bytes),
+            Ok((_, bytes)) => (load_file(&path, options)?.id, bytes),
+            Err(_) => (load_file(&path, options)?.id, 0),
         };
-        Ok(Listed { rel, path, id })
+        Ok(Listed { rel, path, id, bytes })
     })
 }
 
@@ -106,6 +108,14 @@ pub fn in_parallel<T: Sync, R: Send>(
     items: &[T],
     f: impl Fn(&T) -> Result<R, LoadError> + Sync,
 ) -> Result<Vec<R>, LoadError> {
+    in_parallel_at(items, f).map_err(|(_, e)| e)
+}
+
+/// [`in_parallel`], with the index of the item that failed.
+pub fn in_parallel_at<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> Result<R, LoadError> + Sync,
+) -> Result<Vec<R>, (usize, LoadError)> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len()).max(1);
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -128,10 +138,10 @@ pub fn in_parallel<T: Sync, R: Send>(
     // Every item before a failed one was begun, and so finished: the first
     // error in item order is the same whatever the timing.
     let mut out = Vec::with_capacity(items.len());
-    for r in results.into_inner().expect("no panic in a worker") {
+    for (i, r) in results.into_inner().expect("no panic in a worker").into_iter().enumerate() {
         match r {
             Some(Ok(v)) => out.push(v),
-            Some(Err(e)) => return Err(e),
+            Some(Err(e)) => return Err((i, e)),
             None => unreachable!("every item before the first failure is finished"),
         }
     }
@@ -139,11 +149,12 @@ pub fn in_parallel<T: Sync, R: Send>(
 }
 
 /// Check files on every core ([`check_file`]: every error of each file);
-/// the results come back in the order given.
-pub fn check_all(files: &[String], options: &LoadOptions) -> Vec<Result<Agreement, Vec<LoadError>>> {
+/// the results (the number of clauses of a valid file) come back in the
+/// order given. No model is kept: memory is one file per core.
+pub fn check_all(files: &[String], options: &LoadOptions) -> Vec<Result<usize, Vec<LoadError>>> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len()).max(1);
     let next = AtomicUsize::new(0);
-    type Checked = Result<Agreement, Vec<LoadError>>;
+    type Checked = Result<usize, Vec<LoadError>>;
     let results: Mutex<Vec<Option<Checked>>> = Mutex::new(vec![None; files.len()]);
     std::thread::scope(|s| {
         for _ in 0..workers {
@@ -151,7 +162,7 @@ pub fn check_all(files: &[String], options: &LoadOptions) -> Vec<Result<Agreemen
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(f) = files.get(i) else { break };
-                    let r = check_file(f, options);
+                    let r = check_file(f, options).map(|a| a.clauses.len());
                     results.lock().expect("no panic while loading")[i] = Some(r);
                 }
             });

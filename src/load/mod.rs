@@ -17,7 +17,7 @@ use crate::safe::clip;
 pub use crate::yaml::Pos;
 use crate::yaml::{self, Entry, Node, NodeKind};
 
-pub use many::{Listed, agreement_files, check_all, in_parallel, list_dir};
+pub use many::{Listed, agreement_files, check_all, in_parallel, in_parallel_at, list_dir};
 pub use source::{DEFAULT_MAX_BYTES, STDIN_NAME, read_source, shown_name};
 
 /// Why a file could not be loaded.
@@ -81,15 +81,29 @@ pub fn load_file(path: &str, options: &LoadOptions) -> Result<Agreement, LoadErr
 /// goes on after a bad field, clause, party or key, so a file can be fixed
 /// in one pass.
 pub fn check_file(path: &str, options: &LoadOptions) -> Result<Agreement, Vec<LoadError>> {
-    let root = {
+    check_file_freeing(path, options, true)
+}
+
+/// [`load_file`] that frees its YAML tree before it returns, for a caller
+/// that loads many large files one after another and must not hold two
+/// trees at once (directory mode).
+pub(crate) fn load_file_freeing(path: &str, options: &LoadOptions) -> Result<Agreement, LoadError> {
+    check_file_freeing(path, options, false).map_err(first)
+}
+
+fn check_file_freeing(path: &str, options: &LoadOptions, in_background: bool) -> Result<Agreement, Vec<LoadError>> {
+    let (root, large) = {
         let text = read_source(path, options.max_bytes).map_err(|e| vec![e])?;
-        parse(&text, shown_name(path), options)?
+        (parse(&text, shown_name(path), options)?, text.len() > 1024 * 1024)
         // The text is dropped here: the tree holds what the model needs.
     };
     let agreement = Loader::new(shown_name(path)).load(&root);
     // Freeing a large tree takes a while: another core does it when it can;
-    // with no thread to be had, it is dropped here instead.
-    let _ = std::thread::Builder::new().spawn(move || drop(root));
+    // with no thread to be had, it is dropped here instead. A small tree is
+    // dropped here: a thread would cost more (directory mode loads thousands).
+    if large && in_background {
+        let _ = std::thread::Builder::new().spawn(move || drop(root));
+    }
     agreement
 }
 
