@@ -26,22 +26,35 @@ put("scalar-50mb.yaml", base.replace("text: Alpha pays Beta.", 'text: "' + "a" *
 put("line-1mb.yaml", base.replace("text: Alpha pays Beta.", 'text: "' + "word " * 200_000 + '"'))
 with open(f"{w}/file-100mb.yaml", "wb") as f:
     f.truncate(100 * 1024 * 1024)
+def aliased(edit):
+    # Issue 9, item 7: one anchored 860 KB text used by 999 clauses.
+    s = 'agreement: x\nparties: {a: A}\nclauses:\n  - id: c0\n    text: &t "' + edit + " word" * 171_999 + '"\n'
+    return s + "".join(f"  - id: c{i}\n    text: *t\n" for i in range(1, 1000))
+put("alias-amplification.yaml", aliased("text"))
+os.makedirs(f"{w}/pairs", exist_ok=True)
+open(f"{w}/pairs/alias-amplification-old.yaml", "w").write(aliased("word"))
 put("utf16.yaml", b"\xff\xfea\x00:\x00 \x001\x00")
 put("nul.yaml", b"agreement: x\nparties:\n  a: A\x00B\n")
 PY
 for f in tests/hostile/*.yaml; do cp "$f" "$WORK/"; done
 printf '| input | exit | seconds | peak MB | |\n|---|---|---|---|---|\n'
-for f in "$WORK"/*.yaml; do
-  name="$(basename "$f")"
-  [ "$name" = base.yaml ] && continue
+# measure NAME OLD NEW: one row of the table.
+measure() {
   start=$(date +%s.%N)
   set +e
-  /usr/bin/time -f %M -o "$WORK/rss" "$AD" --no-config "$WORK/base.yaml" "$f" >/dev/null 2>&1
+  /usr/bin/time -f %M -o "$WORK/rss" "$AD" --no-config "$2" "$3" >/dev/null 2>&1
   code=$?
   set -e
   end=$(date +%s.%N)
   secs=$(python3 -c "print(f'{$end - $start:.3f}')")
   mb=$(python3 -c "print(round(int(open('$WORK/rss').read().split()[-1]) / 1024))")
   ok=$(python3 -c "print('ok' if $end - $start < 2 and $mb < 200 else 'OVER')")
-  printf '| %s | %s | %s | %s | %s |\n' "$name" "$code" "$secs" "$mb" "$ok"
+  printf '| %s | %s | %s | %s | %s |\n' "$1" "$code" "$secs" "$mb" "$ok"
+}
+for f in "$WORK"/*.yaml; do
+  name="$(basename "$f")"
+  [ "$name" = base.yaml ] && continue
+  measure "$name" "$WORK/base.yaml" "$f"
 done
+# Pairs where both versions are hostile: the old version against the new.
+measure "alias-amplification.yaml (old → new)" "$WORK/pairs/alias-amplification-old.yaml" "$WORK/alias-amplification.yaml"

@@ -16,11 +16,15 @@ use crate::{dirs, history, safe};
 /// Compare two versions of a structured agreement (YAML) and report each
 /// change of meaning: who gains, who loses, how material, and where.
 ///
-/// OLD and NEW are files, `REV:PATH` (a file at a git revision), or two
-/// directories (agreements paired by id). Exit status: 0 no differences,
-/// 1 differences (with --fail-on, findings at or above that materiality),
-/// 2 trouble. Run by git as an external diff driver (7 or 9 arguments), it
-/// prints one report per file; see docs/git.md.
+/// OLD and NEW are files, `REV:PATH` (a file at a git revision), `-`
+/// (standard input, for one of them), or two directories (agreements paired
+/// by id). Exit status: 0 no differences, 1 differences (with --fail-on,
+/// findings at or above that materiality), 2 trouble. Run by git as an
+/// external diff driver (7 or 9 arguments), it prints one report per file;
+/// see docs/git.md.
+///
+/// Options may come before a command (`agreement-diff --max-bytes N check
+/// FILE`) when the command takes them.
 #[derive(Parser)]
 #[command(name = "agreement-diff", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -38,6 +42,8 @@ struct DiffArgs {
     new: Option<String>,
     #[command(flatten)]
     out: OutputArgs,
+    #[command(flatten)]
+    input: InputArgs,
     /// Exit 1 only for findings at or above this materiality (otherwise 0).
     #[arg(long, value_enum)]
     fail_on: Option<Materiality>,
@@ -53,37 +59,61 @@ struct DiffArgs {
     no_config: bool,
 }
 
+/// How a report is printed (the comparison and `log`).
 #[derive(Args, Clone, Copy)]
 struct OutputArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value = "text", global = true)]
+    #[arg(long, value_enum, default_value = "text")]
     format: Format,
     /// Colour: auto (only on a terminal; honours NO_COLOR, CLICOLOR, CLICOLOR_FORCE and TERM=dumb), always, never.
-    #[arg(long, value_enum, default_value = "auto", global = true)]
+    #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
+}
+
+/// How input files are read (every command that reads agreements).
+#[derive(Args, Clone, Copy)]
+struct InputArgs {
     /// Refuse input files larger than this many bytes (checked before parsing).
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, global = true)]
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+}
+
+impl InputArgs {
+    fn options(&self) -> LoadOptions {
+        LoadOptions { max_bytes: self.max_bytes, ..LoadOptions::default() }
+    }
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate agreement files: exit 0 if all are valid, 2 otherwise.
+    /// Validate agreement files: every error of each file (at most 50 a file); exit 0 if all are valid, 2 otherwise.
     Check {
-        /// The agreement files to validate.
+        /// The agreement files to validate (`-` for standard input).
         #[arg(required = true)]
         files: Vec<String>,
+        /// How errors are printed: text (on standard error), json (a list of {file, line, column, message}
+        /// on standard output) or github (workflow commands, one `::error` per error, on standard output).
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Print an agreement (Markdown, plain text or YAML) in the YAML agreement format, every clause as `text`.
     Convert {
         /// The agreement file (or `REV:PATH`).
         file: String,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Summarise a chain of versions, one section per step (ordered by `effective`, then as given).
     Log {
         /// The versions, in any order.
         #[arg(required = true, num_args = 2..)]
         files: Vec<String>,
+        #[command(flatten)]
+        out: OutputArgs,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// List every rule: id, materiality and title.
     Rules {
@@ -105,6 +135,69 @@ enum Command {
     },
     /// Print the man page (roff).
     Man,
+}
+
+/// How `check` prints its errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    /// `file:line:col: message` on standard error.
+    Text,
+    /// A JSON list of {file, line, column, message} on standard output.
+    Json,
+    /// GitHub Actions workflow commands on standard output.
+    Github,
+}
+
+/// Parse a command line (the git driver's form aside). Options written
+/// before a command are handed to it (`--max-bytes N check FILE` is `check
+/// --max-bytes N FILE`), so a command refuses those it does not take, as
+/// clap does; `-` (standard input) may be given once.
+pub fn parse<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString>,
+{
+    let args = command_first(args.into_iter().map(Into::into).collect());
+    let cli = Cli::try_parse_from(args)?;
+    let files: Vec<&String> = match &cli.command {
+        Some(Command::Check { files, .. } | Command::Log { files, .. }) => files.iter().collect(),
+        Some(_) => Vec::new(),
+        None => cli.diff.old.iter().chain(cli.diff.new.iter()).collect(),
+    };
+    if files.iter().filter(|f| f.as_str() == "-").count() > 1 {
+        return Err(Cli::command()
+            .error(clap::error::ErrorKind::ArgumentConflict, "standard input (`-`) can be read only once in a run"));
+    }
+    Ok(cli)
+}
+
+/// Move a command's name before the options that precede it: the first
+/// argument that is neither an option nor an option's value is either OLD
+/// (nothing moves) or a command.
+fn command_first(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let cmd = Cli::command();
+    let takes_value =
+        |long: &str| cmd.get_arguments().any(|a| a.get_long() == Some(long) && a.get_action().takes_values());
+    let mut i = 1;
+    while let Some(arg) = args.get(i).and_then(|a| a.to_str()) {
+        if arg == "--" {
+            break;
+        }
+        if let Some(long) = arg.strip_prefix("--") {
+            i += if !long.contains('=') && takes_value(long) { 2 } else { 1 };
+            continue;
+        }
+        if arg.len() > 1 && arg.starts_with('-') {
+            i += 1;
+            continue;
+        }
+        if i > 1 && cmd.find_subcommand(arg).is_some() {
+            let name = args.remove(i);
+            args.insert(1, name);
+        }
+        break;
+    }
+    args
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -142,21 +235,23 @@ pub fn stdout_color(always: Option<bool>) -> bool {
 
 /// Run a parsed command line.
 pub fn execute(cli: Cli) -> Result<Output, Error> {
-    let out = cli.diff.out;
-    let options = LoadOptions { max_bytes: out.max_bytes, ..LoadOptions::default() };
-    let color = stdout_color(match out.color {
-        ColorChoice::Auto => None,
-        ColorChoice::Always => Some(true),
-        ColorChoice::Never => Some(false),
-    });
-    let renderer = render::renderer_for_run(out.format, color);
+    let renderer = |out: &OutputArgs| {
+        let color = stdout_color(match out.color {
+            ColorChoice::Auto => None,
+            ColorChoice::Always => Some(true),
+            ColorChoice::Never => Some(false),
+        });
+        render::renderer_for_run(out.format, color)
+    };
     match cli.command {
-        Some(Command::Check { files }) => Ok(check(&files, &options)),
-        Some(Command::Convert { file }) => {
-            let a = load::load_file(&file, &options)?;
+        Some(Command::Check { files, format, input }) => Ok(check(&files, &input.options(), format)),
+        Some(Command::Convert { file, input }) => {
+            let a = load::load_file(&file, &input.options())?;
             Ok(Output::ok(crate::convert::to_yaml(&a)))
         }
-        Some(Command::Log { files }) => Ok(Output::ok(renderer.log(&history::chain(&files, &options)?))),
+        Some(Command::Log { files, out, input }) => {
+            Ok(Output::ok(renderer(&out).log(&history::chain(&files, &input.options())?)))
+        }
         Some(Command::Rules { markdown }) => {
             Ok(Output::ok(if markdown { render::rules_markdown() } else { render::rules_table() }))
         }
@@ -177,7 +272,7 @@ pub fn execute(cli: Cli) -> Result<Output, Error> {
                 .map_err(|e| format!("cannot render the man page: {e}"))?;
             Ok(Output::ok(String::from_utf8_lossy(&buf).into_owned()))
         }
-        None => diff(&cli.diff, &options, renderer.as_ref()),
+        None => diff(&cli.diff, &cli.diff.input.options(), renderer(&cli.diff.out).as_ref()),
     }
 }
 
@@ -240,18 +335,37 @@ fn exit_status(report: &Report, fail_on: Option<Materiality>) -> u8 {
     }
 }
 
-/// Validate files: every error on standard error, exit 2 if any.
-fn check(files: &[String], options: &LoadOptions) -> Output {
+/// Validate files, reporting every error of each (at most
+/// [`load::MAX_ERRORS`] a file), exit 2 if any is invalid. In text, `ok:` lines go to
+/// standard output and errors to standard error; in json and github, the
+/// errors are the output.
+fn check(files: &[String], options: &LoadOptions, format: CheckFormat) -> Output {
     let mut ok = true;
     let mut text = String::new();
-    for (f, result) in files.iter().zip(load::load_all(files, options)) {
+    let mut errors: Vec<load::LoadError> = Vec::new();
+    for (f, result) in files.iter().zip(load::check_all(files, options)) {
         match result {
-            Ok(a) => text.push_str(&format!("ok: {} ({} clauses)\n", safe::line(f), a.clauses.len())),
-            Err(e) => {
-                eprintln!("{}", safe::inert_commands(&format!("agreement-diff: error: {e}")));
+            Ok(clauses) => {
+                if format == CheckFormat::Text {
+                    text.push_str(&format!("ok: {} ({clauses} clauses)\n", safe::line(f)));
+                }
+            }
+            Err(mut e) => {
                 ok = false;
+                // In the order of the file; an error of the whole file last.
+                e.sort_by_key(load::LoadError::place);
+                errors.extend(e);
             }
         }
+    }
+    match format {
+        CheckFormat::Text => {
+            for e in &errors {
+                eprintln!("{}", safe::inert_commands(&format!("agreement-diff: error: {e}")));
+            }
+        }
+        CheckFormat::Json => text = render::json::check_errors(&errors),
+        CheckFormat::Github => text = render::github::check_errors(&errors),
     }
     Output { text, status: if ok { EXIT_SAME } else { EXIT_TROUBLE } }
 }

@@ -3,10 +3,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use agreement_diff::cli::{self, Cli, Output};
+use agreement_diff::cli::{self, Output};
 use agreement_diff::error::{EXIT_SAME, EXIT_TROUBLE, Error};
 use agreement_diff::{git, safe};
-use clap::Parser;
 
 fn main() -> ExitCode {
     match run() {
@@ -25,7 +24,7 @@ fn run() -> Result<ExitCode, Error> {
         let (text, status) = driver.run();
         return emit(&Output { text, status });
     }
-    let parsed = match Cli::try_parse() {
+    let parsed = match cli::parse(std::env::args_os()) {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();

@@ -100,6 +100,16 @@ pub fn escape(s: &str, keep_newlines: bool) -> String {
     out
 }
 
+/// At most 80 characters of a value quoted in a message, with `…` when cut:
+/// a 1 MB bad value does not make a 1 MB error message.
+pub fn clip(s: &str) -> std::borrow::Cow<'_, str> {
+    const MAX: usize = 80;
+    match s.char_indices().nth(MAX) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((cut, _)) => std::borrow::Cow::Owned(format!("{}…", &s[..cut])),
+    }
+}
+
 /// Escape for a single line.
 pub fn line(s: &str) -> String {
     escape(s, false)
@@ -116,6 +126,8 @@ mod tests {
         assert_eq!(line("a\nb"), "a\\u{a}b");
         assert_eq!(escape("a\nb", true), "a\nb");
         assert_eq!(line("Microsoft"), "Microsoft");
+        assert_eq!(clip("short"), "short");
+        assert_eq!(clip(&"é".repeat(200)), format!("{}…", "é".repeat(80)));
         for c in ['\u{180B}', '\u{E0100}', '\u{FFF9}', '\u{FFFB}', '\u{2800}', '\u{1D173}', '\u{2028}'] {
             assert!(is_invisible(c), "U+{:04X}", c as u32);
             assert_eq!(line(&format!("a{c}b")), format!("a\\u{{{:x}}}b", c as u32));

@@ -18,7 +18,9 @@ use std::fmt;
 use std::hash::{BuildHasher, RandomState};
 use std::sync::Arc;
 
-use granit_parser::{Event, Parser, ScalarStyle, Span, Tag};
+use granit_parser::{Event, Parser, ScalarStyle, Span, StructureStyle, Tag};
+
+use crate::safe::clip;
 
 /// A 1-based line and column in a source file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -103,6 +105,12 @@ pub struct Limits {
     pub max_aliases: usize,
     /// Most nodes that alias expansion may add in all.
     pub max_alias_nodes: usize,
+    /// Most bytes of text (scalars and keys) that alias expansion may add in
+    /// all: one long text aliased many times costs time in every comparison
+    /// that reads it, although the copies share memory. At about 0.15 µs a
+    /// byte to compare, diff and report changed prose, 4 MiB keeps the worst
+    /// case under a second.
+    pub max_alias_bytes: usize,
     /// Most nodes (scalars, lists, mappings) in a document: bounds memory,
     /// at roughly 200 bytes a node in the worst case.
     pub max_nodes: usize,
@@ -110,22 +118,123 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_depth: 64, max_aliases: 1_000, max_alias_nodes: 100_000, max_nodes: 5_000_000 }
+        Limits {
+            max_depth: 64,
+            max_aliases: 1_000,
+            max_alias_nodes: 100_000,
+            max_alias_bytes: 4 * 1024 * 1024,
+            max_nodes: 5_000_000,
+        }
     }
 }
 
-/// Parse one YAML document into a tree of positioned nodes.
+/// Parse one YAML document into a tree of positioned nodes; the first
+/// error if there is any.
 pub fn parse(text: &str, limits: Limits) -> Result<Node, YamlError> {
+    let parsed = parse_all(text, limits);
+    match (parsed.errors.into_iter().next(), parsed.root) {
+        (Some(e), _) => Err(e),
+        (None, Some(root)) => Ok(root),
+        (None, None) => unreachable!("a tree or an error"),
+    }
+}
+
+/// What [`parse_all`] found: every error it could, and the tree when it is
+/// still faithful to the file.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The tree: present when there are no errors, or only errors that leave
+    /// the rest of the tree as the file says (a duplicate key: the first
+    /// occurrence is kept), so the file can be checked further.
+    pub root: Option<Node>,
+    /// The errors, in the order met (at most [`MAX_ERRORS`]).
+    pub errors: Vec<YamlError>,
+}
+
+/// Most errors gathered from one file.
+pub const MAX_ERRORS: usize = 50;
+
+/// Parse one YAML document, going on after the errors that allow it
+/// (duplicate keys, tags, merge keys, non-finite numbers, undefined aliases)
+/// to report them all; a syntax error or an exhausted budget ends it.
+pub fn parse_all(text: &str, limits: Limits) -> Parsed {
     Builder {
         limits,
         anchors: Vec::new(),
         aliases: 0,
         alias_nodes: 0,
+        alias_bytes: 0,
         documents: 0,
         nodes: 0,
         keys: RandomState::new(),
+        errors: Vec::new(),
+        intact: true,
+        clause_errors: Vec::new(),
     }
     .run(text)
+}
+
+/// The text of `key` in the top-level mapping of a document, read from as
+/// few events as it takes (the rest of the file is not parsed): for listing
+/// many files cheaply. `None` when the document does not start as a mapping,
+/// the key is absent or is not plain text (a number, an alias, a list...), or
+/// the YAML is bad before it: load the file to learn why.
+pub fn top_level_text(text: &str, key: &str, limits: Limits) -> Option<String> {
+    let mut depth = 0usize;
+    // At depth 1: whether the next node is a key, and whether the last key was `key`.
+    let mut at_key = true;
+    let mut wanted = false;
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.ok()?;
+        let opens = matches!(event, Event::SequenceStart(..) | Event::MappingStart(..));
+        match event {
+            Event::StreamStart | Event::DocumentStart(..) => continue,
+            Event::MappingStart(..) if depth == 0 => {
+                depth = 1;
+                continue;
+            }
+            Event::Scalar(value, style, _, tag) if depth == 1 => {
+                if at_key {
+                    wanted = value == key;
+                } else if wanted {
+                    return match scalar(value, style, tag.as_deref(), pos(&span)).ok()? {
+                        NodeKind::Str(s) => Some(Arc::unwrap_or_clone(s)),
+                        _ => None,
+                    };
+                }
+                at_key = !at_key;
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                depth = depth.checked_sub(1)?;
+                if depth == 1 {
+                    at_key = !at_key;
+                } else if depth == 0 {
+                    return None;
+                }
+                continue;
+            }
+            _ if depth == 0 => return None,
+            _ if opens => {
+                if depth == 1 && !at_key && wanted {
+                    return None;
+                }
+                depth += 1;
+                if depth > limits.max_depth {
+                    return None;
+                }
+                continue;
+            }
+            Event::Alias(_) if depth == 1 => {
+                if !at_key && wanted {
+                    return None;
+                }
+                at_key = !at_key;
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn pos(span: &Span) -> Pos {
@@ -136,10 +245,28 @@ fn fail<T>(pos: Pos, message: impl Into<String>) -> Result<T, YamlError> {
     Err(YamlError { pos: Some(pos), message: message.into() })
 }
 
-/// A collection being built.
+/// A collection being built; `flow` when written in brackets.
 enum Open {
-    Seq { pos: Pos, anchor: usize, items: Vec<Node> },
-    Map { pos: Pos, anchor: usize, entries: Vec<Entry>, key: Option<Node>, seen: Keys },
+    Seq { pos: Pos, anchor: usize, flow: bool, items: Vec<Node> },
+    Map { pos: Pos, anchor: usize, flow: bool, entries: Vec<Entry>, key: Option<Node>, seen: Keys, skip: bool },
+}
+
+impl Open {
+    fn flow(&self) -> Option<(Pos, char)> {
+        match self {
+            Open::Seq { pos, flow: true, .. } => Some((*pos, '[')),
+            Open::Map { pos, flow: true, .. } => Some((*pos, '{')),
+            _ => None,
+        }
+    }
+}
+
+/// Whether the innermost collections on the stack are inside a clause: the
+/// third level of `clauses: [ {clause} ]` at the top.
+fn in_clause(stack: &[Open]) -> bool {
+    matches!(stack.first(), Some(Open::Map { key: Some(Node { kind: NodeKind::Str(k), .. }), .. }) if k.as_str() == "clauses")
+        && matches!(stack.get(1), Some(Open::Seq { .. }))
+        && matches!(stack.get(2), Some(Open::Map { .. }))
 }
 
 /// Hashes of the text keys of one large mapping (small ones are scanned in
@@ -173,23 +300,55 @@ struct Builder {
     anchors: Vec<Option<Node>>,
     aliases: usize,
     alias_nodes: usize,
+    alias_bytes: usize,
     documents: usize,
     nodes: usize,
     keys: RandomState,
+    /// Errors so far.
+    errors: Vec<YamlError>,
+    /// Whether the tree is still what the file says (no node replaced or left out
+    /// but a duplicate key's second value).
+    intact: bool,
+    /// The errors met inside the clause being built, to name it when it ends.
+    clause_errors: Vec<usize>,
 }
 
 impl Builder {
-    fn run(mut self, text: &str) -> Result<Node, YamlError> {
+    fn run(mut self, text: &str) -> Parsed {
         let mut stack: Vec<Open> = Vec::new();
         let mut root: Option<Node> = None;
-        let parser = Parser::new_from_str(text);
+        match self.build(text, &mut stack, &mut root) {
+            Ok(()) => {}
+            Err(e) => {
+                self.errors.push(e);
+                return Parsed { root: None, errors: self.errors };
+            }
+        }
+        let root = root.unwrap_or(Node { pos: Pos { line: 1, col: 1 }, kind: NodeKind::Null });
+        self.errors.truncate(MAX_ERRORS);
+        Parsed { root: self.intact.then_some(root), errors: self.errors }
+    }
+
+    /// Record an error that does not stop the parse.
+    fn error(&mut self, stack: &[Open], at: Pos, message: String) {
+        if in_clause(stack) {
+            self.clause_errors.push(self.errors.len());
+        }
+        self.errors.push(YamlError { pos: Some(at), message });
+    }
+
+    /// Build the tree into `root`; `Err` for an error that ends the parse.
+    fn build(&mut self, text: &str, stack: &mut Vec<Open>, root: &mut Option<Node>) -> Result<(), YamlError> {
+        let mut options = granit_parser::Options::default();
+        options.flow_nesting_limit = self.limits.max_depth;
+        options.block_nesting_limit = self.limits.max_depth;
+        options.emit_unresolved_aliases = true;
+        let parser = Parser::new_from_str_with_options(text, options);
         for event in parser {
-            let (event, span) = event.map_err(|e| {
-                let m = e.marker();
-                let message = e.to_string();
-                let message = message.split(" at char ").next().unwrap_or(&message).to_string();
-                YamlError { pos: Some(Pos { line: m.line() as u32, col: m.col() as u32 + 1 }), message }
-            })?;
+            if self.errors.len() >= MAX_ERRORS {
+                return Ok(());
+            }
+            let (event, span) = event.map_err(|e| self.parser_error(&e, stack))?;
             let at = pos(&span);
             self.nodes += 1;
             if self.nodes > self.limits.max_nodes {
@@ -204,69 +363,170 @@ impl Builder {
                     }
                     continue;
                 }
-                Event::Alias(id) => self.alias(id, at)?,
+                Event::Alias(id) => match self.alias(id, at)? {
+                    Some(node) => node,
+                    None => self.unresolved(stack, at, None),
+                },
+                Event::UnresolvedAlias(name) => {
+                    self.alias(0, at)?;
+                    self.unresolved(stack, at, Some(&name))
+                }
                 Event::Scalar(value, style, anchor, tag) => {
-                    let node = Node { pos: at, kind: scalar(value, style, tag.as_deref(), at)? };
+                    let kind = match scalar(value, style, tag.as_deref(), at) {
+                        Ok(kind) => kind,
+                        Err(e) => {
+                            self.error(stack, at, e.message);
+                            self.intact = false;
+                            NodeKind::Null
+                        }
+                    };
+                    let node = Node { pos: at, kind };
                     self.anchor(anchor, &node, at)?;
                     node
                 }
-                Event::SequenceStart(_, anchor, tag) => {
-                    self.collection_tag(tag.as_deref(), "seq", at)?;
+                Event::SequenceStart(style, anchor, tag) => {
+                    self.collection_tag(stack, tag.as_deref(), "seq", at);
                     self.depth(stack.len(), at)?;
-                    stack.push(Open::Seq { pos: at, anchor, items: Vec::new() });
+                    let flow = style == StructureStyle::Flow;
+                    stack.push(Open::Seq { pos: at, anchor, flow, items: Vec::new() });
                     continue;
                 }
-                Event::MappingStart(_, anchor, tag) => {
-                    self.collection_tag(tag.as_deref(), "map", at)?;
+                Event::MappingStart(style, anchor, tag) => {
+                    self.collection_tag(stack, tag.as_deref(), "map", at);
                     self.depth(stack.len(), at)?;
-                    stack.push(Open::Map { pos: at, anchor, entries: Vec::new(), key: None, seen: Keys::default() });
+                    let flow = style == StructureStyle::Flow;
+                    let seen = Keys::default();
+                    stack.push(Open::Map { pos: at, anchor, flow, entries: Vec::new(), key: None, seen, skip: false });
                     continue;
                 }
                 Event::SequenceEnd | Event::MappingEnd => {
+                    let clause_ends = stack.len() == 3 && in_clause(stack);
                     let (node, anchor) = match stack.pop() {
-                        Some(Open::Seq { pos, anchor, items }) => (Node { pos, kind: NodeKind::Seq(items) }, anchor),
+                        Some(Open::Seq { pos, anchor, items, .. }) => {
+                            (Node { pos, kind: NodeKind::Seq(items) }, anchor)
+                        }
                         Some(Open::Map { pos, anchor, entries, .. }) => {
                             (Node { pos, kind: NodeKind::Map(entries) }, anchor)
                         }
                         None => return fail(at, "unbalanced YAML structure"),
                     };
+                    if clause_ends {
+                        self.name_clause(&node);
+                    }
                     self.anchor(anchor, &node, at)?;
                     node
                 }
                 _ => continue,
             };
-            match stack.last_mut() {
-                None => root = Some(node),
-                Some(Open::Seq { items, .. }) => items.push(node),
-                Some(Open::Map { entries, key, seen, .. }) => match key.take() {
-                    None => {
-                        if let NodeKind::Str(k) = &node.kind {
-                            if k.as_str() == "<<" {
-                                return fail(node.pos, "YAML merge keys (`<<`) are not allowed in an agreement");
-                            }
-                            if !seen.insert(k, entries, &self.keys) {
-                                return fail(node.pos, format!("duplicate key `{k}`"));
-                            }
+            self.place(stack, root, node);
+        }
+        Ok(())
+    }
+
+    /// An alias to no anchor: noted, and nothing in its place.
+    fn unresolved(&mut self, stack: &[Open], at: Pos, name: Option<&str>) -> Node {
+        let name = name.map(|n| format!(" `*{}`", clip(n))).unwrap_or_default();
+        self.error(stack, at, format!("the alias{name} refers to an anchor that is not defined before it"));
+        self.intact = false;
+        Node { pos: at, kind: NodeKind::Null }
+    }
+
+    /// Put a finished node where it belongs: the root, an item, a key or a value.
+    fn place(&mut self, stack: &mut [Open], root: &mut Option<Node>, node: Node) {
+        let in_clause = in_clause(stack);
+        let Some(top) = stack.last_mut() else {
+            *root = Some(node);
+            return;
+        };
+        let mut problem: Option<(Pos, String)> = None;
+        match top {
+            Open::Seq { items, .. } => items.push(node),
+            Open::Map { entries, key, seen, skip, .. } => match key.take() {
+                None => {
+                    if let NodeKind::Str(k) = &node.kind {
+                        if k.as_str() == "<<" {
+                            problem = Some((node.pos, "YAML merge keys (`<<`) are not allowed in an agreement".into()));
+                            self.intact = false;
+                            *skip = true;
+                        } else if !seen.insert(k, entries, &self.keys) {
+                            let first =
+                                entries.iter().find(|e| e.key_is_text && e.key == k.as_str()).map(|e| e.key_pos);
+                            problem = Some((node.pos, duplicate(k, first)));
+                            *skip = true;
                         }
-                        *key = Some(node);
                     }
-                    Some(k) => {
-                        let (text, is_text) = match k.kind {
-                            NodeKind::Str(s) => (Arc::unwrap_or_clone(s), true),
-                            NodeKind::Number(n) => (n, false),
-                            NodeKind::Bool(b) => (b.to_string(), false),
-                            NodeKind::Null => ("null".to_string(), false),
-                            other => (format!("<{}>", other.describe()), false),
-                        };
-                        if !is_text && entries.iter().any(|e| !e.key_is_text && e.key == text) {
-                            return fail(k.pos, format!("duplicate key `{text}`"));
-                        }
-                        entries.push(Entry { key: text, key_pos: k.pos, key_is_text: is_text, value: node });
+                    *key = Some(node);
+                }
+                Some(k) if std::mem::take(skip) => drop((k, node)),
+                Some(k) => {
+                    let (text, is_text) = match k.kind {
+                        NodeKind::Str(s) => (Arc::unwrap_or_clone(s), true),
+                        NodeKind::Number(n) => (n, false),
+                        NodeKind::Bool(b) => (b.to_string(), false),
+                        NodeKind::Null => ("null".to_string(), false),
+                        other => (format!("<{}>", other.describe()), false),
+                    };
+                    match entries.iter().find(|e| !is_text && !e.key_is_text && e.key == text) {
+                        Some(first) => problem = Some((k.pos, duplicate(&text, Some(first.key_pos)))),
+                        None => entries.push(Entry { key: text, key_pos: k.pos, key_is_text: is_text, value: node }),
                     }
-                },
+                }
+            },
+        }
+        if let Some((at, message)) = problem {
+            if in_clause {
+                self.clause_errors.push(self.errors.len());
+            }
+            self.errors.push(YamlError { pos: Some(at), message });
+        }
+    }
+
+    /// Name the clause that just ended in the errors met inside it.
+    fn name_clause(&mut self, clause: &Node) {
+        let NodeKind::Map(entries) = &clause.kind else { return };
+        let id = entries.iter().find(|e| e.key == "id" && e.key_is_text).and_then(|e| match &e.value.kind {
+            NodeKind::Str(s) => Some(s.clone()),
+            _ => None,
+        });
+        for i in std::mem::take(&mut self.clause_errors) {
+            if let (Some(id), Some(e)) = (&id, self.errors.get_mut(i)) {
+                e.message.push_str(&format!(" in clause `{}`", clip(id)));
             }
         }
-        Ok(root.unwrap_or(Node { pos: Pos { line: 1, col: 1 }, kind: NodeKind::Null }))
+    }
+
+    /// A parser error, put in words a reader can act on: nesting past the
+    /// limit says so, and an error inside a `[` or `{` that is still open on
+    /// an earlier line points at that bracket, the likely cause.
+    fn parser_error(&self, e: &granit_parser::ScanError, stack: &[Open]) -> YamlError {
+        let m = e.marker();
+        let at = Pos { line: m.line() as u32, col: m.col() as u32 + 1 };
+        if matches!(e.kind(), granit_parser::ErrorKind::RecursionLimitExceeded) {
+            return YamlError {
+                pos: Some(at),
+                message: format!("nesting deeper than {} levels", self.limits.max_depth),
+            };
+        }
+        let message = e.to_string();
+        let message = message.split(" at char ").next().unwrap_or(&message).to_string();
+        match stack.iter().rev().find_map(Open::flow) {
+            Some((open, bracket)) if open.line < at.line => {
+                let close = if bracket == '[' { ']' } else { '}' };
+                YamlError {
+                    pos: Some(open),
+                    message: format!(
+                        "this `{bracket}` is not closed before line {}, where the YAML parser stopped ({message} at \
+                         {}:{}); close it with `{close}`",
+                        at.line, at.line, at.col
+                    ),
+                }
+            }
+            Some((open, bracket)) => YamlError {
+                pos: Some(at),
+                message: format!("{message} (inside the `{bracket}` opened at {}:{})", open.line, open.col),
+            },
+            None => YamlError { pos: Some(at), message },
+        }
     }
 
     fn depth(&self, depth: usize, at: Pos) -> Result<(), YamlError> {
@@ -276,12 +536,14 @@ impl Builder {
         Ok(())
     }
 
-    fn collection_tag(&self, tag: Option<&Tag>, kind: &str, at: Pos) -> Result<(), YamlError> {
+    fn collection_tag(&mut self, stack: &[Open], tag: Option<&Tag>, kind: &str, at: Pos) {
         match tag {
-            None => Ok(()),
-            Some(t) if t.handle() == "tag:yaml.org,2002:" && t.suffix() == kind => Ok(()),
+            None => {}
+            Some(t) if t.handle() == "tag:yaml.org,2002:" && t.suffix() == kind => {}
             Some(t) => {
-                fail(at, format!("unsupported tag `{}`: YAML tags are not allowed in an agreement", show_tag(t)))
+                let message = format!("unsupported tag `{}`: YAML tags are not allowed in an agreement", show_tag(t));
+                self.error(stack, at, message);
+                self.intact = false;
             }
         }
     }
@@ -300,51 +562,85 @@ impl Builder {
         Ok(())
     }
 
-    fn alias(&mut self, id: usize, at: Pos) -> Result<Node, YamlError> {
+    /// The copy an alias stands for; `None` when its anchor is not defined.
+    fn alias(&mut self, id: usize, at: Pos) -> Result<Option<Node>, YamlError> {
         self.aliases += 1;
         if self.aliases > self.limits.max_aliases {
             return fail(at, format!("more than {} aliases", self.limits.max_aliases));
         }
         let Some(Some(node)) = self.anchors.get(id) else {
-            return fail(at, "an alias refers to an anchor that is not defined before it");
+            return Ok(None);
         };
-        self.alias_nodes += count(node, self.limits.max_alias_nodes + 1);
+        let (nodes, bytes) = size(node, self.limits.max_alias_nodes + 1);
+        self.alias_nodes += nodes;
         if self.alias_nodes > self.limits.max_alias_nodes {
             return fail(
                 at,
                 format!("aliases expand to more than {} nodes (an alias bomb?)", self.limits.max_alias_nodes),
             );
         }
+        self.alias_bytes = self.alias_bytes.saturating_add(bytes);
+        if self.alias_bytes > self.limits.max_alias_bytes {
+            return fail(
+                at,
+                format!(
+                    "aliases expand to more than {} of text (a long text repeated by aliases); \
+                     write the text out where it is needed or shorten it",
+                    bytes_in_words(self.limits.max_alias_bytes)
+                ),
+            );
+        }
         let mut copy = node.clone();
         copy.pos = at;
-        Ok(copy)
+        Ok(Some(copy))
     }
 }
 
-/// The number of nodes in a tree, counting no further than `limit`.
-fn count(node: &Node, limit: usize) -> usize {
-    let mut n = 0;
+/// The message for a key met a second time.
+fn duplicate(key: &str, first: Option<Pos>) -> String {
+    match first {
+        Some(p) => format!("duplicate key `{}` (first at line {})", clip(key), p.line),
+        None => format!("duplicate key `{}`", clip(key)),
+    }
+}
+
+/// `4 MiB`, or `1000 bytes` when not a whole number of MiB.
+fn bytes_in_words(n: usize) -> String {
+    const MIB: usize = 1024 * 1024;
+    if n >= MIB && n.is_multiple_of(MIB) { format!("{} MiB", n / MIB) } else { format!("{n} bytes") }
+}
+
+/// The number of nodes in a tree and the bytes of text (scalars and keys)
+/// they hold, counting no further than `limit` nodes.
+fn size(node: &Node, limit: usize) -> (usize, usize) {
+    let (mut n, mut bytes) = (0, 0usize);
     let mut stack = vec![node];
     while let Some(x) = stack.pop() {
         n += 1;
         if n >= limit {
-            return n;
+            return (n, bytes);
         }
         match &x.kind {
             NodeKind::Seq(items) => stack.extend(items.iter()),
-            NodeKind::Map(entries) => stack.extend(entries.iter().map(|e| &e.value)),
-            _ => {}
+            NodeKind::Map(entries) => {
+                bytes = entries.iter().fold(bytes, |b, e| b.saturating_add(e.key.len()));
+                stack.extend(entries.iter().map(|e| &e.value));
+            }
+            NodeKind::Str(s) => bytes = bytes.saturating_add(s.len()),
+            NodeKind::Number(s) => bytes = bytes.saturating_add(s.len()),
+            NodeKind::Null | NodeKind::Bool(_) => {}
         }
     }
-    n
+    (n, bytes)
 }
 
 fn show_tag(t: &Tag) -> String {
-    if t.handle() == "tag:yaml.org,2002:" {
+    let shown = if t.handle() == "tag:yaml.org,2002:" {
         format!("!!{}", t.suffix())
     } else {
         format!("{}{}", t.handle(), t.suffix())
-    }
+    };
+    clip(&shown).into_owned()
 }
 
 /// Resolve a scalar under the strict YAML 1.2 core schema agreements use.
@@ -524,6 +820,59 @@ mod tests {
         let NodeKind::Map(e) = n.kind else { panic!() };
         assert_eq!(e[1].value.kind, NodeKind::Str(Arc::new("hello".into())));
         assert_eq!(e[1].value.pos, Pos { line: 2, col: 4 });
+    }
+
+    #[test]
+    fn the_alias_budget_counts_bytes_of_text() {
+        let limits = Limits { max_alias_bytes: 1_000, ..Limits::default() };
+        let long = "w".repeat(300);
+        let text = |n: usize| format!("a: &x {long}\n{}", (0..n).map(|i| format!("b{i}: *x\n")).collect::<String>());
+        assert!(parse(&text(3), limits).is_ok());
+        let e = parse(&text(4), limits).unwrap_err();
+        assert_eq!(e.pos, Some(Pos { line: 5, col: 5 }), "{e:?}");
+        assert!(e.message.contains("more than 1000 bytes of text"), "{e:?}");
+        // Keys count too.
+        let map = format!("a: &x {{{long}: 1}}\nb: *x\nc: *x\nd: *x\ne: *x\n");
+        assert!(parse(&map, limits).is_err());
+    }
+
+    #[test]
+    fn errors_that_allow_it_are_all_gathered() {
+        // Duplicate keys keep the first value: the tree is still usable.
+        let parsed = parse_all("a: 1\na: 2\nb: {c: 1, c: 2}\n", Limits::default());
+        let lines: Vec<u32> = parsed.errors.iter().map(|e| e.pos.unwrap().line).collect();
+        assert_eq!(lines, [2, 3]);
+        assert!(parsed.errors[0].message.contains("(first at line 1)"), "{:?}", parsed.errors);
+        let NodeKind::Map(e) = parsed.root.unwrap().kind else { panic!() };
+        assert_eq!(e[0].value.kind, NodeKind::Number("1".into()));
+        // Tags, merge keys, undefined aliases and .nan replace or drop a node: no tree.
+        let parsed = parse_all("a: !x 1\nb: .nan\nc: *y\nd: {<<: {e: 1}}\ne: !!binary x\n", Limits::default());
+        assert_eq!(parsed.errors.len(), 5, "{:?}", parsed.errors);
+        assert!(parsed.root.is_none());
+        // A syntax error ends the parse, after what came before it.
+        let parsed = parse_all("a: 1\na: 2\nb: [\n", Limits::default());
+        assert_eq!(parsed.errors.len(), 2, "{:?}", parsed.errors);
+        assert!(parsed.root.is_none());
+        // Inside a clause, the clause is named.
+        let e = parse("clauses:\n  - id: c\n    text: a\n    text: b\n", Limits::default()).unwrap_err();
+        assert_eq!(e.message, "duplicate key `text` (first at line 3) in clause `c`");
+    }
+
+    #[test]
+    fn a_top_level_text_is_read_without_the_rest() {
+        let limits = Limits::default();
+        let get = |t: &str| top_level_text(t, "agreement", limits);
+        assert_eq!(get("agreement: x\nclauses: [\n").as_deref(), Some("x"));
+        assert_eq!(get("title: {a: [1, {agreement: no}]}\nb: [agreement]\nagreement: \"y\"\n").as_deref(), Some("y"));
+        assert_eq!(get("? [a]\n: 1\n? agreement\n: z\n").as_deref(), Some("z"));
+        assert_eq!(get("a: &x 1\nb: *x\nagreement: w\n").as_deref(), Some("w"));
+        assert_eq!(get("agreement: 12\n"), None);
+        assert_eq!(get("agreement: *x\n"), None);
+        assert_eq!(get("agreement: [x]\n"), None);
+        assert_eq!(get("- agreement\n- x\n"), None);
+        assert_eq!(get("a: {agreement: x}\n"), None);
+        assert_eq!(get(""), None);
+        assert_eq!(get("a: [\nagreement: x\n"), None);
     }
 
     #[test]

@@ -151,8 +151,8 @@ fn yaml_syntax_error() {
 fn unknown_key_suggests_the_closest() {
     bad(GOOD.replace("rate: 5%", "rat: 5%").as_bytes(), Some("10:5"), "did you mean `rate`");
     bad(
-        b"agreement: x\nparties:\n  a: {name: A}\nclauses:\n  - id: l\n    type: license\n    licensor: a\n    licensee: a\n    exlusive: true\n",
-        Some("9:5"),
+        b"agreement: x\nparties:\n  a: {name: A}\n  b: {name: B}\nclauses:\n  - id: l\n    type: license\n    licensor: a\n    licensee: b\n    exlusive: true\n",
+        Some("10:5"),
         "did you mean `exclusive`",
     );
 }
@@ -187,8 +187,8 @@ fn bad_percentage() {
 #[test]
 fn yaml_1_1_scalars_are_not_converted() {
     bad(
-        b"agreement: x\nparties:\n  a: {name: A}\nclauses:\n  - id: l\n    type: license\n    licensor: a\n    licensee: a\n    sublicensable: no\n",
-        Some("9:20"),
+        b"agreement: x\nparties:\n  a: {name: A}\n  b: {name: B}\nclauses:\n  - id: l\n    type: license\n    licensor: a\n    licensee: b\n    sublicensable: no\n",
+        Some("10:20"),
         "true or false",
     );
 }
@@ -319,4 +319,261 @@ fn the_published_schema_is_fresh_and_has_an_id() {
         kept == printed,
         "schema/agreement-diff.json is stale: run `cargo run -- schema > schema/agreement-diff.json`"
     );
+}
+
+/// Issue 9, item 19: options before a command reach it; a command refuses
+/// the options it would ignore; `OLD NEW [options]` is unchanged.
+#[test]
+fn options_before_a_command_and_options_a_command_does_not_take() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(&dir, "good.yaml", GOOD.as_bytes());
+    // Before the command, the size cap applies (too small: refused; enough: read).
+    cmd().args(["--max-bytes", "10", "check", &good]).assert().code(2);
+    cmd().args(["--max-bytes", "100000", "check", &good]).assert().code(0);
+    cmd().args(["--max-bytes=10", "check", &good]).assert().code(2);
+    let out = cmd().args(["--format", "json", "check", &good]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(serde_json::from_slice::<Value>(&out.stdout).unwrap(), serde_json::json!([]));
+    let out = cmd().args(["--format", "json", "--color", "never", "log", &good, &good]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(serde_json::from_slice::<Value>(&out.stdout).unwrap()["steps"].is_array());
+    // Options a command does not take are usage errors, before or after its name.
+    for args in [
+        &["rules", "--fail-on", "commercial"][..],
+        &["--fail-on", "commercial", "rules"],
+        &["rules", "--format", "json"],
+        &["--format", "json", "explain", "cap-added"],
+        &["check", "--fail-on", "commercial", &good],
+        &["--perspective", "a", "check", &good],
+        &["check", "--color", "never", &good],
+        &["--no-config", "log", &good, &good],
+        &["--format", "markdown", "check", &good],
+        &["--format", "json", "check", "--format", "text", &good],
+        &["schema", "--max-bytes", "5"],
+    ] {
+        let out = cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?} was accepted");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    // OLD NEW with options anywhere, and files named like commands, still compare.
+    cmd().args(["--format", "json", &good, &good]).assert().code(0);
+    cmd().args([&good, "--format", "json", &good, "--fail-on", "commercial"]).assert().code(0);
+    std::fs::write(dir.path().join("check"), GOOD).unwrap();
+    cmd().current_dir(dir.path()).args(["good.yaml", "check"]).assert().code(0);
+    cmd().current_dir(dir.path()).args(["--max-bytes", "100000", "./check", "good.yaml"]).assert().code(0);
+}
+
+/// Issue 9, item 16: `check` reports every error of a file it can (at most
+/// 50, then how many more), in the order of the file, as text, JSON or
+/// GitHub annotations.
+#[test]
+fn check_reports_every_error_of_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "agreement: x\n\
+                titel: X\n\
+                parties:\n  a: {name: A}\n  b: {name: B, nick: Bee}\n\
+                clauses:\n\
+                \x20 - {id: one, type: payment, payer: a, payee: q, rate: 5%}\n\
+                \x20 - {id: two, type: payment, payer: a, payee: b, rate: \"five\", \"50%,off\": 1}\n\
+                \x20 - {id: three, type: licence}\n\
+                \x20 - {id: one, text: Again.}\n\
+                \x20 - id: four\n    text: A.\n    text: B.\n";
+    let file = write(&dir, "bad,file.yaml", body.as_bytes());
+    let expected = [
+        (2, 1, "unknown key `titel`"),
+        (5, 16, "unknown key `nick` in party `b`"),
+        (7, 47, "names `q`, which is not a key of `parties`"),
+        (8, 56, "`rate` of clause `two`"),
+        (8, 64, "unknown key `50%,off`"),
+        (9, 23, "unknown clause type `licence` in clause `three`; did you mean `license`?"),
+        (10, 5, "duplicate clause id `one` (first used at line 7)"),
+        (13, 5, "duplicate key `text` (first at line 12) in clause `four`"),
+    ];
+    // Text: one line per error on standard error, in the order of the file.
+    let out = cmd().args(["check", &file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), expected.len(), "{err}");
+    for (l, (line, col, text)) in lines.iter().zip(expected) {
+        assert!(l.starts_with(&format!("agreement-diff: error: {file}:{line}:{col}: ")), "{l}");
+        assert!(l.contains(text), "no `{text}` in {l}");
+    }
+    // The comparison names the error that comes first.
+    let good = write(&dir, "good.yaml", GOOD.as_bytes());
+    let out = cmd().args([&good, &file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("{file}:2:1: unknown key `titel`")));
+    // JSON: a list of {file, line, column, message}, errors only.
+    let out = cmd().args(["check", "--format", "json", &good, &file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), expected.len());
+    for (e, (line, col, text)) in list.iter().zip(expected) {
+        assert_eq!(
+            (e["file"].as_str().unwrap(), e["line"].as_u64(), e["column"].as_u64()),
+            (file.as_str(), Some(line), Some(col))
+        );
+        assert!(e["message"].as_str().unwrap().contains(text), "{e}");
+    }
+    // GitHub: one escaped ::error per error.
+    let out = cmd().args(["check", "--format", "github", &file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let escaped = file.replace(':', "%3A").replace(',', "%2C");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), expected.len(), "{text}");
+    for (l, (line, col, _)) in lines.iter().zip(expected) {
+        assert!(l.starts_with(&format!("::error file={escaped},line={line},col={col}::")), "{l}");
+    }
+    assert!(text.contains("unknown key `50%25,off`"), "{text}");
+    // A valid file: exit 0, an empty list.
+    let out = cmd().args(["check", "--format", "json", &good]).output().unwrap();
+    assert_eq!((out.status.code(), out.stdout.as_slice()), (Some(0), &b"[]\n"[..]));
+    // At most 50 errors a file, then how many more.
+    let mut many = String::from("agreement: x\nparties: {a: A}\nclauses:\n");
+    for i in 0..80 {
+        many.push_str(&format!("  - {{id: c{i}, text: {i}}}\n"));
+    }
+    let many = write(&dir, "many.yaml", many.as_bytes());
+    let out = cmd().args(["check", &many]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 51, "{err}");
+    assert!(err.lines().last().unwrap().ends_with("many.yaml: 30 more errors not shown; fix these and check again"));
+}
+
+const LICENSE: &str = "agreement: x\nparties:\n  a: {name: A}\n  b: {name: B}\nclauses:\n  - id: pay\n    type: payment\n    payer: a\n    payee: b\n    rate: 5%\n  - id: lic\n    type: license\n    licensor: a\n    licensee: b\n    subject: the model\n";
+
+/// Issue 9, item 18: each message says what is wrong where it is wrong.
+#[test]
+fn messages_point_at_the_cause() {
+    // An unclosed `[` at 14:15: the parser stops at 15:12, the message points at the bracket.
+    let unclosed = LICENSE.replace("licensee: b\n", "licensee: [b\n");
+    assert_eq!(unclosed.lines().nth(13).unwrap().find('[').map(|i| i + 1), Some(15));
+    bad(unclosed.as_bytes(), Some("14:15"), "this `[` is not closed before line 15");
+    bad(unclosed.as_bytes(), None, "at 15:12); close it with `]`");
+    let braces = LICENSE.replace("licensee: b\n", "licensee: {name: b\n");
+    bad(braces.as_bytes(), Some("14:15"), "close it with `}`");
+    // A negative amount says so, in any spelling.
+    for amount in ["USD -5", "-USD 5", "USD (1,000)"] {
+        bad(
+            GOOD.replace("rate: 5%", &format!("amount: {amount}")).as_bytes(),
+            Some("10:13"),
+            "amounts cannot be negative",
+        );
+    }
+    bad(GOOD.replace("rate: 5%", "rate: -5%").as_bytes(), Some("10:11"), "percentages cannot be negative");
+    // A duplicate key names the first occurrence and the clause.
+    bad(
+        GOOD.replace("rate: 5%", "rate: 5%\n    rate: 6%").as_bytes(),
+        Some("11:5"),
+        "duplicate key `rate` (first at line 10) in clause `pay`",
+    );
+    // Nesting deeper than the limit, in flow and in block style, gives the documented message.
+    let flow = format!("agreement: x\nparties: {}{}\n", "[".repeat(100), "]".repeat(100));
+    bad(flow.as_bytes(), None, "nesting deeper than 64 levels");
+    let mut block = String::from("agreement: x\nparties:\n");
+    for depth in 1..100 {
+        block.push_str(&format!("{}k{depth}:\n", "  ".repeat(depth)));
+    }
+    bad(block.as_bytes(), None, "nesting deeper than 64 levels");
+    // An empty file says it is empty.
+    for empty in ["", "\n\n", "# nothing yet\n", "---\n"] {
+        bad(empty.as_bytes(), Some("1"), "the file is empty");
+    }
+    // A huge bad value is clipped in the message.
+    let huge = GOOD.replace("rate: 5%", &format!("rate: \"{}\"", "9".repeat(100_000)));
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(&dir, "huge.yaml", huge.as_bytes());
+    let out = cmd().args(["check", &file]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.len() < 500 && err.contains(&format!("`{}…`", "9".repeat(80))), "{err}");
+    for key in [format!("{}: 1", "k".repeat(10_000)), format!("{}: 1\n    x: 2", "k".repeat(10_000))] {
+        let body = GOOD.replace("rate: 5%", &key);
+        let file = write(&dir, "key.yaml", body.as_bytes());
+        let out = cmd().args(["check", &file]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.lines().all(|l| l.len() < 500), "{err}");
+    }
+}
+
+/// Issue 9, item 18: `-` reads standard input, once a run.
+#[test]
+fn a_dash_reads_standard_input_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(&dir, "good.yaml", GOOD.as_bytes());
+    let changed = GOOD.replace("rate: 5%", "rate: 6%");
+    let out = cmd().args(["--format", "json", &good, "-"]).write_stdin(changed.clone()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings"][0]["rule"], "rate-increased");
+    assert_eq!(v["new"]["path"], "<stdin>");
+    cmd().args(["-", &good]).write_stdin(GOOD).assert().code(0);
+    cmd().args(["check", "-"]).write_stdin(GOOD).assert().code(0);
+    let out =
+        cmd().args(["check", &good, "-"]).write_stdin("agreement: x\nparties: {a: A}\nclauses: [\n").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>:3:10:"), "{}", String::from_utf8_lossy(&out.stderr));
+    cmd().args(["--max-bytes", "10", "check", "-"]).write_stdin(GOOD).assert().code(2);
+    // Twice is a usage error, before anything is read.
+    for args in [&["-", "-"][..], &["check", "-", "-"], &["log", "-", &good, "-"]] {
+        let out = cmd().args(args).write_stdin(GOOD).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("standard input (`-`) can be read only once"));
+    }
+}
+
+/// Issue 9, item 17: hints say what to write, and each hint followed is
+/// accepted; fields that contradict each other are refused.
+#[test]
+fn hints_say_what_to_write_and_contradictions_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("rate: 5%", "rate: 0.3", "10:11", "write `30%` (or `0.3%` if you mean less than one percent)", "rate: 30%"),
+        ("rate: 5%", "rate: \"0.3\"", "10:11", "write `30%`", "rate: 30%"),
+        ("rate: 5%", "rate: 30", "10:11", "write `30%`", "rate: 30%"),
+        ("rate: 5%", "cap: 1000000", "10:10", "write `USD 1,000,000`", "cap: USD 1,000,000"),
+        ("rate: 5%", "cap: \"1000000\"", "10:10", "write `USD 1,000,000`", "cap: USD 1,000,000"),
+        ("rate: 5%", "amount: -5", "10:13", "amounts cannot be negative", "amount: USD 5"),
+        ("rate: 5%", "until: 2030", "10:12", "YYYY-MM-DD", "until: 2030-12-31"),
+    ];
+    for (from, to, at, hint, fixed) in cases {
+        bad(GOOD.replace(from, to).as_bytes(), Some(at), hint);
+        assert!(!hint.contains("quotes"));
+        let file = write(&dir, "fixed.yaml", GOOD.replace(from, fixed).as_bytes());
+        cmd().args(["check", &file]).assert().code(0);
+    }
+    let termination =
+        "agreement: x\nparties: {a: A, b: B}\nclauses:\n  - id: t\n    type: termination\n    by: a\n    notice: 30\n";
+    bad(termination.as_bytes(), Some("7:13"), "write `30 days`");
+    // The same party on both sides of a payment or a licence.
+    bad(
+        GOOD.replace("payee: b", "payee: a").as_bytes(),
+        Some("9:5"),
+        "the `payer` and the `payee` of clause `pay` are both `a`",
+    );
+    let license = LICENSE.replace("licensee: b", "licensee: a");
+    bad(license.as_bytes(), Some("14:5"), "the `licensor` and the `licensee` of clause `lic` are both `a`");
+    // A company may hold its own shares.
+    let equity = "agreement: x\nparties: {a: A}\nclauses:\n  - {id: e, type: equity, holder: a, issuer: a}\n";
+    let file = write(&dir, "equity.yaml", equity.as_bytes());
+    cmd().args(["check", &file]).assert().code(0);
+    // A term that ends before it starts.
+    let term = |until: &str| {
+        format!(
+            "agreement: x\nparties: {{a: A}}\nclauses:\n  - id: term\n    type: term\n    start: 2026-01-01\n    until: {until}\n"
+        )
+    };
+    bad(
+        term("2025-12-31").as_bytes(),
+        Some("7:5"),
+        "`until` of clause `term` (2025-12-31) is before its `start` (2026-01-01)",
+    );
+    bad(term("{earliest: [2030-01-01, 2025-06-30]}").as_bytes(), Some("7:5"), "(2025-06-30) is before its `start`");
+    for fine in ["2026-01-01", "2030-12-31", "{event: the sun goes out}"] {
+        let file = write(&dir, "term.yaml", term(fine).as_bytes());
+        cmd().args(["check", &file]).assert().code(0);
+    }
 }

@@ -736,6 +736,117 @@ fn directory_mode_pairs_by_agreement_id() {
     cmd().arg(old.path()).arg(old.path()).assert().code(0);
 }
 
+/// Issue 9, item 9: directory mode reads ids first and compares pair by pair.
+/// Many small files give the same pairing as before: by unique id (whatever
+/// the path), by relative path when an id is not unique, and added and
+/// removed agreements; a bad file anywhere is an error naming it.
+#[test]
+fn directory_mode_with_many_small_files() {
+    let agreement = |id: &str, rate: u32| {
+        format!(
+            "agreement: {id}\nparties: {{a: A, b: B}}\nclauses:\n  - {{id: p, type: payment, payer: a, payee: b, rate: \"{rate}%\"}}\n"
+        )
+    };
+    let (old, new) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    const N: usize = 3_000;
+    for d in 0..10 {
+        std::fs::create_dir(old.path().join(format!("d{d}"))).unwrap();
+        std::fs::create_dir(new.path().join(format!("d{d}"))).unwrap();
+    }
+    for i in 0..N {
+        let dir = format!("d{}", i % 10);
+        // Every 100th agreement changes its rate; every 7th moves to another folder.
+        std::fs::write(old.path().join(format!("{dir}/a{i}.yaml")), agreement(&format!("a{i}"), 5)).unwrap();
+        let to = if i % 7 == 0 { format!("d{}", (i + 1) % 10) } else { dir.clone() };
+        let rate = if i % 100 == 0 { 6 } else { 5 };
+        std::fs::write(new.path().join(format!("{to}/a{i}.yml")), agreement(&format!("a{i}"), rate)).unwrap();
+    }
+    // An id used twice on each side: paired by relative path.
+    for side in [old.path(), new.path()] {
+        std::fs::write(side.join("twin-1.yaml"), agreement("twin", 5)).unwrap();
+        std::fs::write(side.join("twin-2.yaml"), agreement("twin", 5)).unwrap();
+    }
+    std::fs::write(new.path().join("twin-2.yaml"), agreement("twin", 9)).unwrap();
+    std::fs::write(old.path().join("gone.yaml"), agreement("gone", 5)).unwrap();
+    std::fs::write(new.path().join("fresh.yaml"), agreement("fresh", 5)).unwrap();
+    let out = cmd().args(["--format", "json"]).arg(old.path()).arg(new.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reports = v["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), N + 2);
+    let changed: Vec<&str> = reports
+        .iter()
+        .filter(|r| !r["findings"].as_array().unwrap().is_empty())
+        .map(|r| r["new"]["agreement"].as_str().unwrap())
+        .collect();
+    assert_eq!(changed.len(), N / 100 + 1, "{changed:?}");
+    assert!(changed.contains(&"twin") && changed.contains(&"a0") && changed.contains(&"a2900"));
+    let twin =
+        reports.iter().find(|r| r["new"]["agreement"] == "twin" && !r["findings"].as_array().unwrap().is_empty());
+    assert!(twin.unwrap()["new"]["path"].as_str().unwrap().ends_with("twin-2.yaml"));
+    assert_eq!(v["added"].as_array().unwrap().len(), 1);
+    assert_eq!(v["added"][0]["agreement"], "fresh");
+    assert_eq!(v["removed"][0]["agreement"], "gone");
+    // A bad file, even one with no partner, is an error naming it.
+    std::fs::write(new.path().join("d3/bad.yaml"), "agreement: bad\nparties: {a: A}\nclauses: [\n").unwrap();
+    let out = cmd().arg(old.path()).arg(new.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.yaml:"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty());
+}
+
+/// Issue 9, item 13: symlinked agreements were skipped ("no agreements in
+/// either directory", exit 0). Links to files and to directories are read,
+/// a loop is read once, and a link that leads nowhere is an error.
+#[cfg(unix)]
+#[test]
+fn directory_mode_follows_symlinks() {
+    use std::os::unix::fs::symlink;
+    let agreement = |id: &str, rate: &str| {
+        format!(
+            "agreement: {id}\nparties: {{a: A, b: B}}\nclauses:\n  - {{id: p, type: payment, payer: a, payee: b, rate: \"{rate}\"}}\n"
+        )
+    };
+    let store = tempfile::tempdir().unwrap();
+    std::fs::write(store.path().join("one-v1.yaml"), agreement("one", "5%")).unwrap();
+    std::fs::write(store.path().join("one-v2.yaml"), agreement("one", "6%")).unwrap();
+    std::fs::create_dir(store.path().join("more")).unwrap();
+    std::fs::write(store.path().join("more/two.yaml"), agreement("two", "5%")).unwrap();
+    let (old, new) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    // Every agreement of both sides is a link: to a file, or inside a linked directory.
+    symlink(store.path().join("one-v1.yaml"), old.path().join("one.yaml")).unwrap();
+    symlink(store.path().join("one-v2.yaml"), new.path().join("one.yaml")).unwrap();
+    symlink(store.path().join("more"), new.path().join("more")).unwrap();
+    // Loops: a link back to the top, and one inside the linked directory to itself.
+    symlink(new.path(), new.path().join("again")).unwrap();
+    symlink(".", store.path().join("more/here")).unwrap();
+    let out = cmd().args(["--format", "json"]).arg(old.path()).arg(new.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["reports"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["reports"][0]["findings"][0]["rule"], "rate-increased");
+    // The linked directory is read once, though the loop leads back to it.
+    let added: Vec<&str> = v["added"].as_array().unwrap().iter().map(|a| a["agreement"].as_str().unwrap()).collect();
+    assert_eq!(added, ["two"], "{v}");
+    // Identical through links: exit 0 and "no changes", having read the file.
+    let same = tempfile::tempdir().unwrap();
+    symlink(store.path().join("one-v1.yaml"), same.path().join("one.yaml")).unwrap();
+    let out = cmd().arg(old.path()).arg(same.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("no agreements"));
+    // A link that leads nowhere is an error, not a file passed over.
+    symlink(store.path().join("missing.yaml"), new.path().join("gone.yaml")).unwrap();
+    let out = cmd().arg(old.path()).arg(new.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("gone.yaml: is a symbolic link that cannot be followed"), "{err}");
+    assert!(out.stdout.is_empty());
+    // So is a link to itself.
+    std::fs::remove_file(new.path().join("gone.yaml")).unwrap();
+    symlink(new.path().join("self.yaml"), new.path().join("self.yaml")).unwrap();
+    assert_eq!(cmd().arg(old.path()).arg(new.path()).output().unwrap().status.code(), Some(2));
+}
+
 #[test]
 fn schema_completions_and_man_page() {
     let out = cmd().arg("schema").output().unwrap();

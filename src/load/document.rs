@@ -199,8 +199,13 @@ fn read_front(path: &str, text: &str, first_line: u32, options: &LoadOptions) ->
             }));
         }
     };
-    let loader = Loader { path };
-    loader.text_keys(entries, "the front matter").map_err(shift)?;
+    let loader = Loader::new(path);
+    // The loader notes errors and goes on; the front matter's first error is the one reported.
+    let first_noted = |loader: &Loader| loader.noted().into_iter().min_by_key(LoadError::place).map(shift);
+    loader.text_keys(entries, "the front matter");
+    if let Some(e) = first_noted(&loader) {
+        return Err(e);
+    }
     let at = |p: Pos| Pos { line: p.line + first_line - 1, col: p.col };
     for e in entries {
         let value = match e.key.as_str() {
@@ -221,10 +226,13 @@ fn read_front(path: &str, text: &str, first_line: u32, options: &LoadOptions) ->
                 NodeKind::Str(s) if !s.trim().is_empty() => Value::Text(s.clone()),
                 _ => continue,
             },
-            "effective" => loader.value(&e.value, Kind::Date, "`effective`", &HashSet::new()).map_err(shift)?,
-            "sources" => loader.value(&e.value, Kind::List, "`sources`", &HashSet::new()).map_err(shift)?,
+            "effective" => loader.value(&e.value, Kind::Date, "`effective`", None).map_err(shift)?,
+            "sources" => loader.value(&e.value, Kind::List, "`sources`", None).map_err(shift)?,
             "parties" => {
-                let mut parties = loader.parties(&e.value).map_err(shift)?;
+                let (mut parties, _) = loader.parties(&e.value);
+                if let Some(e) = first_noted(&loader) {
+                    return Err(e);
+                }
                 for p in &mut parties {
                     p.pos = at(p.pos);
                 }
@@ -232,7 +240,10 @@ fn read_front(path: &str, text: &str, first_line: u32, options: &LoadOptions) ->
                 continue;
             }
             "definitions" => {
-                let mut defs = loader.definitions(&e.value).map_err(shift)?;
+                let mut defs = loader.definitions(&e.value);
+                if let Some(e) = first_noted(&loader) {
+                    return Err(e);
+                }
                 for d in &mut defs {
                     d.pos = at(d.pos);
                 }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use super::{LoadError, Loader};
 use crate::model::schema::Kind;
 use crate::model::{Date, Decimal, Duration, End, Level, Modality, Per, Value};
+use crate::safe::clip;
 use crate::yaml::{Node, NodeKind};
 
 type R<T> = Result<T, LoadError>;
@@ -14,25 +15,45 @@ const SCALES: &[(&str, usize)] = &[("thousand", 3), ("million", 6), ("billion", 
 
 impl Loader<'_> {
     /// Parse a node as a value of `kind`. `undisclosed` is accepted for every kind.
-    pub(crate) fn value(&self, node: &Node, kind: Kind, what: &str, parties: &HashSet<String>) -> R<Value> {
+    pub(crate) fn value(&self, node: &Node, kind: Kind, what: &str, parties: Option<&HashSet<String>>) -> R<Value> {
         if let NodeKind::Str(s) = &node.kind
             && s.trim() == "undisclosed"
         {
             return Ok(Value::Undisclosed);
         }
         let at = |r: Result<Value, String>| -> R<Value> { r.or_else(|m| self.err(node.pos, format!("{what}: {m}"))) };
+        // A number or boolean where a typed value is expected: say what to
+        // write (quoting `0.3` would only fail again).
+        if let Some(expected) = expected(kind) {
+            match &node.kind {
+                NodeKind::Number(n) => {
+                    let n = clip(n);
+                    let hint = number_hint(kind, &n).map(|h| format!(": {h}")).unwrap_or_default();
+                    return self.err(node.pos, format!("{what} must be {expected}, found the number {n}{hint}"));
+                }
+                NodeKind::Bool(b) => {
+                    return self.err(node.pos, format!("{what} must be {expected}, found the boolean {b}"));
+                }
+                _ => {}
+            }
+        }
         match kind {
             Kind::Party => {
                 let key = self.string(node, what)?;
-                if !parties.contains(&key) {
+                // Without readable `parties` (already an error), any key is taken.
+                if let Some(parties) = parties
+                    && !parties.contains(&key)
+                {
                     let mut known: Vec<&str> = parties.iter().map(|s| s.as_str()).collect();
                     known.sort();
                     let hint = match super::closest(&key, &known) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!("parties are: {}", known.join(", ")),
                     };
-                    return self
-                        .err(node.pos, format!("{what} names `{key}`, which is not a key of `parties`; {hint}"));
+                    return self.err(
+                        node.pos,
+                        format!("{what} names `{}`, which is not a key of `parties`; {hint}", clip(&key)),
+                    );
                 }
                 Ok(Value::Party(key))
             }
@@ -64,7 +85,8 @@ impl Loader<'_> {
                     None => self.err(
                         node.pos,
                         format!(
-                            "{what} must be true, false, exclusive, sole, co-exclusive or non-exclusive, found `{s}`"
+                            "{what} must be true, false, exclusive, sole, co-exclusive or non-exclusive, found `{}`",
+                            clip(s)
                         ),
                     ),
                 },
@@ -77,7 +99,7 @@ impl Loader<'_> {
                 let s = self.string(node, what)?;
                 match Modality::parse(s.trim()) {
                     Some(m) => Ok(Value::Modality(m)),
-                    None => self.err(node.pos, format!("{what} must be shall, may or shall-not, found `{s}`")),
+                    None => self.err(node.pos, format!("{what} must be shall, may or shall-not, found `{}`", clip(&s))),
                 }
             }
             Kind::Stake => {
@@ -101,7 +123,7 @@ impl Loader<'_> {
                 Err(_) => self.string(item, &format!("an item of {what}"))?,
             };
             if !seen.insert(crate::model::value::normalise_space(&s)) {
-                return self.err(item.pos, format!("{what} lists `{s}` twice"));
+                return self.err(item.pos, format!("{what} lists `{}` twice", clip(&s)));
             }
             out.push(s);
         }
@@ -138,21 +160,88 @@ impl Loader<'_> {
                         let hint = super::closest(other, &["event", "earliest"])
                             .map(|s| format!("; did you mean `{s}`?"))
                             .unwrap_or_default();
-                        self.err(e.key_pos, format!("unknown key `{other}` in {what}: an end is a date, {{event: ...}} or {{earliest: [...]}}{hint}"))
+                        self.err(e.key_pos, format!("unknown key `{}` in {what}: an end is a date, {{event: ...}} or {{earliest: [...]}}{hint}", clip(other)))
                     }
                 }
             }
-            _ => self.err(
-                node.pos,
-                format!("{what} must be a date, {{event: ...}} or {{earliest: [...]}}, found {}", shown(node)),
-            ),
+            _ => {
+                // `until: 2030`: a year alone.
+                let hint = match &node.kind {
+                    NodeKind::Number(n) if n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()) => {
+                        format!(": write the whole date as YYYY-MM-DD, such as `{n}-12-31`")
+                    }
+                    _ => String::new(),
+                };
+                self.err(
+                    node.pos,
+                    format!(
+                        "{what} must be a date (YYYY-MM-DD), {{event: ...}} or {{earliest: [...]}}, found {}{hint}",
+                        shown(node)
+                    ),
+                )
+            }
         }
     }
 }
 
+/// What a kind of value looks like, for the kinds a YAML number or boolean
+/// can never be.
+fn expected(kind: Kind) -> Option<&'static str> {
+    Some(match kind {
+        Kind::Party => "a party (a key of `parties`)",
+        Kind::Percent => "a percentage such as `20%`",
+        Kind::Money => "an amount of money with its currency",
+        Kind::Date => "a date (YYYY-MM-DD)",
+        Kind::Duration => "a duration such as `30 days`",
+        Kind::DateOrDuration => "a date (YYYY-MM-DD) or a duration such as `30 days`",
+        Kind::Modality => "shall, may or shall-not",
+        Kind::Stake => "a percentage such as `20%`, or words",
+        Kind::End | Kind::List | Kind::Flag | Kind::Exclusive | Kind::Text => return None,
+    })
+}
+
+/// What to write instead of the YAML number `n` where a `kind` is expected.
+fn number_hint(kind: Kind, n: &str) -> Option<String> {
+    if n.starts_with('-') {
+        return Some(match kind {
+            Kind::Money => "amounts cannot be negative".into(),
+            Kind::Percent | Kind::Stake => "percentages cannot be negative".into(),
+            _ => return None,
+        });
+    }
+    match kind {
+        Kind::Percent | Kind::Stake => Decimal::parse(n).ok().map(|d| percent_hint(&d)),
+        Kind::Money => Decimal::parse(n).ok().map(|d| money_hint(&d)),
+        Kind::Duration if n.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(format!("write `{n} days` (or weeks, months, years)"))
+        }
+        Kind::DateOrDuration if n.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(format!("write `{n} days` (or weeks, months, years), or a date such as `2026-12-31`"))
+        }
+        Kind::Date => Some("write it as YYYY-MM-DD, such as `2026-12-31`".into()),
+        _ => None,
+    }
+}
+
+/// What to write for a bare number meant as a percentage: `0.3` is most
+/// likely a fraction (30%), `30` a percentage without its sign.
+fn percent_hint(d: &Decimal) -> String {
+    let written = d.plain();
+    if d < &Decimal::parse("1").expect("a number") && !d.is_zero() {
+        format!("write `{}%` (or `{written}%` if you mean less than one percent)", d.shift(2).plain())
+    } else {
+        format!("write `{written}%`")
+    }
+}
+
+/// What to write for a bare number meant as money: the same with a currency.
+fn money_hint(d: &Decimal) -> String {
+    format!("write `USD {}` (with the right three-letter currency code)", d.grouped())
+}
+
 fn shown(node: &Node) -> String {
     match &node.kind {
-        NodeKind::Str(s) => format!("`{s}`"),
+        NodeKind::Str(s) => format!("`{}`", clip(s)),
         other => other.describe(),
     }
 }
@@ -161,8 +250,14 @@ fn shown(node: &Node) -> String {
 pub fn parse_percent(s: &str) -> Result<Value, String> {
     let t = s.trim();
     let Some(number) = t.strip_suffix('%') else {
-        return Err(format!("`{t}` is not a percentage: write a number followed by %, such as `20%`"));
+        if let Ok(d) = Decimal::parse(t) {
+            return Err(format!("`{}` is not a percentage: {}", clip(t), percent_hint(&d)));
+        }
+        return Err(format!("`{}` is not a percentage: write a number followed by %, such as `20%`", clip(t)));
     };
+    if number.trim_start().starts_with('-') {
+        return Err(format!("percentages cannot be negative: `{}`", clip(t)));
+    }
     let d = Decimal::parse(number.trim_end())?;
     Ok(Value::Percent(d))
 }
@@ -170,34 +265,53 @@ pub fn parse_percent(s: &str) -> Result<Value, String> {
 /// `USD 38,000,000,000`, `USD 1.5 billion`, `EUR 250000.50`, and recurring
 /// amounts: `USD 300,000 per quarter` (per year, quarter, month or week).
 pub fn parse_money(s: &str) -> Result<Value, String> {
-    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let t = s.trim();
+    let mut words: Vec<&str> = t.split_whitespace().collect();
     let mut per = None;
     if words.len() >= 2 && words[words.len() - 2] == "per" {
         let unit = words[words.len() - 1].to_lowercase();
         per = Some(Per::parse(&unit).ok_or_else(|| {
-            format!("`{}`: unknown period `per {unit}` (per year, per quarter, per month, per week)", s.trim())
+            format!("`{}`: unknown period `per {unit}` (per year, per quarter, per month, per week)", clip(t))
         })?);
         words.truncate(words.len() - 2);
     }
     let usage = || {
         format!(
             "`{}` is not an amount of money: write a currency code and an amount, such as `USD 38,000,000,000` or `USD 1.5 billion`",
-            s.trim()
+            clip(t)
         )
     };
+    // `USD -5`, `-USD 5`, `USD (5)` (accounting): say what is wrong, not how to write money.
+    let negative = |w: &str| w.starts_with('-') || (w.starts_with('(') && w.ends_with(')'));
+    if t.starts_with('-') || words.get(1).is_some_and(|w| negative(w)) {
+        return Err(format!(
+            "amounts cannot be negative: `{}`; write the amount without a sign (money that flows the other way \
+             is another clause)",
+            clip(t)
+        ));
+    }
+    if let [alone] = words[..]
+        && let Ok(d) = Decimal::parse(alone)
+    {
+        return Err(format!("`{}` has no currency: {}", clip(t), money_hint(&d)));
+    }
     if words.len() < 2 || words.len() > 3 {
         return Err(usage());
     }
     let currency = words[0];
     if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(format!("{}: `{currency}` is not a three-letter currency code", usage()));
+        return Err(format!("{}: `{}` is not a three-letter currency code", usage(), clip(currency)));
     }
     let mut amount = Decimal::parse(words[1]).map_err(|m| format!("{}: {m}", usage()))?;
     if let Some(scale) = words.get(2) {
         match SCALES.iter().find(|(name, _)| *name == scale.to_lowercase()) {
             Some((_, n)) => amount = amount.shift(*n),
             None => {
-                return Err(format!("{}: unknown scale `{scale}` (thousand, million, billion, trillion)", usage()));
+                return Err(format!(
+                    "{}: unknown scale `{}` (thousand, million, billion, trillion)",
+                    usage(),
+                    clip(scale)
+                ));
             }
         }
     }
@@ -221,6 +335,22 @@ mod tests {
         assert_eq!(parse_percent("20%").unwrap(), parse_percent("20.0 %").unwrap());
         assert!(parse_percent("1e400%").is_err());
         assert!(parse_percent("20").is_err());
-        assert!(parse_percent("-3%").is_err());
+        assert!(parse_percent("-3%").unwrap_err().contains("percentages cannot be negative"));
+        for negative in ["USD -5", "-USD 5", "USD (1,000)", "USD -1.5 billion"] {
+            assert!(parse_money(negative).unwrap_err().starts_with("amounts cannot be negative"), "{negative}");
+        }
+        assert_eq!(
+            parse_percent("0.3").unwrap_err(),
+            "`0.3` is not a percentage: write `30%` (or `0.3%` if you mean less than one percent)"
+        );
+        assert_eq!(parse_percent("30").unwrap_err(), "`30` is not a percentage: write `30%`");
+        assert_eq!(
+            parse_money("1000000").unwrap_err(),
+            "`1000000` has no currency: write `USD 1,000,000` (with the right three-letter currency code)"
+        );
+        // Each hint, followed, is accepted.
+        assert!(parse_percent("30%").is_ok() && parse_money("USD 1,000,000").is_ok());
+        let huge = format!("USD {}", "9x".repeat(100_000));
+        assert!(parse_money(&huge).unwrap_err().len() < 600);
     }
 }

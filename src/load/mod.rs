@@ -9,17 +9,19 @@ mod markdown;
 mod plain;
 mod source;
 
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::model::schema::{self, CLAUSE_TYPES, PARTY_KEYS, TOP_LEVEL_KEYS};
 use crate::model::{Agreement, Clause, Definition, Field, Party, Value};
 use crate::safe;
+use crate::safe::clip;
 pub use crate::yaml::Pos;
 use crate::yaml::{self, Entry, Node, NodeKind};
 
-pub use many::{agreement_files, load_all, load_dir};
-pub use source::{DEFAULT_MAX_BYTES, read_source};
+pub use many::{Listed, agreement_files, check_all, in_parallel, in_parallel_at, list_dir};
+pub use source::{DEFAULT_MAX_BYTES, STDIN_NAME, read_source, shown_name};
 
 /// Why a file could not be loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +46,14 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+impl LoadError {
+    /// A key to sort errors in the order of the file; an error without a
+    /// place (the file as a whole, or "more errors") last.
+    pub fn place(&self) -> (u32, u32) {
+        self.pos.map_or((u32::MAX, u32::MAX), |p| (p.line, p.col))
+    }
+}
 
 /// Options for loading.
 #[derive(Clone, Copy, Debug)]
@@ -84,48 +94,152 @@ impl InputFormat {
     }
 }
 
-/// Read and load a file.
+/// Most errors reported for one file; past this, one more line says how
+/// many were left out.
+pub const MAX_ERRORS: usize = yaml::MAX_ERRORS;
+
+/// Read and load a file; the error that comes first in it if it has any.
 pub fn load_file(path: &str, options: &LoadOptions) -> Result<Agreement, LoadError> {
+    check_file(path, options).map_err(first)
+}
+
+/// Read and load a file, or give every error found in it (at most
+/// [`MAX_ERRORS`], then a line saying how many more there were): the loader
+/// goes on after a bad field, clause, party or key, so a file can be fixed
+/// in one pass.
+pub fn check_file(path: &str, options: &LoadOptions) -> Result<Agreement, Vec<LoadError>> {
+    check_file_freeing(path, options, true)
+}
+
+/// [`load_file`] that frees its YAML tree before it returns, for a caller
+/// that loads many large files one after another and must not hold two
+/// trees at once (directory mode).
+pub(crate) fn load_file_freeing(path: &str, options: &LoadOptions) -> Result<Agreement, LoadError> {
+    check_file_freeing(path, options, false).map_err(first)
+}
+
+fn check_file_freeing(path: &str, options: &LoadOptions, in_background: bool) -> Result<Agreement, Vec<LoadError>> {
     if InputFormat::of(path) != InputFormat::Yaml {
-        let text = read_source(path, options.max_bytes)?;
-        return load_str(&text, path, options);
+        let text = read_source(path, options.max_bytes).map_err(|e| vec![e])?;
+        return check_str(&text, path, options);
     }
-    let root = {
-        let text = read_source(path, options.max_bytes)?;
-        parse(&text, path, options)?
+    let (root, large) = {
+        let text = read_source(path, options.max_bytes).map_err(|e| vec![e])?;
+        (parse(&text, shown_name(path), options)?, text.len() > 1024 * 1024)
         // The text is dropped here: the tree holds what the model needs.
     };
-    let agreement = Loader { path }.agreement(&root);
+    let agreement = Loader::new(shown_name(path)).load(&root);
     // Freeing a large tree takes a while: another core does it when it can;
-    // with no thread to be had, it is dropped here instead.
-    let _ = std::thread::Builder::new().spawn(move || drop(root));
+    // with no thread to be had, it is dropped here instead. A small tree is
+    // dropped here: a thread would cost more (directory mode loads thousands).
+    if large && in_background {
+        let _ = std::thread::Builder::new().spawn(move || drop(root));
+    }
     agreement
 }
 
-fn parse(text: &str, path: &str, options: &LoadOptions) -> Result<Node, LoadError> {
-    yaml::parse(text, options.yaml).map_err(|e| LoadError { file: path.to_string(), pos: e.pos, message: e.message })
+/// The error that comes first in the file.
+fn first(errors: Vec<LoadError>) -> LoadError {
+    errors.into_iter().min_by_key(LoadError::place).expect("at least one error")
+}
+
+/// The tree of a file, or its YAML errors. When the only errors leave the
+/// tree faithful (duplicate keys), the loader still checks it, and its
+/// errors are added to the YAML ones.
+fn parse(text: &str, path: &str, options: &LoadOptions) -> Result<Node, Vec<LoadError>> {
+    let parsed = yaml::parse_all(text, options.yaml);
+    let errors: Vec<LoadError> = parsed
+        .errors
+        .into_iter()
+        .map(|e| LoadError { file: path.to_string(), pos: e.pos, message: e.message })
+        .collect();
+    match parsed.root {
+        Some(root) if errors.is_empty() => Ok(root),
+        Some(root) => {
+            let loader = Loader::new(path);
+            for e in errors {
+                loader.record(e);
+            }
+            Err(loader.load(&root).err().unwrap_or_default())
+        }
+        None => Err(errors),
+    }
 }
 
 /// Load an agreement from text; `path` is used in errors and reports.
 pub fn load_str(text: &str, path: &str, options: &LoadOptions) -> Result<Agreement, LoadError> {
+    check_str(text, path, options).map_err(first)
+}
+
+/// [`load_str`], with every error found.
+pub fn check_str(text: &str, path: &str, options: &LoadOptions) -> Result<Agreement, Vec<LoadError>> {
     match InputFormat::of(path) {
-        InputFormat::Markdown => return markdown::load(text, path, options),
-        InputFormat::Text => return plain::load(text, path, options),
+        InputFormat::Markdown => return markdown::load(text, path, options).map_err(|e| vec![e]),
+        InputFormat::Text => return plain::load(text, path, options).map_err(|e| vec![e]),
         InputFormat::Yaml => {}
     }
     let root = parse(text, path, options)?;
-    Loader { path }.agreement(&root)
+    Loader::new(path).load(&root)
 }
 
 pub(crate) struct Loader<'a> {
     pub path: &'a str,
+    /// The errors found so far, at most [`MAX_ERRORS`].
+    errors: RefCell<Vec<LoadError>>,
+    /// How many more there were.
+    more: Cell<usize>,
 }
 
 type R<T> = Result<T, LoadError>;
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
+    pub(crate) fn new(path: &'a str) -> Self {
+        Loader { path, errors: RefCell::new(Vec::new()), more: Cell::new(0) }
+    }
+
     pub(crate) fn err<T>(&self, pos: Pos, message: impl Into<String>) -> R<T> {
         Err(LoadError { file: self.path.to_string(), pos: Some(pos), message: message.into() })
+    }
+
+    /// Note an error and go on.
+    fn record(&self, e: LoadError) {
+        let mut errors = self.errors.borrow_mut();
+        if errors.len() < MAX_ERRORS {
+            errors.push(e);
+        } else {
+            self.more.set(self.more.get() + 1);
+        }
+    }
+
+    /// The value, or `None` with the error noted.
+    fn keep<T>(&self, r: R<T>) -> Option<T> {
+        r.map_err(|e| self.record(e)).ok()
+    }
+
+    /// Note an error at `pos` and go on.
+    fn note(&self, pos: Pos, message: impl Into<String>) {
+        self.record(LoadError { file: self.path.to_string(), pos: Some(pos), message: message.into() });
+    }
+
+    /// The agreement in a tree, or every error noted on the way.
+    fn load(self, root: &Node) -> Result<Agreement, Vec<LoadError>> {
+        let agreement = self.agreement(root);
+        let mut errors = self.errors.into_inner();
+        let more = self.more.get();
+        if more > 0 {
+            errors.push(LoadError {
+                file: self.path.to_string(),
+                pos: None,
+                message: format!("{more} more error{} not shown; fix these and check again", plural(more)),
+            });
+        }
+        match agreement {
+            Some(a) if errors.is_empty() => Ok(a),
+            _ => {
+                debug_assert!(!errors.is_empty(), "no agreement, so an error was noted");
+                Err(errors)
+            }
+        }
     }
 
     /// The entries of a mapping, refusing keys that are not text.
@@ -136,32 +250,37 @@ impl Loader<'_> {
         }
     }
 
-    /// Check every key of a mapping against the allowed ones.
-    fn check_keys(&self, entries: &[Entry], allowed: &[&str], what: &str) -> R<()> {
-        self.text_keys(entries, what)?;
-        for e in entries {
+    /// Check every key of a mapping against the allowed ones, noting each
+    /// one that is not; whether all were.
+    fn check_keys(&self, entries: &[Entry], allowed: &[&str], what: &str) -> bool {
+        let mut ok = self.text_keys(entries, what);
+        for e in entries.iter().filter(|e| e.key_is_text) {
             if !allowed.contains(&e.key.as_str()) {
-                let mut message = format!("unknown key `{}` in {what}", e.key);
+                let mut message = format!("unknown key `{}` in {what}", clip(&e.key));
                 match closest(&e.key, allowed) {
                     Some(s) => message.push_str(&format!("; did you mean `{s}`?")),
                     None => message.push_str(&format!("; allowed keys: {}", allowed.join(", "))),
                 }
-                return self.err(e.key_pos, message);
+                self.note(e.key_pos, message);
+                ok = false;
             }
         }
-        Ok(())
+        ok
     }
 
-    /// Refuse keys that are not plain text (numbers, booleans, lists...).
-    pub(crate) fn text_keys(&self, entries: &[Entry], what: &str) -> R<()> {
-        match entries.iter().find(|e| !e.key_is_text) {
-            Some(e) => self.err(e.key_pos, format!("a key in {what} must be text, found {}", e.key)),
-            None => Ok(()),
+    /// Note every key that is not plain text (numbers, booleans, lists...);
+    /// whether there was none.
+    pub(crate) fn text_keys(&self, entries: &[Entry], what: &str) -> bool {
+        let mut ok = true;
+        for e in entries.iter().filter(|e| !e.key_is_text) {
+            self.note(e.key_pos, format!("a key in {what} must be text, found {}", clip(&e.key)));
+            ok = false;
         }
+        ok
     }
 
     pub(crate) fn get<'n>(&self, entries: &'n [Entry], key: &str) -> Option<&'n Entry> {
-        entries.iter().find(|e| e.key == key)
+        entries.iter().find(|e| e.key_is_text && e.key == key)
     }
 
     /// A string value, copied: for ids and short values.
@@ -176,7 +295,10 @@ impl Loader<'_> {
             NodeKind::Str(_) => self.err(node.pos, format!("{what} is empty")),
             NodeKind::Number(n) => self.err(
                 node.pos,
-                format!("{what} must be text, found the number {n}; put it in quotes (\"{n}\") if it is meant as text"),
+                format!(
+                    "{what} must be text, found the number {n}; put it in quotes (\"{n}\") if it is meant as text",
+                    n = clip(n)
+                ),
             ),
             NodeKind::Bool(b) => self.err(
                 node.pos,
@@ -186,60 +308,75 @@ impl Loader<'_> {
         }
     }
 
-    fn agreement(&self, root: &Node) -> R<Agreement> {
-        let entries = self.map(root, "an agreement file")?;
-        self.check_keys(entries, TOP_LEVEL_KEYS, "the agreement")?;
+    fn agreement(&self, root: &Node) -> Option<Agreement> {
+        if root.kind == NodeKind::Null {
+            self.note(
+                root.pos,
+                "the file is empty: an agreement starts with `agreement: ID`, then `parties:` and `clauses:` \
+                 (see docs/format.md)",
+            );
+            return None;
+        }
+        let entries = self.keep(self.map(root, "an agreement file"))?;
+        self.check_keys(entries, TOP_LEVEL_KEYS, "the agreement");
         for key in ["agreement", "parties", "clauses"] {
             if self.get(entries, key).is_none() {
-                return self.err(root.pos, format!("missing required key `{key}`"));
+                self.note(root.pos, format!("missing required key `{key}`"));
             }
         }
         let mut meta = Vec::new();
         let mut id = String::new();
         let mut version = None;
-        for e in entries {
+        for e in entries.iter().filter(|e| e.key_is_text) {
             let value = match e.key.as_str() {
-                "agreement" => {
-                    let s = self.identifier(&e.value, "`agreement`")?;
+                "agreement" => self.keep(self.identifier(&e.value, "`agreement`")).map(|s| {
                     id = s.clone();
                     Value::text(s)
-                }
-                "version" | "previous" => {
-                    let s = self.string(&e.value, &format!("`{}`", e.key))?;
+                }),
+                "version" | "previous" => self.keep(self.string(&e.value, &format!("`{}`", e.key))).map(|s| {
                     if e.key == "version" {
                         version = Some(s.clone());
                     }
                     Value::text(s)
-                }
-                "title" | "notes" => Value::Text(self.text(&e.value, &format!("`{}`", e.key))?),
-                "provenance" => {
-                    let s = self.string(&e.value, "`provenance`")?;
-                    if !matches!(s.as_str(), "signed" | "draft" | "announcements") {
-                        return self.err(
+                }),
+                "title" | "notes" => self.keep(self.text(&e.value, &format!("`{}`", e.key))).map(Value::Text),
+                "provenance" => self.keep(self.string(&e.value, "`provenance`").and_then(|s| {
+                    if matches!(s.as_str(), "signed" | "draft" | "announcements") {
+                        Ok(Value::text(s))
+                    } else {
+                        self.err(
                             e.value.pos,
-                            format!("`provenance` must be signed, draft or announcements, found `{s}`"),
-                        );
+                            format!("`provenance` must be signed, draft or announcements, found `{}`", clip(&s)),
+                        )
                     }
-                    Value::text(s)
-                }
-                "effective" => self.value(&e.value, schema::Kind::Date, "`effective`", &HashSet::new())?,
-                "sources" => self.value(&e.value, schema::Kind::List, "`sources`", &HashSet::new())?,
+                })),
+                "effective" => self.keep(self.value(&e.value, schema::Kind::Date, "`effective`", None)),
+                "sources" => self.keep(self.value(&e.value, schema::Kind::List, "`sources`", None)),
                 _ => continue,
             };
-            meta.push(Field {
-                name: TOP_LEVEL_KEYS.iter().find(|k| **k == e.key).copied().unwrap_or("notes"),
-                value,
-                pos: e.key_pos,
-            });
+            if let Some(value) = value {
+                meta.push(Field {
+                    name: TOP_LEVEL_KEYS.iter().find(|k| **k == e.key).copied().unwrap_or("notes"),
+                    value,
+                    pos: e.key_pos,
+                });
+            }
         }
-        let parties = self.parties(&self.get(entries, "parties").expect("checked above").value)?;
-        let party_keys: HashSet<String> = parties.iter().map(|p| p.key.clone()).collect();
+        // When `parties` cannot be read, clauses are checked without naming
+        // parties wrong that are only unknown.
+        let (parties, party_keys) = match self.get(entries, "parties") {
+            Some(e) => self.parties(&e.value),
+            None => (Vec::new(), None),
+        };
         let definitions = match self.get(entries, "definitions") {
-            Some(e) => self.definitions(&e.value)?,
+            Some(e) => self.definitions(&e.value),
             None => Vec::new(),
         };
-        let clauses = self.clauses(&self.get(entries, "clauses").expect("checked above").value, &party_keys)?;
-        Ok(Agreement {
+        let clauses = match self.get(entries, "clauses") {
+            Some(e) => self.clauses(&e.value, party_keys.as_ref()),
+            None => Vec::new(),
+        };
+        Some(Agreement {
             path: self.path.to_string(),
             id,
             version,
@@ -254,59 +391,76 @@ impl Loader<'_> {
     /// An id: lowercase letters, digits and hyphens.
     pub(crate) fn identifier(&self, node: &Node, what: &str) -> R<String> {
         let s = self.string(node, what)?;
-        let ok = s.len() <= 200
-            && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.' || b == b'_');
-        if !ok {
+        if !is_identifier(&s) {
             return self.err(
                 node.pos,
-                format!("{what} `{s}` is not a valid id: use lowercase letters, digits, `-`, `_` and `.`, starting with a letter or digit"),
+                format!(
+                    "{what} `{}` is not a valid id: use lowercase letters, digits, `-`, `_` and `.`, starting with a letter or digit",
+                    clip(&s)
+                ),
             );
         }
         Ok(s)
     }
 
-    pub(crate) fn parties(&self, node: &Node) -> R<Vec<Party>> {
-        let entries = self.map(node, "`parties`")?;
-        self.text_keys(entries, "`parties`")?;
+    /// The parties, and the keys clauses may name (`None` when `parties`
+    /// is not a mapping at all).
+    pub(crate) fn parties(&self, node: &Node) -> (Vec<Party>, Option<HashSet<String>>) {
+        let Some(entries) = self.keep(self.map(node, "`parties`")) else {
+            return (Vec::new(), None);
+        };
+        self.text_keys(entries, "`parties`");
         if entries.is_empty() {
-            return self.err(node.pos, "`parties` is empty: name at least one party");
+            self.note(node.pos, "`parties` is empty: name at least one party");
         }
         let mut parties = Vec::new();
-        for e in entries {
+        let mut keys = HashSet::new();
+        for e in entries.iter().filter(|e| e.key_is_text) {
             let key_node = Node { pos: e.key_pos, kind: NodeKind::Str(std::sync::Arc::new(e.key.clone())) };
-            let key = self.identifier(&key_node, "party key")?;
-            let (name, short, aliases) = match &e.value.kind {
-                NodeKind::Str(_) => (self.string(&e.value, &format!("the name of party `{key}`"))?, None, Vec::new()),
-                NodeKind::Map(fields) => {
-                    self.check_keys(fields, PARTY_KEYS, &format!("party `{key}`"))?;
-                    let name = match self.get(fields, "name") {
-                        Some(n) => self.string(&n.value, &format!("the name of party `{key}`"))?,
-                        None => return self.err(e.value.pos, format!("party `{key}` has no `name`")),
-                    };
-                    let short = match self.get(fields, "short") {
-                        Some(n) => Some(self.string(&n.value, &format!("the short name of party `{key}`"))?),
-                        None => None,
-                    };
-                    if let Some(n) = self.get(fields, "notes") {
-                        self.string(&n.value, "`notes`")?;
-                    }
-                    let aliases = match self.get(fields, "aliases") {
-                        Some(n) => self.aliases(&n.value, &key)?,
-                        None => Vec::new(),
-                    };
-                    (name, short, aliases)
-                }
-                other => {
-                    return self.err(
-                        e.value.pos,
-                        format!("party `{key}` must be a name or a mapping with `name`, found {}", other.describe()),
-                    );
-                }
-            };
-            parties.push(Party { key, name, short, aliases, pos: e.key_pos });
+            let Some(key) = self.keep(self.identifier(&key_node, "party key")) else { continue };
+            // The key is known even if its value is bad: clauses naming it are not wrong.
+            keys.insert(key.clone());
+            if let Some(party) = self.keep(self.party(key, e)) {
+                parties.push(party);
+            }
         }
-        Ok(parties)
+        (parties, Some(keys))
+    }
+
+    fn party(&self, key: String, e: &Entry) -> R<Party> {
+        let (name, short, aliases) = match &e.value.kind {
+            NodeKind::Str(_) => (self.string(&e.value, &format!("the name of party `{key}`"))?, None, Vec::new()),
+            NodeKind::Map(fields) => {
+                self.check_keys(fields, PARTY_KEYS, &format!("party `{key}`"));
+                let name = match self.get(fields, "name") {
+                    Some(n) => self.keep(self.string(&n.value, &format!("the name of party `{key}`"))),
+                    None => {
+                        self.note(e.value.pos, format!("party `{key}` has no `name`"));
+                        None
+                    }
+                };
+                let short = match self.get(fields, "short") {
+                    Some(n) => self.keep(self.string(&n.value, &format!("the short name of party `{key}`"))),
+                    None => None,
+                };
+                if let Some(n) = self.get(fields, "notes") {
+                    self.keep(self.string(&n.value, "`notes`"));
+                }
+                let aliases = match self.get(fields, "aliases") {
+                    Some(n) => self.keep(self.aliases(&n.value, &key)).unwrap_or_default(),
+                    None => Vec::new(),
+                };
+                // An error above is noted; the party is left out (the file is refused anyway).
+                (name.unwrap_or_default(), short, aliases)
+            }
+            other => {
+                return self.err(
+                    e.value.pos,
+                    format!("party `{key}` must be a name or a mapping with `name`, found {}", other.describe()),
+                );
+            }
+        };
+        Ok(Party { key, name, short, aliases, pos: e.key_pos })
     }
 
     /// A party's aliases: a list of distinct words (`[we, us, our]`).
@@ -325,52 +479,72 @@ impl Loader<'_> {
         Ok(out)
     }
 
-    pub(crate) fn definitions(&self, node: &Node) -> R<Vec<Definition>> {
-        let entries = self.map(node, "`definitions`")?;
-        self.text_keys(entries, "`definitions`")?;
-        let mut out = Vec::new();
-        for e in entries {
-            if e.key.trim().is_empty() {
-                return self.err(e.key_pos, "a defined term is empty");
-            }
-            let text = self.string(&e.value, &format!("the definition of `{}`", e.key))?;
-            out.push(Definition { term: e.key.clone(), text, pos: e.key_pos });
-        }
-        Ok(out)
+    /// The errors noted so far (for a caller that drives the loader itself,
+    /// such as the front matter of a Markdown agreement).
+    pub(crate) fn noted(&self) -> Vec<LoadError> {
+        self.errors.borrow().clone()
     }
 
-    fn clauses(&self, node: &Node, parties: &HashSet<String>) -> R<Vec<Clause>> {
+    pub(crate) fn definitions(&self, node: &Node) -> Vec<Definition> {
+        let Some(entries) = self.keep(self.map(node, "`definitions`")) else { return Vec::new() };
+        self.text_keys(entries, "`definitions`");
+        let mut out = Vec::new();
+        for e in entries.iter().filter(|e| e.key_is_text) {
+            if e.key.trim().is_empty() {
+                self.note(e.key_pos, "a defined term is empty");
+                continue;
+            }
+            if let Some(text) = self.keep(self.string(&e.value, &format!("the definition of `{}`", clip(&e.key)))) {
+                out.push(Definition { term: e.key.clone(), text, pos: e.key_pos });
+            }
+        }
+        out
+    }
+
+    fn clauses(&self, node: &Node, parties: Option<&HashSet<String>>) -> Vec<Clause> {
         let items = match &node.kind {
             NodeKind::Seq(items) => items,
             other => {
-                return self.err(node.pos, format!("`clauses` must be a list, found {}", other.describe()));
+                self.note(node.pos, format!("`clauses` must be a list, found {}", other.describe()));
+                return Vec::new();
             }
         };
         let mut seen: HashMap<String, Pos> = HashMap::new();
         let mut out = Vec::with_capacity(items.len());
         for item in items {
-            let clause = self.clause(item, parties)?;
+            let Some(clause) = self.clause(item, parties) else { continue };
             if let Some(first) = seen.get(&clause.id) {
-                return self.err(
+                self.note(
                     clause.pos,
                     format!("duplicate clause id `{}` (first used at line {})", clause.id, first.line),
                 );
+                continue;
             }
             seen.insert(clause.id.clone(), clause.pos);
             out.push(clause);
         }
-        Ok(out)
+        out
     }
 
-    fn clause(&self, node: &Node, parties: &HashSet<String>) -> R<Clause> {
-        let entries = self.map(node, "a clause")?;
+    /// A clause, with every error in it noted; `None` when its id or type
+    /// cannot be read (its fields are still checked where they can be).
+    fn clause(&self, node: &Node, parties: Option<&HashSet<String>>) -> Option<Clause> {
+        let entries = self.keep(self.map(node, "a clause"))?;
         let id = match self.get(entries, "id") {
-            Some(e) => self.identifier(&e.value, "clause `id`")?,
-            None => return self.err(node.pos, "a clause has no `id`"),
+            Some(e) => self.keep(self.identifier(&e.value, "clause `id`")),
+            None => {
+                self.note(node.pos, "a clause has no `id`");
+                None
+            }
+        };
+        // How messages name the clause, even without a valid id.
+        let who = match &id {
+            Some(id) => format!("clause `{id}`"),
+            None => format!("the clause at line {}", node.pos.line),
         };
         let ctype = match self.get(entries, "type") {
             Some(e) => {
-                let name = self.string(&e.value, "clause `type`")?;
+                let name = self.keep(self.string(&e.value, "clause `type`"))?;
                 match schema::clause_type(&name) {
                     Some(t) => t,
                     None => {
@@ -379,7 +553,8 @@ impl Loader<'_> {
                             Some(s) => format!("did you mean `{s}`?"),
                             None => format!("known types: {}", names.join(", ")),
                         };
-                        return self.err(e.value.pos, format!("unknown clause type `{name}` in clause `{id}`; {hint}"));
+                        self.note(e.value.pos, format!("unknown clause type `{}` in {who}; {hint}", clip(&name)));
+                        return None;
                     }
                 }
             }
@@ -391,32 +566,75 @@ impl Loader<'_> {
         if !entries.iter().all(|e| e.key_is_text && known(&e.key)) {
             let mut allowed: Vec<&str> = vec!["id", "type"];
             allowed.extend(ctype.all_fields().map(|f| f.name));
-            self.check_keys(entries, &allowed, &format!("clause `{id}` (type {})", ctype.name))?;
+            self.check_keys(entries, &allowed, &format!("{who} (type {})", ctype.name));
         }
         let mut fields = Vec::new();
         for spec in ctype.all_fields() {
             match self.get(entries, spec.name) {
                 Some(e) => {
                     let value = match self.value(&e.value, spec.kind, "", parties) {
-                        Ok(v) => v,
+                        Ok(v) => Some(v),
                         Err(_) => {
-                            let what = format!("`{}` of clause `{id}`", spec.name);
-                            self.value(&e.value, spec.kind, &what, parties)?
+                            let what = format!("`{}` of {who}", spec.name);
+                            self.keep(self.value(&e.value, spec.kind, &what, parties))
                         }
                     };
-                    fields.push(Field { name: spec.name, value, pos: e.key_pos });
+                    if let Some(value) = value {
+                        fields.push(Field { name: spec.name, value, pos: e.key_pos });
+                    }
                 }
-                None if spec.required => {
-                    return self.err(
-                        node.pos,
-                        format!("clause `{id}` (type {}) is missing required field `{}`", ctype.name, spec.name),
-                    );
-                }
+                None if spec.required => self
+                    .note(node.pos, format!("{who} (type {}) is missing required field `{}`", ctype.name, spec.name)),
                 None => {}
             }
         }
-        Ok(Clause { id, ctype, pos: node.pos, fields })
+        self.coherent(&who, ctype, &fields);
+        Some(Clause { id: id?, ctype, pos: node.pos, fields })
     }
+
+    /// Fields that are each valid but together make no sense: the same
+    /// party on both sides of a payment or a licence, a term that ends
+    /// before it starts.
+    fn coherent(&self, who: &str, ctype: &schema::ClauseType, fields: &[Field]) {
+        let field = |name: &str| fields.iter().find(|f| f.name == name);
+        if let Some((giver, taker)) = ctype.distinct_roles()
+            && let (Some(a), Some(b)) = (field(giver), field(taker))
+            && let (Value::Party(p), Value::Party(q)) = (&a.value, &b.value)
+            && p == q
+        {
+            let later = a.pos.max(b.pos);
+            self.note(
+                later,
+                format!(
+                    "the `{giver}` and the `{taker}` of {who} are both `{p}`: a {} clause is between two different \
+                     parties",
+                    ctype.name
+                ),
+            );
+        }
+        if ctype.kind == schema::ClauseKind::Term
+            && let (Some(start), Some(until)) = (field("start"), field("until"))
+            && let (Value::Date(start_date), Value::End(end)) = (&start.value, &until.value)
+            && let Some(early) = end.parts().0.into_iter().filter(|d| d < start_date).min()
+        {
+            self.note(
+                until.pos,
+                format!("`until` of {who} ({early}) is before its `start` ({start_date}): a term cannot end before it starts"),
+            );
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Whether `s` is a valid id: lowercase letters, digits, `-`, `_` and `.`,
+/// starting with a letter or digit, at most 200 bytes.
+pub(crate) fn is_identifier(s: &str) -> bool {
+    s.len() <= 200
+        && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.' || b == b'_')
 }
 
 /// The allowed key closest to a misspelt one, if any is close (by edit

@@ -1,6 +1,7 @@
 //! Reading a file's bytes safely: size cap before parsing, UTF-8 only.
 
 use std::io::Read;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::LoadError;
 use crate::yaml::Pos;
@@ -8,10 +9,30 @@ use crate::yaml::Pos;
 /// The default cap on an agreement file's size: 64 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
+/// How standard input (`-`) is named in messages and reports.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Whether standard input was read in this run: it can be read only once.
+static STDIN_READ: AtomicBool = AtomicBool::new(false);
+
+/// How an argument is named in messages and reports: standard input (`-`)
+/// as [`STDIN_NAME`], anything else as given.
+pub fn shown_name(path: &str) -> &str {
+    if path == "-" { STDIN_NAME } else { path }
+}
+
 /// Read a file as UTF-8 text, refusing directories, oversized files,
-/// non-UTF-8 bytes and NUL characters.
+/// non-UTF-8 bytes and NUL characters. `-` reads standard input, once a run.
 pub fn read_source(path: &str, max_bytes: u64) -> Result<String, LoadError> {
-    let fail = |pos: Option<Pos>, message: String| LoadError { file: path.to_string(), pos, message };
+    let fail = |pos: Option<Pos>, message: String| LoadError { file: shown_name(path).to_string(), pos, message };
+    if path == "-" {
+        if STDIN_READ.swap(true, Ordering::SeqCst) {
+            return Err(fail(None, "standard input can be read only once in a run".into()));
+        }
+        return read_capped(std::io::stdin().lock(), max_bytes)
+            .map_err(|m| fail(None, m))
+            .and_then(|bytes| decode(bytes).map_err(|(pos, m)| fail(pos, m)));
+    }
     if crate::git::reading(path).map_err(|m| fail(None, m))? == crate::git::Reading::Git {
         let bytes = crate::git::read(path, max_bytes).map_err(|m| fail(None, m))?;
         return decode(bytes).map_err(|(pos, m)| fail(pos, m));
@@ -27,14 +48,20 @@ pub fn read_source(path: &str, max_bytes: u64) -> Result<String, LoadError> {
         ));
     }
     let file = std::fs::File::open(path).map_err(|e| fail(None, io_message(&e)))?;
+    let bytes = read_capped(file, max_bytes).map_err(|m| fail(None, m))?;
+    decode(bytes).map_err(|(pos, m)| fail(pos, m))
+}
+
+/// At most `max_bytes` bytes of a reader, or why not.
+fn read_capped(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     // Read one byte past the cap so that a growing file or a pipe is caught too
     // (saturating: `--max-bytes 18446744073709551615` means no cap, not zero bytes).
-    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| fail(None, io_message(&e)))?;
+    reader.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io_message(&e))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(fail(None, format!("is more than the limit of {max_bytes} bytes (raise it with --max-bytes)")));
+        return Err(format!("is more than the limit of {max_bytes} bytes (raise it with --max-bytes)"));
     }
-    decode(bytes).map_err(|(pos, m)| fail(pos, m))
+    Ok(bytes)
 }
 
 /// Turn bytes into text, or say where they stop being UTF-8.

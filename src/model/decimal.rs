@@ -3,6 +3,8 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+use crate::safe::clip;
+
 /// A non-negative exact decimal, kept as normalised digit strings: no
 /// leading zeros in the integer part, no trailing zeros in the fraction.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -24,20 +26,20 @@ impl Decimal {
             return Err("expected a number".into());
         }
         if s.starts_with('-') {
-            return Err("a negative number is not allowed here".into());
+            return Err(format!("`{}` cannot be negative", clip(s)));
         }
         let (int_part, frac_part) = match s.split_once('.') {
             Some((i, f)) => (i, f),
             None => (s, ""),
         };
         if int_part.is_empty() || (s.contains('.') && frac_part.is_empty()) {
-            return Err(format!("`{s}` is not a number: write digits on both sides of the point"));
+            return Err(format!("`{}` is not a number: write digits on both sides of the point", clip(s)));
         }
         let int_digits: String = if int_part.contains(',') {
             let groups: Vec<&str> = int_part.split(',').collect();
             let ok = !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
             if !ok {
-                return Err(format!("`{s}` has misplaced thousands separators"));
+                return Err(format!("`{}` has misplaced thousands separators", clip(s)));
             }
             groups.concat()
         } else {
@@ -45,11 +47,12 @@ impl Decimal {
         };
         if !int_digits.bytes().all(|b| b.is_ascii_digit()) || !frac_part.bytes().all(|b| b.is_ascii_digit()) {
             return Err(format!(
-                "`{s}` is not a plain decimal number (digits, an optional point, commas between thousands)"
+                "`{}` is not a plain decimal number (digits, an optional point, commas between thousands)",
+                clip(s)
             ));
         }
         if int_digits.len() > MAX_DIGITS || frac_part.len() > MAX_DIGITS {
-            return Err(format!("`{s}` has more than {MAX_DIGITS} digits"));
+            return Err(format!("`{}` has more than {MAX_DIGITS} digits", clip(s)));
         }
         Ok(Decimal::from_parts(&int_digits, frac_part))
     }

@@ -193,6 +193,16 @@ impl ClauseType {
         COMMON_FIELDS[..2].iter().chain(self.fields.iter()).chain(COMMON_FIELDS[2..].iter())
     }
 
+    /// The two role fields, when the type has both and one party in both
+    /// makes no sense (paying oneself, licensing to oneself...). Equity is
+    /// the exception: a company may hold its own shares.
+    pub fn distinct_roles(&self) -> Option<(&'static str, &'static str)> {
+        match (self.grantor, self.grantee) {
+            (Some(a), Some(b)) if self.kind != ClauseKind::Equity => Some((a, b)),
+            _ => None,
+        }
+    }
+
     /// The field naming the party on `side`, if the type has roles.
     pub fn role_field(&self, side: Side) -> Option<&'static str> {
         match side {

@@ -25,7 +25,7 @@ impl Date {
             && b[7] == b'-'
             && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !shape_ok {
-            return Err(format!("`{s}` is not a date: write YYYY-MM-DD"));
+            return Err(format!("`{}` is not a date: write YYYY-MM-DD", crate::safe::clip(s)));
         }
         let year: u16 = s[0..4].parse().map_err(|_| format!("`{s}` is not a date"))?;
         let month: u8 = s[5..7].parse().map_err(|_| format!("`{s}` is not a date"))?;
@@ -166,7 +166,9 @@ impl Duration {
     /// Parse `30 days`, `2 business days`, `1 year`.
     pub fn parse(s: &str) -> Result<Duration, String> {
         let words: Vec<&str> = s.split_whitespace().collect();
-        let err = || format!("`{s}` is not a duration: write a whole number and a unit, such as `30 days`");
+        let err = || {
+            format!("`{}` is not a duration: write a whole number and a unit, such as `30 days`", crate::safe::clip(s))
+        };
         if words.len() < 2 || words.len() > 3 {
             return Err(err());
         }
@@ -182,7 +184,11 @@ impl Duration {
             "month" | "months" => Unit::Month,
             "year" | "years" => Unit::Year,
             _ => {
-                return Err(format!("`{s}`: unknown unit `{unit_text}` (days, business days, weeks, months, years)"));
+                return Err(format!(
+                    "`{}`: unknown unit `{}` (days, business days, weeks, months, years)",
+                    crate::safe::clip(s),
+                    crate::safe::clip(&unit_text)
+                ));
             }
         };
         Ok(Duration { count, unit })

@@ -108,3 +108,17 @@ pub fn data(s: &str) -> String {
 pub fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
+
+/// `check --format github`: one `::error` workflow command per error, on its
+/// line and column.
+pub fn check_errors(errors: &[crate::load::LoadError]) -> String {
+    let mut out = String::new();
+    for e in errors {
+        let mut props = format!("file={}", property(&e.file));
+        if let Some(p) = e.pos {
+            props.push_str(&format!(",line={},col={}", p.line, p.col));
+        }
+        out.push_str(&format!("::error {props}::{}\n", data(&e.message)));
+    }
+    out
+}

@@ -464,6 +464,28 @@ impl Serialize for JsonEnd<'_> {
     }
 }
 
+/// `check --format json`: every error as {file, line, column, message}
+/// (`line` and `column` are null for an error of the whole file).
+pub fn check_errors(errors: &[crate::load::LoadError]) -> String {
+    #[derive(Serialize)]
+    struct JsonError<'a> {
+        file: &'a str,
+        line: Option<u32>,
+        column: Option<u32>,
+        message: &'a str,
+    }
+    let list: Vec<JsonError> = errors
+        .iter()
+        .map(|e| JsonError {
+            file: &e.file,
+            line: e.pos.map(|p| p.line),
+            column: e.pos.map(|p| p.col),
+            message: &e.message,
+        })
+        .collect();
+    to_string(&list)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
