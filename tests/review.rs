@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command as Std;
 
-use agreement_diff::render::{Format, github, markdown, render};
+use agreement_diff::render::{Format, github, html, markdown, render};
 use agreement_diff::{LoadOptions, diff_files, safe};
 use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
@@ -31,6 +31,7 @@ fn snapshots_of_markdown_github_and_summary() {
     insta::assert_snapshot!("microsoft_openai_2026_markdown", render(&report, Format::Markdown, false));
     insta::assert_snapshot!("microsoft_openai_2026_github", render(&report, Format::Github, false));
     insta::assert_snapshot!("microsoft_openai_2026_summary", render(&report, Format::Summary, false));
+    insta::assert_snapshot!("microsoft_openai_2026_html", render(&report, Format::Html, false));
 }
 
 /// Every JSON finding appears in every other format, and nothing else does.
@@ -46,8 +47,10 @@ fn same_facts_in_every_format() {
     let md = render(&report, Format::Markdown, false);
     let gh = render(&report, Format::Github, false);
     let summary = render(&report, Format::Summary, false);
+    let page = render(&report, Format::Html, false);
     for (f, m) in findings.iter().zip(&messages) {
         let rule = f["rule"].as_str().unwrap();
+        assert!(page.contains(&html::escape(m)) && page.contains(rule), "html lacks {m}");
         assert!(text.contains(m) && text.contains(rule), "text lacks {m}");
         assert!(md.contains(&markdown::escape(m)) && md.contains(rule), "markdown lacks {m}");
         assert!(summary.contains(&safe::line(m)), "summary lacks {m}");
@@ -56,6 +59,7 @@ fn same_facts_in_every_format() {
     // Nothing else: one table row per finding.
     let rows = md.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| Clause")).count();
     assert_eq!(rows, findings.len());
+    assert_eq!(page.matches("<tr class=\"finding\"").count(), findings.len(), "one HTML row per finding");
     // GitHub annotations (issue 13, item 8): one per clause, its most material
     // finding, counting the rest of the clause's findings; together they
     // account for every finding (the job summary has them all, see
