@@ -201,3 +201,51 @@ fn hostile_agreement_text_stays_inert_in_a_real_browser() {
     let rows = tags.iter().filter(|t| t.starts_with("tr class=\"finding")).count();
     assert_eq!(rows, json["findings"].as_array().unwrap().len());
 }
+
+/// Directory mode and `log` put several reports on one page, a section each:
+/// anchors stay unique and resolve, and every finding of every report has
+/// its row.
+#[test]
+fn directory_and_log_pages_in_a_real_browser() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let (old_dir, new_dir) = (dir.path().join("old"), dir.path().join("new"));
+    std::fs::create_dir_all(&old_dir).unwrap();
+    std::fs::create_dir_all(&new_dir).unwrap();
+    std::fs::copy(FEB, old_dir.join("ms.yaml")).unwrap();
+    std::fs::copy(APR, new_dir.join("ms.yaml")).unwrap();
+    let feb_apr: serde_json::Value = serde_json::from_str(&report("json", Path::new(FEB), Path::new(APR))).unwrap();
+
+    let mut versions: Vec<PathBuf> = std::fs::read_dir("agreements/microsoft-openai")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    versions.sort();
+    let log = |format: &str| {
+        let out = cargo_bin_cmd!("agreement-diff").args(["log", "--format", format]).args(&versions).output().unwrap();
+        assert!(out.status.code() != Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let steps: serde_json::Value = serde_json::from_str(&log("json")).unwrap();
+    let log_findings: usize =
+        steps["steps"].as_array().unwrap().iter().map(|s| s["findings"].as_array().unwrap().len()).sum();
+
+    for (name, html, findings, sections) in [
+        ("directory", report("html", &old_dir, &new_dir), feb_apr["findings"].as_array().unwrap().len(), 1),
+        ("log", log("html"), log_findings, versions.len() - 1),
+    ] {
+        let page = dir.path().join(format!("{name}.html"));
+        std::fs::write(&page, html).unwrap();
+        let dom = run(&browser, dir.path(), &["--dump-dom".into()], &page);
+        let tags = tags(&dom);
+        assert_eq!(tags.iter().filter(|t| t.starts_with("tr class=\"finding")).count(), findings, "{name}: rows");
+        assert_eq!(tags.iter().filter(|t| t.starts_with("section class=\"report\"")).count(), sections, "{name}");
+        let ids = attributes(&tags, "id");
+        let unique: std::collections::HashSet<&String> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "{name}: an id twice");
+        for h in attributes(&tags, "href") {
+            assert!(ids.contains(&h[1..].to_string()), "{name}: {h} has no element with that id");
+        }
+    }
+}

@@ -180,7 +180,7 @@ fn agreement_text_never_starts_a_workflow_command() {
     // A party name that starts a sentence of the report.
     let renamed = std::fs::read_to_string(&new).unwrap().replace("a: A", "a: \"  ::error::pwned\"");
     std::fs::write(&new, renamed).unwrap();
-    for format in ["text", "summary", "markdown", "json", "github"] {
+    for format in ["text", "summary", "markdown", "json", "github", "html"] {
         for color in ["never", "always"] {
             let out = cmd().args(["--format", format, "--color", color]).arg(&old).arg(&new).output().unwrap();
             assert_eq!(out.status.code(), Some(1), "{format}: {}", String::from_utf8_lossy(&out.stderr));
@@ -202,7 +202,7 @@ fn agreement_text_never_starts_a_workflow_command() {
     std::fs::create_dir_all(&new_dir).unwrap();
     std::fs::copy(&old, old_dir.join("x.yaml")).unwrap();
     std::fs::copy(&new, new_dir.join("x.yaml")).unwrap();
-    for format in ["text", "summary", "markdown", "json"] {
+    for format in ["text", "summary", "markdown", "json", "html"] {
         let log = vec!["log".into(), "--format".into(), format.into(), old.clone(), new.clone()];
         for args in [vec!["--format".into(), format.into(), old_dir.clone(), new_dir.clone()], log] {
             let out = cmd().args(&args).output().unwrap();
@@ -450,6 +450,16 @@ fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
     assert!(
         text.contains("Acknowledged (6)") && text.contains("Stale acknowledgements") && text.contains("Old approval.")
     );
+    // The HTML page: acknowledged findings in a table apart, with their reasons; every finding has its row.
+    let page = cmd().args(["--format", "html", "--config"]).arg(&config).args([FEB, APR]).output().unwrap();
+    let page = String::from_utf8(page.stdout).unwrap();
+    let (open, acked) = page.split_once("<section class=\"acknowledged\">").expect("an acknowledged section");
+    assert_eq!(acked.matches("<tr class=\"finding\"").count(), 6);
+    assert_eq!(open.matches("<tr class=\"finding\"").count() + 6, findings.len());
+    assert!(
+        acked.contains("Acknowledged (6)") && acked.contains("Approved by counsel.") && acked.contains("Old approval.")
+    );
+    assert!(acked.contains("<section class=\"stale\">"));
 
     // A reason is required.
     std::fs::write(&config, format!("acknowledged:\n  - agreement: {PARTNERSHIP}\n    rule: cap-added\n    clause: x\n    change: 0123456789abcdef0123456789abcdef\n")).unwrap();

@@ -145,8 +145,9 @@ section.clause {{ border-top: 1px solid #ccc; padding-top: .25rem; }}
 form.filter {{ display: flex; gap: 1rem; flex-wrap: wrap; margin: .5rem 0; }}
 form.filter label {{ display: flex; gap: .4rem; align-items: center; }}
 .legend {{ font-size: .9em; }}
-dl.versions {{ display: grid; grid-template-columns: auto 1fr; gap: 0 1rem; }}
-dl.versions dd {{ margin: 0; }}
+dl.versions, dl.fields {{ display: grid; grid-template-columns: auto 1fr; gap: 0 1rem; }}
+dl.versions dd, dl.fields dd {{ margin: 0; }}
+del + ins {{ margin-left: .3em; }}
 td.values, .fields dd {{ overflow-wrap: anywhere; }}
 "
     );
