@@ -274,7 +274,7 @@ fn file_names_and_values_never_reach_the_terminal_raw() {
     let hostile =
         BASE.replace("text: Alpha pays Beta.", "text: \"Alpha\\e[2J\\e]8;;http://x\\a pays \\u202Eateb\\u202C.\"");
     let (_e, f) = temp("ansi.yaml", hostile.as_bytes());
-    for format in ["text", "summary", "markdown", "github"] {
+    for format in ["text", "summary", "markdown", "github", "html"] {
         let r = run(&["--format", format, "--color", "never", &b, &f]);
         assert_eq!(r.code, 1, "{}", r.stderr);
         for c in ['\x1b', '\x07', '\u{202E}', '\u{202C}'] {
@@ -336,7 +336,7 @@ fn hidden_changes_are_caught() {
 fn output_is_byte_identical_across_processes() {
     // Each process has its own hash seed: output must not depend on it.
     let dir = "agreements/microsoft-openai";
-    for format in ["text", "json", "markdown", "summary", "github"] {
+    for format in ["text", "json", "markdown", "summary", "github", "html"] {
         let args = ["--format", format, &format!("{dir}/2019-07-22.yaml"), &format!("{dir}/2026-04-27.yaml")];
         let first = run(&args).stdout;
         for _ in 0..3 {

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command as Std;
 
-use agreement_diff::render::{Format, github, markdown, render};
+use agreement_diff::render::{Format, github, html, markdown, render};
 use agreement_diff::{LoadOptions, diff_files, safe};
 use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
@@ -31,6 +31,7 @@ fn snapshots_of_markdown_github_and_summary() {
     insta::assert_snapshot!("microsoft_openai_2026_markdown", render(&report, Format::Markdown, false));
     insta::assert_snapshot!("microsoft_openai_2026_github", render(&report, Format::Github, false));
     insta::assert_snapshot!("microsoft_openai_2026_summary", render(&report, Format::Summary, false));
+    insta::assert_snapshot!("microsoft_openai_2026_html", render(&report, Format::Html, false));
 }
 
 /// Every JSON finding appears in every other format, and nothing else does.
@@ -46,8 +47,10 @@ fn same_facts_in_every_format() {
     let md = render(&report, Format::Markdown, false);
     let gh = render(&report, Format::Github, false);
     let summary = render(&report, Format::Summary, false);
+    let page = render(&report, Format::Html, false);
     for (f, m) in findings.iter().zip(&messages) {
         let rule = f["rule"].as_str().unwrap();
+        assert!(page.contains(&html::escape(m)) && page.contains(rule), "html lacks {m}");
         assert!(text.contains(m) && text.contains(rule), "text lacks {m}");
         assert!(md.contains(&markdown::escape(m)) && md.contains(rule), "markdown lacks {m}");
         assert!(summary.contains(&safe::line(m)), "summary lacks {m}");
@@ -56,6 +59,7 @@ fn same_facts_in_every_format() {
     // Nothing else: one table row per finding.
     let rows = md.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| Clause")).count();
     assert_eq!(rows, findings.len());
+    assert_eq!(page.matches("<tr class=\"finding\"").count(), findings.len(), "one HTML row per finding");
     // GitHub annotations (issue 13, item 8): one per clause, its most material
     // finding, counting the rest of the clause's findings; together they
     // account for every finding (the job summary has them all, see
@@ -191,7 +195,7 @@ fn agreement_text_never_starts_a_workflow_command() {
     // A party name that starts a sentence of the report.
     let renamed = std::fs::read_to_string(&new).unwrap().replace("a: A", "a: \"  ::error::pwned\"");
     std::fs::write(&new, renamed).unwrap();
-    for format in ["text", "summary", "markdown", "json", "github"] {
+    for format in ["text", "summary", "markdown", "json", "github", "html"] {
         for color in ["never", "always"] {
             let out = cmd().args(["--format", format, "--color", color]).arg(&old).arg(&new).output().unwrap();
             assert_eq!(out.status.code(), Some(1), "{format}: {}", String::from_utf8_lossy(&out.stderr));
@@ -213,7 +217,7 @@ fn agreement_text_never_starts_a_workflow_command() {
     std::fs::create_dir_all(&new_dir).unwrap();
     std::fs::copy(&old, old_dir.join("x.yaml")).unwrap();
     std::fs::copy(&new, new_dir.join("x.yaml")).unwrap();
-    for format in ["text", "summary", "markdown", "json"] {
+    for format in ["text", "summary", "markdown", "json", "html"] {
         let log = vec!["log".into(), "--format".into(), format.into(), old.clone(), new.clone()];
         for args in [vec!["--format".into(), format.into(), old_dir.clone(), new_dir.clone()], log] {
             let out = cmd().args(&args).output().unwrap();
@@ -472,6 +476,16 @@ fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
     assert!(
         text.contains("Acknowledged (7)") && text.contains("Stale acknowledgements") && text.contains("Old approval.")
     );
+    // The HTML page: acknowledged findings in a table apart, with their reasons; every finding has its row.
+    let page = cmd().args(["--format", "html", "--config"]).arg(&config).args([FEB, APR]).output().unwrap();
+    let page = String::from_utf8(page.stdout).unwrap();
+    let (open, acked) = page.split_once("<section class=\"acknowledged\">").expect("an acknowledged section");
+    assert_eq!(acked.matches("<tr class=\"finding\"").count(), 6);
+    assert_eq!(open.matches("<tr class=\"finding\"").count() + 6, findings.len());
+    assert!(
+        acked.contains("Acknowledged (6)") && acked.contains("Approved by counsel.") && acked.contains("Old approval.")
+    );
+    assert!(acked.contains("<section class=\"stale\">"));
 
     // A reason is required.
     std::fs::write(&config, format!("acknowledged:\n  - agreement: {PARTNERSHIP}\n    rule: cap-added\n    clause: x\n    change: 0123456789abcdef0123456789abcdef\n")).unwrap();

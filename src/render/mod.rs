@@ -7,6 +7,7 @@
 //! no catch-all, so the compiler points at it.
 
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod narrative;
@@ -32,6 +33,8 @@ pub enum Format {
     Github,
     /// A plain-English change summary, one bullet per clause.
     Summary,
+    /// A self-contained HTML redline to open, print and forward.
+    Html,
 }
 
 /// An output format: every shape of output the tool prints.
@@ -52,6 +55,7 @@ pub fn renderer(format: Format, color: bool) -> Box<dyn Renderer> {
         Format::Markdown => Box::new(markdown::Markdown::default()),
         Format::Github => Box::new(github::Github),
         Format::Summary => Box::new(summary::Summary { color }),
+        Format::Html => Box::new(html::Html),
     }
 }
 
