@@ -480,10 +480,10 @@ fn acknowledged_findings_do_not_trip_fail_on_and_stale_ones_are_reported() {
     let page = cmd().args(["--format", "html", "--config"]).arg(&config).args([FEB, APR]).output().unwrap();
     let page = String::from_utf8(page.stdout).unwrap();
     let (open, acked) = page.split_once("<section class=\"acknowledged\">").expect("an acknowledged section");
-    assert_eq!(acked.matches("<tr class=\"finding\"").count(), 6);
-    assert_eq!(open.matches("<tr class=\"finding\"").count() + 6, findings.len());
+    assert_eq!(acked.matches("<tr class=\"finding\"").count(), 7);
+    assert_eq!(open.matches("<tr class=\"finding\"").count() + 7, findings.len());
     assert!(
-        acked.contains("Acknowledged (6)") && acked.contains("Approved by counsel.") && acked.contains("Old approval.")
+        acked.contains("Acknowledged (7)") && acked.contains("Approved by counsel.") && acked.contains("Old approval.")
     );
     assert!(acked.contains("<section class=\"stale\">"));
 

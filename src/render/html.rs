@@ -256,9 +256,30 @@ fn section(out: &mut String, report: &Report, prefix: &str, level: u8) {
         side(&report.old),
         side(&report.new)
     );
+    if let Some(h) = super::narrative::headline(report) {
+        let _ = writeln!(out, "<p class=\"headline\"><strong>Headline.</strong> {}</p>", escape(&h));
+    }
     let _ = writeln!(out, "<p class=\"verdict\">{}</p>", escape(&report.verdict()));
     if let Some(line) = super::perspective_line(report) {
         let _ = writeln!(out, "<p class=\"perspective\"><strong>{}</strong></p>", escape(&line));
+    }
+    let effect = super::narrative::net_effect(report);
+    if !effect.is_empty() {
+        let _ = writeln!(out, "<h{0}>Net effect</h{0}>\n<ul class=\"net-effect\">", level + 1);
+        for line in &effect {
+            let _ = writeln!(out, "<li>{}</li>", escape(line));
+        }
+        let _ = writeln!(out, "</ul>");
+    }
+    if !report.key_terms.is_empty() {
+        let _ = writeln!(out, "<h{0}>Unchanged key terms</h{0}>\n<ul class=\"key-terms\">", level + 1);
+        for (label, sentence) in &report.key_terms {
+            let _ = writeln!(out, "<li><strong>{}</strong>: {}</li>", escape(label), escape(sentence));
+        }
+        let _ = writeln!(out, "</ul>");
+    }
+    if let Some(c) = &report.caveat {
+        let _ = writeln!(out, "<p class=\"caveat\"><em>{}</em></p>", escape(c));
     }
     if report.findings.is_empty() {
         let _ = writeln!(out, "<p>No changes: the two versions say the same thing.</p>");
