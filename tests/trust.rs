@@ -374,3 +374,29 @@ fn a_clause_renamed_and_changed_is_paired_and_its_fields_compared() {
     let rules: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
     assert_eq!(rules, ["payment-added", "payment-removed"], "{v}");
 }
+
+/// Issue 9, item 4: bidirectional controls anywhere in the file, comments
+/// included (Trojan Source), are reported, escaped; reading the change
+/// backwards reports nothing new.
+#[test]
+fn bidi_controls_in_comments_are_reported() {
+    let plain = "agreement: x\nparties: {a: {name: A}, b: {name: B}}\n# Note\nclauses:\n  - id: p\n    type: payment\n    payer: a\n    payee: b\n    rate: 5%\n";
+    let hidden = plain.replace("# Note", "# Note \u{202E}evil\u{202C}");
+    let (code, v) = json_of(plain, &hidden);
+    assert_eq!(code, 1, "{v}");
+    let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "hidden-characters").expect("reported");
+    assert_eq!(f["materiality"], "commercial");
+    assert_eq!(f["new_line"], 3);
+    assert!(f["message"].as_str().unwrap().contains("U+202E at line 3"), "{f}");
+    let (code, _) = json_of(&hidden, &hidden);
+    assert_eq!(code, 0, "the same file twice has no change");
+    // In text output the control itself is never printed raw.
+    let dir = tempfile::tempdir().unwrap();
+    let (o, n) = (dir.path().join("o.md"), dir.path().join("n.md"));
+    std::fs::write(&o, "# Terms\n\n1. **Fees**. Acme pays Beta.\n").unwrap();
+    std::fs::write(&n, "# Terms\n\n<!-- \u{2066}x\u{2069} -->\n1. **Fees**. Acme pays Beta.\n").unwrap();
+    let out = cmd().args(["--no-config"]).arg(&o).arg(&n).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("hidden-characters") && text.contains("U+2066 at line 3"), "{text}");
+    assert!(!text.contains('\u{2066}'));
+}

@@ -13,6 +13,8 @@ mod joins;
 mod party_names;
 mod refs;
 
+use std::collections::HashMap;
+
 use crate::align::{Pair, align};
 use crate::model::schema::{FieldSpec, Side};
 use crate::model::value::normalise_space;
@@ -46,6 +48,7 @@ pub fn diff(old: &Agreement, new: &Agreement) -> Report {
 pub fn diff_with_threshold(old: &Agreement, new: &Agreement, parallel: usize) -> Report {
     let mut cx = Cx { old, new, out: Vec::new(), unchanged: Vec::new(), key_terms: Vec::new() };
     cx.meta();
+    cx.bidi();
     cx.parties();
     cx.definitions();
     let alignment = cx.clauses(parallel);
@@ -169,6 +172,41 @@ impl<'a> Cx<'a> {
                 .lines((o.map(|f| f.pos.line), n.map(|f| f.pos.line)));
             self.push("Agreement", f);
         }
+    }
+
+    /// Bidirectional controls the new file brings anywhere, comments and
+    /// markup included (Trojan Source): those in values are reported with
+    /// their field too; these catch what no value holds.
+    fn bidi(&mut self) {
+        let mut before: HashMap<char, usize> = HashMap::new();
+        for (_, c) in &self.old.bidi {
+            *before.entry(*c).or_default() += 1;
+        }
+        let mut brought: Vec<(u32, char)> = Vec::new();
+        let mut seen: HashMap<char, usize> = HashMap::new();
+        for &(line, c) in &self.new.bidi {
+            let n = seen.entry(c).or_default();
+            *n += 1;
+            if *n > before.get(&c).copied().unwrap_or(0) {
+                brought.push((line, c));
+            }
+        }
+        let Some(&(first_line, _)) = brought.first() else { return };
+        let listed: Vec<String> =
+            brought.iter().take(20).map(|(l, c)| format!("U+{:04X} at line {l}", *c as u32)).collect();
+        let message = format!(
+            "The new file has {} more bidirectional control character{} (which can reorder what a reader sees, \
+             CVE-2021-42574), in comments, markup or values: {}{}.",
+            brought.len(),
+            if brought.len() == 1 { "" } else { "s" },
+            listed.join(", "),
+            if brought.len() > 20 { ", ..." } else { "" }
+        );
+        let f = Finding::new(Rule::HiddenCharacters, message)
+            .field("file")
+            .values(None, Some(Value::List(listed)))
+            .lines((None, Some(first_line)));
+        self.push("Agreement", f);
     }
 
     fn parties(&mut self) {

@@ -168,6 +168,7 @@ pub(crate) fn build(
         definitions,
         clauses,
         ids_derived: true,
+        bidi: Vec::new(),
     })
 }
 

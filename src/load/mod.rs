@@ -123,12 +123,12 @@ fn check_file_freeing(path: &str, options: &LoadOptions, in_background: bool) ->
         let text = read_source(path, options.max_bytes).map_err(|e| vec![e])?;
         return check_str(&text, path, options);
     }
-    let (root, large) = {
+    let (root, large, bidi) = {
         let text = read_source(path, options.max_bytes).map_err(|e| vec![e])?;
-        (parse(&text, shown_name(path), options)?, text.len() > 1024 * 1024)
+        (parse(&text, shown_name(path), options)?, text.len() > 1024 * 1024, crate::model::bidi_controls(&text))
         // The text is dropped here: the tree holds what the model needs.
     };
-    let agreement = Loader::new(shown_name(path)).load(&root);
+    let agreement = Loader::new(shown_name(path)).load(&root).map(|a| Agreement { bidi, ..a });
     // Freeing a large tree takes a while: another core does it when it can;
     // with no thread to be had, it is dropped here instead. A small tree is
     // dropped here: a thread would cost more (directory mode loads thousands).
@@ -173,13 +173,13 @@ pub fn load_str(text: &str, path: &str, options: &LoadOptions) -> Result<Agreeme
 
 /// [`load_str`], with every error found.
 pub fn check_str(text: &str, path: &str, options: &LoadOptions) -> Result<Agreement, Vec<LoadError>> {
-    match InputFormat::of(path) {
-        InputFormat::Markdown => return markdown::load(text, path, options).map_err(|e| vec![e]),
-        InputFormat::Text => return plain::load(text, path, options).map_err(|e| vec![e]),
-        InputFormat::Yaml => {}
-    }
-    let root = parse(text, path, options)?;
-    Loader::new(path).load(&root)
+    let bidi = crate::model::bidi_controls(text);
+    let agreement = match InputFormat::of(path) {
+        InputFormat::Markdown => markdown::load(text, path, options).map_err(|e| vec![e]),
+        InputFormat::Text => plain::load(text, path, options).map_err(|e| vec![e]),
+        InputFormat::Yaml => Loader::new(path).load(&parse(text, path, options)?),
+    };
+    agreement.map(|a| Agreement { bidi, ..a })
 }
 
 pub(crate) struct Loader<'a> {
@@ -385,6 +385,7 @@ impl<'a> Loader<'a> {
             definitions,
             clauses,
             ids_derived: false,
+            bidi: Vec::new(),
         })
     }
 

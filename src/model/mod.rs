@@ -32,6 +32,10 @@ pub struct Agreement {
     /// plain text headings and words) rather than written by an author:
     /// alignment may then pair clauses by content and position more freely.
     pub ids_derived: bool,
+    /// Bidirectional control characters anywhere in the file, comments and
+    /// markup included (line, character): Trojan Source hides code or terms
+    /// this way, so they are reported even where no value holds them.
+    pub bidi: Vec<(u32, char)>,
 }
 
 #[derive(Clone, Debug)]
@@ -132,6 +136,24 @@ pub struct Field {
     pub pos: Pos,
 }
 
+/// Whether a character reorders text (the bidirectional controls of
+/// CVE-2021-42574, and the marks that act like them).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// The bidirectional controls of a text, with their lines.
+pub fn bidi_controls(text: &str) -> Vec<(u32, char)> {
+    if text.is_ascii() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        out.extend(line.chars().filter(|c| is_bidi_control(*c)).map(|c| (i as u32 + 1, c)));
+    }
+    out
+}
+
 impl Agreement {
     /// An agreement with nothing in it, standing for an added or deleted file.
     pub fn empty_like(other: Option<&Agreement>, path: &str) -> Agreement {
@@ -144,6 +166,7 @@ impl Agreement {
             definitions: Vec::new(),
             clauses: Vec::new(),
             ids_derived: other.is_some_and(|a| a.ids_derived),
+            bidi: Vec::new(),
         }
     }
 
