@@ -266,10 +266,7 @@ pub fn execute(cli: Cli) -> Result<Output, Error> {
             Ok(Output::ok(String::from_utf8_lossy(&buf).into_owned()))
         }
         Some(Command::Man) => {
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut buf)
-                .map_err(|e| format!("cannot render the man page: {e}"))?;
+            let buf = man_page().map_err(|e| format!("cannot render the man page: {e}"))?;
             Ok(Output::ok(String::from_utf8_lossy(&buf).into_owned()))
         }
         None => diff(&cli.diff, &cli.diff.input.options(), renderer(&cli.diff.out).as_ref()),
@@ -333,6 +330,39 @@ fn exit_status(report: &Report, fail_on: Option<Materiality>) -> u8 {
         None => u8::from(!report.findings.is_empty()),
         Some(level) => u8::from(report.max_materiality().is_some_and(|m| m >= level)),
     }
+}
+
+/// One man page for the whole tool: clap_mangen's own subcommands section
+/// names a page per command (`agreement-diff-check(1)`), which does not
+/// exist, so each command is described here instead, with its options.
+fn man_page() -> std::io::Result<Vec<u8>> {
+    let cmd = Cli::command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut buf = Vec::new();
+    man.render_title(&mut buf)?;
+    man.render_name_section(&mut buf)?;
+    man.render_synopsis_section(&mut buf)?;
+    man.render_description_section(&mut buf)?;
+    man.render_options_section(&mut buf)?;
+    buf.extend_from_slice(b".SH COMMANDS\n");
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        let roff = |t: &str| t.replace('\\', "\\\\").replace('-', "\\-");
+        buf.extend_from_slice(
+            format!(".TP\n\\fBagreement\\-diff {}\\fR\n{}\n", roff(sub.get_name()), roff(&about)).as_bytes(),
+        );
+        for arg in sub.get_arguments().filter(|a| !a.is_hide_set()) {
+            let name = match (arg.get_long(), arg.get_short()) {
+                (Some(l), _) => format!("\\-\\-{}", roff(l)),
+                (None, Some(c)) => format!("\\-{c}"),
+                (None, None) => roff(&arg.get_id().to_string().to_uppercase()),
+            };
+            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            buf.extend_from_slice(format!(".RS\n.TP\n{name}\n{}\n.RE\n", roff(&help)).as_bytes());
+        }
+    }
+    man.render_version_section(&mut buf)?;
+    Ok(buf)
 }
 
 /// Validate files, reporting every error of each (at most

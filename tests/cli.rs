@@ -577,3 +577,31 @@ fn hints_say_what_to_write_and_contradictions_are_refused() {
         cmd().args(["check", &file]).assert().code(0);
     }
 }
+
+/// Issue 14, item 8: the man page names no page that does not exist, and
+/// describes every command; every argument has a description in --help.
+#[test]
+fn help_and_man_page_are_complete() {
+    let man = String::from_utf8(cmd().arg("man").output().unwrap().stdout).unwrap();
+    assert!(!man.contains("agreement\\-diff\\-check(1)") && !man.contains("(1)\n.TP"), "{man}");
+    for command in ["check", "convert", "log", "rules", "explain", "schema", "completions", "man"] {
+        assert!(man.contains(&format!("agreement\\-diff {command}")), "{command} missing from the man page");
+    }
+    for command in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["explain", "--help"],
+        vec!["completions", "--help"],
+        vec!["log", "--help"],
+    ] {
+        let help = String::from_utf8(cmd().args(&command).output().unwrap().stdout).unwrap();
+        let arguments = help.split("Arguments:").nth(1).map(|a| a.split("Options:").next().unwrap()).unwrap_or("");
+        for line in arguments.lines().filter(|l| l.trim_start().starts_with(['<', '['])) {
+            let described = line.split_whitespace().count() > 1
+                || arguments.lines().skip_while(|l| *l != line).nth(1).is_some_and(|n| !n.trim().is_empty());
+            assert!(described, "{command:?}: argument without a description: {line}");
+        }
+    }
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    assert!(readme.contains("--no-config"), "the README's usage lists --no-config");
+}
