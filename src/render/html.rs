@@ -518,15 +518,7 @@ fn clause(out: &mut String, report: &Report, group: &[&Finding], id: &str, level
 }
 
 fn inline(ops: &[WordOp]) -> String {
-    let mut s = String::new();
-    for op in ops {
-        match op {
-            WordOp::Same(t) => s.push_str(&escape(t)),
-            WordOp::Deleted(t) => s.push_str(&format!("<del>{}</del>", escape(t))),
-            WordOp::Inserted(t) => s.push_str(&format!("<ins>{}</ins>", escape(t))),
-        }
-    }
-    s
+    super::ins_del(ops, escape)
 }
 
 /// The old text with its deletions, and the new text with its insertions.

@@ -348,15 +348,7 @@ fn place(report: &Report, f: &Finding, links: Option<&str>) -> String {
 }
 
 fn redline(ops: &[WordOp]) -> String {
-    let mut s = String::new();
-    for op in ops {
-        match op {
-            WordOp::Same(t) => s.push_str(&escape(t)),
-            WordOp::Deleted(t) => s.push_str(&format!("<del>{}</del>", escape(t))),
-            WordOp::Inserted(t) => s.push_str(&format!("<ins>{}</ins>", escape(t))),
-        }
-    }
-    s
+    super::ins_del(ops, escape)
 }
 
 fn stale(out: &mut String, report: &Report) {

@@ -83,6 +83,21 @@ pub fn render(report: &Report, format: Format, color: bool) -> String {
     renderer(format, color).report(report)
 }
 
+/// A word diff as `<del>`/`<ins>` markup (Markdown comments and the HTML
+/// page), each piece escaped by the format's own `escape`.
+pub(crate) fn ins_del(ops: &[crate::report::WordOp], escape: fn(&str) -> String) -> String {
+    use crate::report::WordOp;
+    let mut s = String::new();
+    for op in ops {
+        match op {
+            WordOp::Same(t) => s.push_str(&escape(t)),
+            WordOp::Deleted(t) => s.push_str(&format!("<del>{}</del>", escape(t))),
+            WordOp::Inserted(t) => s.push_str(&format!("<ins>{}</ins>", escape(t))),
+        }
+    }
+    s
+}
+
 /// The sentence for a stale acknowledgement, the same in every format
 /// (unescaped: each format escapes it its own way): it matches no finding,
 /// or the change it approved differs from the one reported now.
