@@ -33,6 +33,15 @@ def aliased(edit):
 put("alias-amplification.yaml", aliased("text"))
 os.makedirs(f"{w}/pairs", exist_ok=True)
 open(f"{w}/pairs/alias-amplification-old.yaml", "w").write(aliased("word"))
+# Issue 9, item 8: a 2 MB line of 300,000 numbers, one of them edited.
+import random
+random.seed(1)
+nums = [str(random.randint(1, 10**6)) for _ in range(300_000)]
+def numbers(ns):
+    return 'agreement: x\nparties: {a: A, b: B}\nclauses:\n  - id: c\n    text: "' + " ".join(ns) + '"\n'
+open(f"{w}/pairs/numbers-300k-old.yaml", "w").write(numbers(nums))
+nums[150_000] = "999999999"
+put("numbers-300k.yaml", numbers(nums))
 put("utf16.yaml", b"\xff\xfea\x00:\x00 \x001\x00")
 put("nul.yaml", b"agreement: x\nparties:\n  a: A\x00B\n")
 PY
@@ -58,3 +67,4 @@ for f in "$WORK"/*.yaml; do
 done
 # Pairs where both versions are hostile: the old version against the new.
 measure "alias-amplification.yaml (old → new)" "$WORK/pairs/alias-amplification-old.yaml" "$WORK/alias-amplification.yaml"
+measure "numbers-300k.yaml (old → new, one number edited)" "$WORK/pairs/numbers-300k-old.yaml" "$WORK/numbers-300k.yaml"
