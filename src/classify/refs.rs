@@ -20,6 +20,10 @@ const KEYWORDS: &[&str] =
 /// and the words as they appear (`Section 8`).
 pub(crate) fn references(text: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
+    // Most prose names no section: three searches rule out the nine keywords.
+    if !(text.contains("ection") || text.contains("lause") || text.contains("rticle")) {
+        return out;
+    }
     for kw in KEYWORDS {
         for (i, _) in text.match_indices(kw) {
             if text[..i].chars().next_back().is_some_and(char::is_alphanumeric) {
@@ -98,6 +102,17 @@ impl<'a> Cx<'a> {
     pub(crate) fn references(&mut self, alignment: &Alignment) {
         let (old, new) = (self.old, self.new);
         if !old.clauses.iter().any(|c| c.field("number").is_some()) {
+            return;
+        }
+        // A reference changes target only when numbers moved: a clause
+        // renumbered, or a numbered clause added or removed.
+        let renumbered =
+            alignment.pairs.iter().any(|p| old.clauses[p.old].value("number") != new.clauses[p.new].value("number"))
+                || alignment.removed.iter().any(|&i| old.clauses[i].field("number").is_some())
+                || alignment.pairs.len() + alignment.removed.len() != old.clauses.len()
+                || alignment.pairs.len() != new.clauses.len()
+                    && new.clauses.iter().any(|c| c.field("number").is_some());
+        if !renumbered {
             return;
         }
         let (old_index, new_index) = (by_number(old), by_number(new));
