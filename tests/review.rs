@@ -11,6 +11,9 @@ use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 
+mod common;
+use common::Repo;
+
 const DIR: &str = "agreements/microsoft-openai";
 const FEB: &str = "agreements/microsoft-openai/2026-02-27.yaml";
 const APR: &str = "agreements/microsoft-openai/2026-04-27.yaml";
@@ -878,50 +881,7 @@ fn schema_completions_and_man_page() {
 
 // --- git ---------------------------------------------------------------
 
-struct Repo {
-    dir: tempfile::TempDir,
-}
-
 impl Repo {
-    fn new() -> Repo {
-        let r = Repo { dir: tempfile::tempdir().unwrap() };
-        r.git(&["init", "-q", "-b", "main"]);
-        r.git(&["config", "user.email", "test@example.invalid"]);
-        r.git(&["config", "user.name", "Test"]);
-        r.git(&["config", "core.pager", "cat"]);
-        r
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn git(&self, args: &[&str]) -> std::process::Output {
-        Std::new("git")
-            .args(args)
-            .current_dir(self.path())
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", self.path())
-            .env_remove("NO_COLOR")
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.git(args);
-        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn write(&self, name: &str, body: &str) {
-        std::fs::write(self.path().join(name), body).unwrap();
-    }
-
-    fn commit(&self, msg: &str) {
-        self.ok(&["add", "-A"]);
-        self.ok(&["commit", "-q", "-m", msg]);
-    }
-
     fn driver(&self, trust: bool) {
         self.write(".gitattributes", "*.yaml diff=agreement\n");
         self.ok(&["config", "diff.agreement.command", &bin()]);

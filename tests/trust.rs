@@ -1,12 +1,12 @@
 //! Trust fixes (issue 9): ways past the CI gate and silent wrong answers,
 //! through the real binary and, for `REV:PATH`, a real git repository.
 
-use std::path::Path;
-use std::process::Command as Std;
-
 use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
+
+mod common;
+use common::Repo;
 
 const FEB: &str = "agreements/microsoft-openai/2026-02-27.yaml";
 const APR: &str = "agreements/microsoft-openai/2026-04-27.yaml";
@@ -41,50 +41,7 @@ fn max_bytes_at_u64_max_means_no_cap_not_an_empty_file() {
 
 // --- git ---------------------------------------------------------------
 
-/// A throwaway git repository (global and system configuration ignored).
-struct Repo {
-    dir: tempfile::TempDir,
-}
-
 impl Repo {
-    fn new() -> Repo {
-        let r = Repo { dir: tempfile::tempdir().unwrap() };
-        r.ok(&["init", "-q", "-b", "main"]);
-        r.ok(&["config", "user.email", "test@example.invalid"]);
-        r.ok(&["config", "user.name", "Test"]);
-        r
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn ok(&self, args: &[&str]) {
-        let out = self.git(args);
-        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    }
-
-    fn write(&self, name: &str, body: &str) {
-        let p = self.path().join(name);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, body).unwrap();
-    }
-
-    fn commit(&self, msg: &str) {
-        self.ok(&["add", "-A"]);
-        self.ok(&["commit", "-q", "-m", msg]);
-    }
-
-    fn git(&self, args: &[&str]) -> std::process::Output {
-        Std::new("git")
-            .args(args)
-            .current_dir(self.path())
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", self.path())
-            .output()
-            .unwrap()
-    }
-
     fn run(&self, args: &[&str]) -> std::process::Output {
         cmd()
             .current_dir(self.path())
