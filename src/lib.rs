@@ -20,6 +20,7 @@ pub mod git;
 pub(crate) mod history;
 pub mod load;
 pub mod model;
+pub mod prose;
 pub mod render;
 pub mod report;
 pub mod rules;

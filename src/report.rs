@@ -42,6 +42,11 @@ pub struct Finding {
     pub anchor: Option<Anchor>,
     /// The word-level change of prose, where the finding is about prose.
     pub words: Option<Vec<WordOp>>,
+    /// What the prose stage read: the sentences and the words behind the
+    /// finding (for a typed finding, the wording change folded into it).
+    pub evidence: Option<Box<Evidence>>,
+    /// Whether the finding was read in the wording rather than a typed field.
+    from_text: bool,
     /// The reviewers' reason, when an acknowledgement covers this finding.
     pub acknowledged: Option<String>,
     /// The digest of the change, worked out when first asked for.
@@ -68,6 +73,8 @@ impl Finding {
             new_line: None,
             anchor: None,
             words: None,
+            evidence: None,
+            from_text: false,
             acknowledged: None,
             change: OnceLock::new(),
         }
@@ -165,11 +172,35 @@ impl Finding {
         self
     }
 
+    /// What the prose stage read: the finding comes from the wording.
+    pub fn evidence(mut self, evidence: Evidence) -> Finding {
+        self.evidence = Some(Box::new(evidence));
+        self.from_text = true;
+        self
+    }
+
+    /// Where the finding was read: `"text"` (the wording) or `"field"` (a typed value).
+    pub fn source(&self) -> &'static str {
+        if self.from_text { "text" } else { "field" }
+    }
+
     /// Where the finding belongs: a clause id (or none) and how to name it.
     pub fn at(mut self, clause: Option<String>, label: String) -> Finding {
         (self.clause, self.label) = (clause, label);
         self
     }
+}
+
+/// The prose a finding was read from: the old and new sentence and the
+/// words that triggered it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Evidence {
+    /// The sentence before, if there was one.
+    pub old: Option<String>,
+    /// The sentence after, if there is one.
+    pub new: Option<String>,
+    /// The words that made the rule fire.
+    pub triggers: Vec<String>,
 }
 
 /// Where something removed stood in the new file: next to a line that is

@@ -712,12 +712,12 @@ catalogue! {
         explanation: "The text of a definition changed. Every clause that uses the term changes with it. The word-level change is shown.",
     }
     TextChanged = "text-changed" {
-        materiality: Clarification,
+        materiality: Substantive,
         family: Wording,
-        title: "Wording changed",
+        title: "Wording changed: review",
         favours: "nobody in particular",
         mirror: TextChanged,
-        explanation: "A clause's prose changed without a change to any typed value. The word-level change is shown. Read it: a typed field is what the tool can reason about; prose is what a court reads.",
+        explanation: "A clause's prose changed in a way no rule explains and that is not shown to leave the meaning alone. It is substantive so that a gate at `--fail-on substantive` stops it for a reader: silence is never graded as harmless. The word-level change and the words left unexplained are shown. Changes shown not to alter meaning are `text-equivalent` (clarification) or `text-reformatted` (administrative).",
     }
     TextReformatted = "text-reformatted" {
         materiality: Administrative,
@@ -732,8 +732,8 @@ catalogue! {
         family: Wording,
         title: "A number changed inside prose",
         favours: "nobody in particular",
-        mirror: NumberChangedInText,
-        explanation: "A number, percentage, amount or duration written in prose changed. Numbers in prose are easy to miss in a wording change and often carry commercial weight.",
+        mirror: None,
+        explanation: "A number written in prose outside a clause's wording (notes, a definition, a party's details) changed, or a change brings in number words that disagree with the digits beside them (\"thirty (60) days\"): one of the two is wrong, and which one binds is a question for a court. Numbers in a clause's wording are read by the prose stage (amounts, caps, rates, deadlines, notice periods, dates); one it cannot explain is part of a `text-changed` finding.",
     }
     HiddenCharacters = "hidden-characters" {
         materiality: Commercial,
@@ -798,6 +798,70 @@ catalogue! {
         favours: "nobody",
         mirror: LinkChanged,
         explanation: "The links of a clause (`links:`, read from a document's Markdown links as `text <url>`) changed while the visible words stayed the same: typically a moved page or a new URL for the same policy. Read the new target if the linked document is incorporated by reference; a change of the visible text is reported as a change of wording.",
+    }
+    EffortsWeakened = "efforts-weakened" {
+        materiality: Substantive,
+        family: Obligation,
+        title: "An efforts standard was weakened",
+        favours: "the party whose efforts are owed",
+        mirror: EffortsStrengthened,
+        explanation: "The prose lowers the standard of an obligation on the efforts ladder (best efforts > reasonable best efforts > commercially reasonable efforts > reasonable efforts > good-faith efforts), or turns an absolute obligation into one of efforts only. The obligor owes less: it favours the obligor.",
+    }
+    EffortsStrengthened = "efforts-strengthened" {
+        materiality: Substantive,
+        family: Obligation,
+        title: "An efforts standard was strengthened",
+        favours: "the other party",
+        mirror: EffortsWeakened,
+        explanation: "The prose raises the standard of an obligation on the efforts ladder (best efforts > reasonable best efforts > commercially reasonable efforts > reasonable efforts > good-faith efforts), or drops the efforts standard so that the obligation is absolute. The obligor owes more: it favours the other party.",
+    }
+    DiscretionWidened = "discretion-widened" {
+        materiality: Substantive,
+        family: Obligation,
+        title: "A party's discretion was widened",
+        favours: "the party whose discretion it is",
+        mirror: DiscretionNarrowed,
+        explanation: "A decision the prose leaves to one party is now in its sole or absolute discretion where it was reasonable (or unqualified), or a discretion was added. The party deciding need justify less: it favours that party.",
+    }
+    DiscretionNarrowed = "discretion-narrowed" {
+        materiality: Substantive,
+        family: Obligation,
+        title: "A party's discretion was narrowed",
+        favours: "the other party",
+        mirror: DiscretionWidened,
+        explanation: "A decision the prose leaves to one party must now be reasonable where it was sole or absolute, or the discretion is gone. It favours the other party.",
+    }
+    QualifierAdded = "qualifier-added" {
+        materiality: Substantive,
+        family: Obligation,
+        title: "A qualifier was added",
+        favours: "depends on what it qualifies",
+        mirror: QualifierRemoved,
+        explanation: "A word that narrows what a sentence covers (\"material\", \"reasonable\", \"to its knowledge\", \"solely\", \"only\") or widens it (\"without limitation\", \"any and all\") was added. Narrowing a duty favours the party who owes it; narrowing a right or protection disfavours the party who holds it. Where the sentence names no party, no party is named.",
+    }
+    QualifierRemoved = "qualifier-removed" {
+        materiality: Substantive,
+        family: Obligation,
+        title: "A qualifier was removed",
+        favours: "depends on what it qualified",
+        mirror: QualifierAdded,
+        explanation: "A word that narrowed what a sentence covers (\"material\", \"reasonable\", \"to its knowledge\", \"solely\", \"only\") or widened it (\"without limitation\") was removed: the sentence now covers more (or less). The direction follows the duty or right it qualified, as for `qualifier-added`.",
+    }
+    ConjunctionChanged = "conjunction-changed" {
+        materiality: Substantive,
+        family: Scope,
+        title: "\"and\" became \"or\" (or the reverse)",
+        favours: "nobody in particular",
+        mirror: ConjunctionChanged,
+        explanation: "A list of conditions, triggers or items changed its conjunction: with \"or\" any one item is enough, with \"and\" all are needed. Whom it favours depends on who relies on the list, which the words rarely settle, so no party is named: read it.",
+    }
+    TextEquivalent = "text-equivalent" {
+        materiality: Clarification,
+        family: Format,
+        title: "Wording changed without changing meaning",
+        favours: "nobody",
+        mirror: TextEquivalent,
+        explanation: "The wording changed only in ways shown not to alter meaning: punctuation, capitalisation, a spelling variant (licence/license), number words against numerals of equal value (\"thirty (30) days\" / \"30 days\"), a typo fixed (a word one or two letters apart that is not a word of its own meaning such as not/now), or sentences moved within the clause. Every other change of wording is explained by a rule or reported as `text-changed`.",
     }
     // new rules go above this line (scripts/new-rule.sh)
 }

@@ -175,17 +175,15 @@ fn many_distinct_word_digit_mismatches_give_the_one_new_one() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "number-changed-in-text").unwrap();
-    assert_eq!(
-        f["message"],
-        "Numbers in the wording of \"c\" changed: 1 now there; words and digits disagree in two (1)."
-    );
+    assert_eq!(f["message"], "Words and digits disagree in the wording of \"c\": two (1).");
 }
 
 // --- item 10: the word diff keeps every space -------------------------------
 
 #[test]
 fn word_diff_pieces_spell_both_texts_in_the_shipped_pair() {
-    let out = cmd().args(["--format", "json", FEB, APR]).output().unwrap();
+    // The October 2025 → February 2026 rewordings stand as findings of their own.
+    let out = cmd().args(["--format", "json", "agreements/microsoft-openai/2025-10-28.yaml", FEB]).output().unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut checked = 0;
@@ -258,24 +256,27 @@ fn sign_changes_and_dates_in_prose_are_reported_as_written() {
     let numbers = |old: &str, new: &str| {
         let (code, v) = json_of(&text(old), &text(new));
         assert_eq!(code, 1, "{v}");
-        let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "number-changed-in-text").cloned();
-        f.unwrap_or_else(|| panic!("no number-changed-in-text for {old:?} -> {new:?}: {v}"))["message"]
-            .as_str()
+        // A sign or a date flipped in prose is never graded harmless: it is read as a
+        // change of value, or put to a reader.
+        let f = v["findings"]
+            .as_array()
             .unwrap()
-            .to_string()
+            .iter()
+            .find(|f| f["materiality"] == "commercial" || f["materiality"] == "substantive")
+            .cloned();
+        let f = f.unwrap_or_else(|| panic!("nothing substantive for {old:?} -> {new:?}: {v}"));
+        format!("{}: {}", f["rule"].as_str().unwrap(), f["message"].as_str().unwrap())
     };
     assert_eq!(
         numbers("Prices rise by 5% a year.", "Prices rise by -5% a year."),
-        "Numbers in the wording of \"c\" changed: 5% no longer there; -5% now there."
+        "rate-decreased: Rate decreased in \"c\": from 5% to -5%."
     );
     assert_eq!(
         numbers("Alpha books USD 1,000,000 of profit.", "Alpha books USD (1,000,000) of profit."),
-        "Numbers in the wording of \"c\" changed: USD 1,000,000 no longer there; USD (1,000,000) now there."
+        "amount-decreased: Amount decreased in \"c\": from USD 1,000,000 to USD -1,000,000."
     );
-    assert_eq!(
-        numbers("Effective 2026-04-27.", "Effective 2026-05-27."),
-        "Numbers in the wording of \"c\" changed: 2026-04-27 no longer there; 2026-05-27 now there."
-    );
+    let date = numbers("Effective 2026-04-27.", "Effective 2026-05-27.");
+    assert!(date.starts_with("text-changed: ") && date.contains("\"2026-04-27\" became \"2026-05-27\""), "{date}");
 }
 
 /// Issue 9, item 11: a removed clause is annotated beside where it stood in

@@ -28,7 +28,7 @@ impl<'a> Change<'a> {
         self.new.map(|f| &f.value)
     }
 
-    fn lines(&self) -> Lines {
+    pub(super) fn lines(&self) -> Lines {
         (self.old.map(|f| f.pos.line), self.new.map(|f| f.pos.line))
     }
 
@@ -61,7 +61,7 @@ impl<'a> Change<'a> {
     }
 
     /// Where this field's prose sits, for the numbers and hidden-character checks.
-    fn spot<'s>(&self, label: &'s str) -> Spot<'s>
+    pub(super) fn spot<'s>(&self, label: &'s str) -> Spot<'s>
     where
         'a: 's,
     {
@@ -570,6 +570,9 @@ fn singular(what: &str) -> &'static str {
 fn changed(cx: &mut Cx, ch: &Change, rule: Rule) {
     let (l, what, name) = (ch.label(), ch.what(), ch.name());
     let (ov, nv) = (ch.ov(), ch.nv());
+    if let (Rule::TextChanged, Some(Value::Text(a)), Some(Value::Text(b))) = (rule, ov, nv) {
+        return super::wording::text(cx, ch, a, b);
+    }
     let message = match (ov, nv) {
         (Some(_), Some(_)) if rule == Rule::TextChanged => format!("The wording of {l} changed."),
         (Some(Value::Text(_)), Some(Value::Text(_))) if name != "number" && name != "title" => {

@@ -6,6 +6,7 @@
 //! decide whom it favours.
 
 pub mod prose;
+mod wording;
 
 mod describe;
 mod fields;
@@ -20,7 +21,7 @@ use crate::model::schema::{FieldSpec, Side};
 use crate::model::value::normalise_space;
 use crate::model::{Agreement, Clause, Value};
 use crate::report::{Anchor, Finding, Place, Report, Shown, Side as ReportSide};
-use crate::rules::Rule;
+use crate::rules::{Materiality, Rule};
 
 /// At most this many unchanged commercial clauses are restated as "key terms
 /// that did not change" (the first ones, in document order).
@@ -536,6 +537,8 @@ impl<'a> Cx<'a> {
         }
         let before = self.out.len();
         self.pair_fields(p, joined);
+        fold_wording(&mut self.out[before..]);
+        self.out.truncate(before + self.out[before..].iter().filter(|f| !f.message.is_empty()).count());
         if self.out.len() > before {
             let mut kept = Vec::new();
             // An exclusivity that is no longer exclusive has nothing left to end.
@@ -651,6 +654,23 @@ impl<'a> Cx<'a> {
         self.push_at(spot, f);
     }
 
+    /// Report number words that disagree with the digits beside them
+    /// ("thirty (60) days") where a change brings them in.
+    pub fn numbers_disagree(&mut self, spot: Spot, old: &str, new: &str) {
+        let before = prose::word_digit_mismatches(old);
+        let found: Vec<String> =
+            prose::word_digit_mismatches(new).into_iter().filter(|m| !before.contains(m)).collect();
+        if found.is_empty() {
+            return;
+        }
+        let message = format!("Words and digits disagree in the wording of \"{}\": {}.", spot.label, found.join(", "));
+        let f = Finding::new(Rule::NumberChangedInText, message)
+            .field(spot.field)
+            .values(None, Some(Value::List(found)))
+            .lines(spot.lines);
+        self.push_at(spot, f);
+    }
+
     /// Report invisible or mixed-script characters that a change brings in.
     pub fn hidden(&mut self, spot: Spot, old: &str, new: &str) {
         let before = prose::hidden_in(old);
@@ -679,6 +699,53 @@ impl<'a> Cx<'a> {
 }
 
 /// An exclusivity clause exclusive in `old` and non-exclusive in `new`.
+/// One finding per change: where a typed field of the clause already reports
+/// a change (at substantive or above), the wording change that says the same
+/// thing joins it as its redline instead of standing apart. Folded findings
+/// are emptied and moved to the end, for the caller to drop.
+fn fold_wording(found: &mut [Finding]) {
+    let typed: Vec<usize> = (0..found.len())
+        .filter(|&i| {
+            let f = &found[i];
+            // A typed field's finding, not one about the wording itself (hidden characters).
+            let family = f.rule.info().family;
+            f.source() == "field"
+                && f.field.as_deref() != Some("text")
+                && f.materiality() >= Materiality::Substantive
+                && !matches!(family, crate::rules::Family::Wording | crate::rules::Family::Format)
+        })
+        .collect();
+    let Some(&lead) = typed.iter().max_by_key(|&&i| found[i].materiality()) else { return };
+    for i in 0..found.len() {
+        if found[i].source() != "text" {
+            continue;
+        }
+        let f = &found[i];
+        let same = typed.iter().any(|&t| {
+            let g = &found[t];
+            g.rule.info().family == f.rule.info().family || !f.favours.is_empty() && g.favours == f.favours
+        });
+        if !(same || matches!(f.rule, Rule::TextChanged | Rule::TextEquivalent)) {
+            continue;
+        }
+        let target =
+            typed.iter().copied().find(|&t| found[t].rule.info().family == f.rule.info().family).unwrap_or(lead);
+        // The rewording goes with the typed finding as its evidence (the typed
+        // finding's own values and word diff stay those of its field).
+        let evidence = found[i].evidence.take();
+        let g = &mut found[target];
+        if g.evidence.is_none() {
+            g.evidence = evidence.map(|mut e| {
+                e.triggers.clear();
+                e
+            });
+        }
+        found[i].message.clear();
+    }
+    // Emptied findings go last, in a stable order for the rest.
+    found.sort_by_key(|f| f.message.is_empty());
+}
+
 fn exclusivity_ended(old: &Clause, new: &Clause) -> bool {
     use crate::model::Level;
     use crate::model::schema::ClauseKind;

@@ -287,6 +287,9 @@ struct JsonFinding<'a> {
     new_line: Option<u32>,
     removed_at: Option<JsonAnchor>,
     words: Option<Words<'a>>,
+    source: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a crate::report::Evidence>,
     change: &'a str,
     acknowledged: Option<Reason<'a>>,
     impact: Option<&'static str>,
@@ -312,6 +315,8 @@ impl<'a> JsonFinding<'a> {
             new_line: f.new_line,
             removed_at: f.anchor.map(|a| JsonAnchor { new_line: a.line, place: a.place.name() }),
             words: f.words.as_deref().map(Words),
+            source: f.source(),
+            evidence: f.evidence.as_deref(),
             change: f.change(),
             acknowledged: f.acknowledged.as_deref().map(|reason| Reason { reason }),
             impact: r.impact(f).map(|i| i.name()),

@@ -166,9 +166,23 @@ pub fn rules_markdown() -> String {
          `agreement-diff rules` lists them and `agreement-diff explain RULE` prints one.\n\n\
          Materiality, from most to least: **commercial** (money, rates, caps, direction of payment, exclusivity, \
          scope, term), **substantive** (obligations, rights, conditions, termination, definitions), \
-         **clarification** (wording that changes no typed value), **administrative** (renumbering, moves, titles, \
+         **clarification** (wording shown not to change meaning), **administrative** (renumbering, moves, titles, \
          formatting). A rule's family groups it with related rules; its mirror is the rule the same change \
-         gives when the versions are compared the other way round.\n",
+         gives when the versions are compared the other way round.\n\n\
+         ## Wording: no silent downgrade\n\n\
+         Prose is read sentence by sentence (`src/prose/`): sentences are aligned between the versions, and each \
+         changed pair is explained by the rules below where the words allow (modality, payment direction, \
+         exclusivity, efforts, discretion, qualifiers, carve-outs and conditions, \"and\" ↔ \"or\", list items, \
+         amounts, caps, rates, deadlines, notice periods, end dates, obligations, rights and licences that come or \
+         go). Such a finding carries its evidence (the old and new sentence and the words that triggered it; JSON \
+         `\"source\": \"text\"`) and names a favoured party only where the sentence says who is bound.\n\n\
+         **Clarification and administrative are reserved for changes shown not to alter meaning**: layout and \
+         whitespace (`text-reformatted`); punctuation, capitalisation, spelling variants (licence/license), number \
+         words against numerals of equal value (\"thirty (30) days\" / \"30 days\"), a typo fixed, or sentences \
+         moved within a clause (`text-equivalent`). Any other wording change that no rule explains is \
+         `text-changed` at **substantive** (\"review it\"), with the words left unexplained, so that a gate at \
+         `--fail-on substantive` stops it. Where a typed field of the same clause reports the change (at \
+         substantive or above), the rewording joins that finding as its redline: one finding per change.\n",
     );
     for m in Materiality::ALL {
         out.push_str(&format!("\n## {}\n", capitalised(m.name())));

@@ -227,6 +227,14 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
             let _ = writeln!(out, "    {field}: {} → {}", p.paint(RED, &o), p.paint(GREEN, &n));
         }
     }
+    // A typed finding that a rewording joined: the wording's redline beside it.
+    if f.source() == "field"
+        && let Some(e) = &f.evidence
+        && let Some(words) =
+            crate::classify::prose::word_diff(e.old.as_deref().unwrap_or(""), e.new.as_deref().unwrap_or(""))
+    {
+        let _ = writeln!(out, "    wording: {}", redline(p, &words));
+    }
     if let Some(phrase) = super::favour_phrase(report, f) {
         let _ = writeln!(out, "    {}", safe::line(&phrase));
     }

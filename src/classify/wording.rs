@@ -1,0 +1,194 @@
+//! A clause's wording changed: the prose stage's reading as findings.
+//!
+//! Each change of meaning the prose stage explains becomes a finding of its
+//! rule, with the old and new sentence as evidence and its own redline. What
+//! it cannot explain is reported once per clause as `text-changed`
+//! (substantive: "review"); a change shown to leave the meaning alone is
+//! `text-equivalent` (clarification). Nothing is graded harmless unshown.
+
+use super::fields::Change;
+use super::{Cx, prose as words};
+use crate::model::{Agreement, Value};
+use crate::prose::{self, Actors, Analysis};
+use crate::report::{Evidence, Finding};
+use crate::rules::Rule;
+
+/// The longest sentence kept as evidence beside the finding's values.
+const EVIDENCE_MAX: usize = 64 * 1024;
+
+/// The parties as the prose names them: display name, legal name, short
+/// name and declared aliases, from both versions.
+pub(super) fn actors(old: &Agreement, new: &Agreement) -> Actors {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut list = Vec::new();
+    for p in new.parties.iter().chain(&old.parties) {
+        if seen.contains(&p.key.as_str()) {
+            continue;
+        }
+        seen.push(&p.key);
+        let mut names = vec![p.display(), p.name.as_str()];
+        names.extend(p.short.as_deref());
+        names.extend(p.aliases.iter().map(String::as_str));
+        list.push((p.key.as_str(), names));
+    }
+    Actors::new(list)
+}
+
+/// Report the change of a clause's wording from `old` to `new`.
+pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
+    let actors = actors(cx.old, cx.new);
+    let analysis = prose::analyse(old, new, &actors);
+    let label = ch.at.label();
+    let (old_line, new_line) = ch.lines();
+    let line_of = |base: Option<u32>, text: &str, span: Option<(usize, usize)>| -> Option<u32> {
+        let (base, (start, _)) = (base?, span?);
+        let breaks = text[..start].bytes().filter(|&b| b == b'\n').count() as u32;
+        Some(base + breaks)
+    };
+    let typed = typed_numbers(ch);
+    for c in &analysis.changes {
+        let old_sentence = c.old.map(|(a, b)| &old[a..b]);
+        let new_sentence = c.new.map(|(a, b)| &new[a..b]);
+        let mut f = Finding::new(c.rule, in_clause(&c.message, &label))
+            .field("text")
+            .values(old_sentence.map(Value::text), new_sentence.map(Value::text))
+            .lines((line_of(old_line, old, c.old).or(old_line), line_of(new_line, new, c.new).or(new_line)))
+            .favouring((c.favours.clone(), c.disfavours.clone()))
+            .evidence(Evidence {
+                old: old_sentence.map(str::to_string),
+                new: new_sentence.map(str::to_string),
+                triggers: c.triggers.iter().filter(|t| !t.is_empty()).cloned().collect(),
+            });
+        if let (Some(a), Some(b)) = (old_sentence, new_sentence) {
+            f = f.words(words::word_diff(a, b));
+        }
+        if let Some(m) = c.materiality {
+            f = f.materiality_of(m);
+        }
+        cx.push_clause(ch.at, f);
+    }
+    let left: Vec<&prose::Unexplained> =
+        analysis.unexplained.iter().filter(|u| !only_typed_numbers(u, &typed)).collect();
+    if !left.is_empty() {
+        unexplained(
+            cx,
+            ch,
+            (old, new),
+            &left,
+            line_of(old_line, old, left[0].old),
+            line_of(new_line, new, left[0].new),
+        );
+    } else if analysis.changes.is_empty() {
+        equivalent(cx, ch, (old, new), &analysis);
+    }
+    // "thirty (60) days": words and digits that disagree are reported apart.
+    let label = ch.at.label();
+    cx.numbers_disagree(ch.spot(&label), old, new);
+    cx.hidden(ch.spot(&label), old, new);
+}
+
+/// "Exception removed: …" → "Exception removed in "Label": …".
+fn in_clause(message: &str, label: &str) -> String {
+    match message.split_once(": ") {
+        Some((head, rest)) => format!("{head} in \"{label}\": {rest}"),
+        None => format!("{message} (in \"{label}\")"),
+    }
+}
+
+/// A wording change no rule explains: substantive, for a reader to review.
+fn unexplained(
+    cx: &mut Cx,
+    ch: &Change,
+    (old, new): (&str, &str),
+    left: &[&prose::Unexplained],
+    lo: Option<u32>,
+    ln: Option<u32>,
+) {
+    let quote = |ws: &[String]| -> String {
+        let shown: Vec<&str> = ws.iter().take(8).map(|w| w.as_str()).collect();
+        let more = if ws.len() > 8 { " …" } else { "" };
+        format!("\"{}{more}\"", shown.join(" "))
+    };
+    let parts: Vec<String> = left
+        .iter()
+        .take(3)
+        .map(|u| match (&u.old, &u.new, u.words.0.is_empty(), u.words.1.is_empty()) {
+            (None, Some(_), ..) => "a sentence was added".to_string(),
+            (Some(_), None, ..) => "a sentence was removed".to_string(),
+            (_, _, true, false) => format!("{} added", quote(&u.words.1)),
+            (_, _, false, true) => format!("{} removed", quote(&u.words.0)),
+            _ => format!("{} became {}", quote(&u.words.0), quote(&u.words.1)),
+        })
+        .collect();
+    let more = if left.len() > 3 { format!("; and {} more", left.len() - 3) } else { String::new() };
+    let message = format!(
+        "The wording of {} changed in a way no rule explains ({}{more}): review it.",
+        q(&ch.at.label()),
+        parts.join("; ")
+    );
+    let triggers: Vec<String> =
+        left.iter().flat_map(|u| u.words.0.iter().chain(&u.words.1)).take(16).cloned().collect();
+    // The sentence as evidence; a text too long to read by sentence is in the values already.
+    let sentence =
+        |t: &str, s: Option<(usize, usize)>| s.filter(|(a, b)| b - a <= EVIDENCE_MAX).map(|(a, b)| t[a..b].to_string());
+    let mut f = Finding::new(Rule::TextChanged, message)
+        .field("text")
+        .values(Some(Value::text(old)), Some(Value::text(new)))
+        .lines((lo.or(ch.lines().0), ln.or(ch.lines().1)))
+        .evidence(Evidence {
+            old: sentence(old, Some((0, old.len()))),
+            new: sentence(new, Some((0, new.len()))),
+            triggers,
+        });
+    f = f.words(words::word_diff(old, new));
+    if f.words.is_none() {
+        f.message.push_str(" (Too long to compare word by word: the old and new text are given in full.)");
+    }
+    cx.push_clause(ch.at, f);
+}
+
+/// Wording that changed only in form.
+fn equivalent(cx: &mut Cx, ch: &Change, (old, new): (&str, &str), analysis: &Analysis) {
+    let how = if analysis.moved > 0 {
+        "sentences moved within it; the words are the same"
+    } else {
+        "only in punctuation, capitalisation, spelling, the way numbers are written or a typo"
+    };
+    let message = format!("The wording of {} changed {how}.", q(&ch.at.label()));
+    let f = Finding::new(Rule::TextEquivalent, message)
+        .field("text")
+        .values(Some(Value::text(old)), Some(Value::text(new)))
+        .lines(ch.lines())
+        .words(words::word_diff(old, new));
+    cx.push_clause(ch.at, f);
+}
+
+fn q(s: &str) -> String {
+    format!("\"{s}\"")
+}
+
+/// The numbers the clause's typed fields state (both versions), as digits.
+fn typed_numbers(ch: &Change) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in [ch.at.old, ch.at.new].into_iter().flatten() {
+        for f in c.fields.iter().filter(|f| f.name != "text") {
+            let s = f.value.to_string();
+            out.extend(s.split(|c: char| !c.is_ascii_digit()).filter(|d| !d.is_empty()).map(str::to_string));
+        }
+    }
+    out
+}
+
+/// Whether all a pair's unexplained words are numbers a typed field of the
+/// clause already states (its typed finding reports them).
+fn only_typed_numbers(u: &prose::Unexplained, typed: &[String]) -> bool {
+    if typed.is_empty() || u.old.is_none() || u.new.is_none() {
+        return false;
+    }
+    let words: Vec<&String> = u.words.0.iter().chain(&u.words.1).collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            let mut digits = w.split(|c: char| !c.is_ascii_digit()).filter(|d| !d.is_empty()).peekable();
+            digits.peek().is_some() && digits.all(|d| typed.iter().any(|t| t == d))
+        })
+}

@@ -1,0 +1,1082 @@
+//! Two aligned sentences: what changed in meaning, and for whom.
+//!
+//! The canonical words of the two sentences are diffed (Myers, on words).
+//! Each detector claims the changed words it explains and says what the
+//! change means; changed words that no detector claims are left for the
+//! caller to report as an unexplained wording change.
+
+use similar::{Algorithm, DiffOp};
+
+use super::frame::{Actor, Actors, Frame, Modality};
+use super::tokens::{Kind, Word};
+use super::{Change, Sentence};
+use crate::rules::Rule;
+
+/// The efforts ladder, strongest first.
+const EFFORTS: &[(&[&str], u8, &str)] = &[
+    (&["reasonable", "best", "efforts"], 4, "reasonable best efforts"),
+    (&["reasonable", "best", "endeavors"], 4, "reasonable best endeavours"),
+    (&["best", "efforts"], 5, "best efforts"),
+    (&["best", "endeavors"], 5, "best endeavours"),
+    (&["commercially", "reasonable", "efforts"], 3, "commercially reasonable efforts"),
+    (&["commercially", "reasonable", "endeavors"], 3, "commercially reasonable endeavours"),
+    (&["reasonable", "efforts"], 2, "reasonable efforts"),
+    (&["reasonable", "endeavors"], 2, "reasonable endeavours"),
+    (&["good", "faith", "efforts"], 1, "good-faith efforts"),
+    (&["good-faith", "efforts"], 1, "good-faith efforts"),
+];
+
+/// Discretion, widest first.
+const DISCRETION: &[(&[&str], u8, &str)] = &[
+    (&["sole", "and", "absolute", "discretion"], 3, "sole and absolute discretion"),
+    (&["absolute", "discretion"], 3, "absolute discretion"),
+    (&["sole", "discretion"], 3, "sole discretion"),
+    (&["reasonable", "discretion"], 1, "reasonable discretion"),
+    (&["discretion"], 2, "discretion"),
+];
+
+/// Words that carve out or condition what a sentence says.
+const EXCEPTIONS: &[&[&str]] =
+    &[&["except"], &["excluding"], &["other", "than"], &["save"], &["notwithstanding"], &["but", "not"]];
+const CONDITIONS: &[&[&str]] = &[
+    &["unless"],
+    &["provided", "that"],
+    &["provided", "however"],
+    &["only", "if"],
+    &["if"],
+    &["subject", "to"],
+    &["to", "the", "extent"],
+    &["on", "condition", "that"],
+    &["conditional", "upon"],
+    &["conditioned", "on"],
+    &["as", "long", "as"],
+    &["so", "long", "as"],
+    &["when"],
+    &["after"],
+    &["upon"],
+];
+
+/// Qualifiers that narrow what they qualify (knowledge, materiality,
+/// reasonableness) or widen it ("without limitation").
+const QUALIFIERS: &[(&[&str], bool, &str)] = &[
+    (&["to", "the", "best", "of", "its", "knowledge"], true, "to the best of its knowledge"),
+    (&["to", "its", "knowledge"], true, "to its knowledge"),
+    (&["knowingly"], true, "knowingly"),
+    (&["material"], true, "material"),
+    (&["materially"], true, "materially"),
+    (&["reasonable"], true, "reasonable"),
+    (&["reasonably"], true, "reasonably"),
+    (&["solely"], true, "solely"),
+    (&["only"], true, "only"),
+    (&["substantially"], true, "substantially"),
+    (&["without", "limitation"], false, "without limitation"),
+    (&["including", "but", "not", "limited", "to"], false, "including but not limited to"),
+    (&["any", "and", "all"], false, "any and all"),
+];
+
+/// Words of a cap on liability or on an amount.
+const CAP_WORDS: &[&str] = &["exceed", "liability", "liable", "cap", "maximum", "aggregate", "limited", "up"];
+
+/// The state of one comparison: the words each side has explained.
+pub(super) struct Pair<'a> {
+    pub o: &'a Sentence,
+    pub n: &'a Sentence,
+    pub actors: &'a Actors,
+    /// Changed words on each side, and whether something explained them.
+    old_changed: Vec<bool>,
+    new_changed: Vec<bool>,
+    old_done: Vec<bool>,
+    new_done: Vec<bool>,
+    /// One-for-one replacements (old word, new word).
+    replaced: Vec<(usize, usize)>,
+    pub out: Vec<Change>,
+}
+
+impl<'a> Pair<'a> {
+    pub fn new(o: &'a Sentence, n: &'a Sentence, actors: &'a Actors) -> Pair<'a> {
+        let a: Vec<&str> = o.words.iter().map(|w| w.norm.as_str()).collect();
+        let b: Vec<&str> = n.words.iter().map(|w| w.norm.as_str()).collect();
+        let mut old_changed = vec![false; a.len()];
+        let mut new_changed = vec![false; b.len()];
+        let mut replaced = Vec::new();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(200);
+        for op in similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(deadline)) {
+            match op {
+                DiffOp::Equal { .. } => {}
+                DiffOp::Delete { old_index, old_len, .. } => old_changed[old_index..old_index + old_len].fill(true),
+                DiffOp::Insert { new_index, new_len, .. } => new_changed[new_index..new_index + new_len].fill(true),
+                DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                    old_changed[old_index..old_index + old_len].fill(true);
+                    new_changed[new_index..new_index + new_len].fill(true);
+                    for k in 0..old_len.min(new_len) {
+                        replaced.push((old_index + k, new_index + k));
+                    }
+                }
+            }
+        }
+        Pair {
+            o,
+            n,
+            actors,
+            old_done: vec![false; a.len()],
+            new_done: vec![false; b.len()],
+            old_changed,
+            new_changed,
+            replaced,
+            out: Vec::new(),
+        }
+    }
+
+    /// Run every detector, most specific first.
+    pub fn run(&mut self) {
+        self.equivalents();
+        if self.metadata() {
+            return;
+        }
+        self.payment_reversed();
+        self.exclusivity();
+        self.efforts();
+        self.discretion();
+        self.quantities();
+        self.modalities();
+        self.limiters();
+        self.conjunction();
+        self.qualifiers();
+        self.lists();
+        self.condition_edits();
+    }
+
+    /// "Version 3.2, effective August 11, 2021" → "Version 3.3, …": the
+    /// document's own version and dates.
+    fn metadata(&mut self) -> bool {
+        const WORDS: &[&str] = &[
+            "version",
+            "effective",
+            "as",
+            "of",
+            "last",
+            "updated",
+            "revised",
+            "modified",
+            "date",
+            "dated",
+            "on",
+            "v",
+            "date:",
+            "updated:",
+            "this",
+            "policy",
+            "terms",
+            "were",
+            "was",
+            "is",
+        ];
+        let meta = |s: &Sentence| {
+            s.words.iter().any(|w| matches!(w.norm.as_str(), "version" | "updated" | "revised"))
+                && s.words.iter().all(|w| w.quantity.is_some() || WORDS.contains(&w.norm.as_str()))
+        };
+        if !meta(self.o) || !meta(self.n) {
+            return false;
+        }
+        self.old_done.fill(true);
+        self.new_done.fill(true);
+        let m = format!(
+            "The document's version line changed: \"{}\" → \"{}\".",
+            self.o.text_of(0, self.o.words.len()),
+            self.n.text_of(0, self.n.words.len())
+        );
+        self.push(Rule::MetadataChanged, m, Direction::None, Vec::new());
+        true
+    }
+
+    /// Words added to or dropped from a condition ("if you cancel your
+    /// account and request a refund within 30 days").
+    fn condition_edits(&mut self) {
+        for added in [true, false] {
+            let side = if added { self.n } else { self.o };
+            let (changed, done) =
+                if added { (&self.new_changed, &self.new_done) } else { (&self.old_changed, &self.old_done) };
+            for (from, to) in runs(changed, done) {
+                // The condition word this run sits in, within its clause.
+                let mut k = from;
+                let mut cond = None;
+                while k > 0 && from - k < 16 {
+                    k -= 1;
+                    if phrase_at(&side.words, k, CONDITIONS).is_some() {
+                        cond = Some(k);
+                        break;
+                    }
+                    if side.words[k + 1].after_break && k + 1 != from {
+                        break;
+                    }
+                }
+                let Some(c) = cond else { continue };
+                let looser = side.words[from].norm == "or";
+                let tighter = added != looser;
+                // The frame the condition governs: the next one after it, else the one before.
+                let frames = &side.frames;
+                let frame = frames
+                    .iter()
+                    .find(|f| f.modal.0 > c)
+                    .or_else(|| frames.iter().rev().find(|f| f.modal.0 < c))
+                    .cloned();
+                let direction = match &frame {
+                    Some(f) if f.modality.burden() == tighter => Direction::For(f.actor.clone()),
+                    Some(f) => Direction::Against(f.actor.clone()),
+                    None => Direction::None,
+                };
+                let what = side.text_of(from, to);
+                let cond_text = side.text_of(c, side.clause_end(c));
+                let (rule, m) = if tighter {
+                    (
+                        Rule::ConditionAdded,
+                        format!("Condition tightened: \"{cond_text}\" now also requires \"{what}\"."),
+                    )
+                } else if added {
+                    (
+                        Rule::ConditionRemoved,
+                        format!("Condition loosened: \"{cond_text}\" now also accepts \"{what}\"."),
+                    )
+                } else {
+                    (Rule::ConditionRemoved, format!("Condition loosened: \"{what}\" is no longer required."))
+                };
+                if added {
+                    self.claim_new(from, to);
+                } else {
+                    self.claim_old(from, to);
+                }
+                self.push(rule, m, direction, vec![what]);
+            }
+        }
+    }
+
+    /// The changed words nothing explained: (old, new) word indices.
+    pub fn unexplained(&self) -> (Vec<usize>, Vec<usize>) {
+        let left = |changed: &[bool], done: &[bool]| -> Vec<usize> {
+            (0..changed.len()).filter(|&k| changed[k] && !done[k]).collect()
+        };
+        (left(&self.old_changed, &self.old_done), left(&self.new_changed, &self.new_done))
+    }
+
+    fn claim_old(&mut self, from: usize, to: usize) {
+        let to = to.min(self.old_done.len());
+        self.old_done[from.min(to)..to].fill(true);
+    }
+
+    fn claim_new(&mut self, from: usize, to: usize) {
+        let to = to.min(self.new_done.len());
+        self.new_done[from.min(to)..to].fill(true);
+    }
+
+    fn push(&mut self, rule: Rule, message: String, direction: Direction, triggers: Vec<String>) {
+        let (favours, disfavours) = direction.parties(self.actors);
+        self.out.push(Change {
+            rule,
+            materiality: None,
+            message,
+            favours,
+            disfavours,
+            old: Some(self.o.span),
+            new: Some(self.n.span),
+            triggers,
+        });
+    }
+
+    /// Typos: one word for another a letter or two apart, not a word
+    /// that carries meaning on its own.
+    fn equivalents(&mut self) {
+        for &(a, b) in &self.replaced.clone() {
+            let (x, y) = (&self.o.words[a], &self.n.words[b]);
+            if x.quantity.is_some() || y.quantity.is_some() || is_function_word(&x.norm) || is_function_word(&y.norm) {
+                continue;
+            }
+            if negation_pair(&x.norm, &y.norm) {
+                continue;
+            }
+            let shortest = x.norm.chars().count().min(y.norm.chars().count());
+            let distance = strsim::damerau_levenshtein(&x.norm, &y.norm);
+            if shortest >= 5 && (distance == 1 || distance == 2 && shortest >= 8) {
+                self.old_done[a] = true;
+                self.new_done[b] = true;
+            }
+        }
+    }
+
+    /// "Beta shall pay Acme" → "Acme shall pay Beta".
+    fn payment_reversed(&mut self) {
+        let pays = |f: &Frame| is_payment(&f.verb) && matches!(f.actor, Actor::Party(_));
+        for fo in self.o.frames.iter().filter(|f| pays(f)) {
+            for fnew in self.n.frames.iter().filter(|f| pays(f) && f.verb == fo.verb) {
+                let (Actor::Party(op), Actor::Party(np)) = (&fo.actor, &fnew.actor) else { continue };
+                if op == np {
+                    continue;
+                }
+                let payee_was = fo.object.clone().or_else(|| self.actors.other(op).map(|k| Actor::Party(k.into())));
+                if payee_was.as_ref() != Some(&fnew.actor) {
+                    continue;
+                }
+                let message = format!(
+                    "Payment direction reversed: {} now {} {} (before, {} paid {}).",
+                    self.name(np),
+                    if fnew.modality == Modality::Obligation { "pays" } else { fnew.modality.phrase() },
+                    fnew.object.as_ref().map_or_else(|| "the other party".to_string(), |a| self.actor_name(a)),
+                    self.name(op),
+                    self.name(np),
+                );
+                let trig =
+                    vec![self.o.text_of(fo.modal.0, fo.action + 2), self.n.text_of(fnew.modal.0, fnew.action + 2)];
+                self.push(Rule::PaymentDirectionReversed, message, Direction::Against(fnew.actor.clone()), trig);
+                // The payer and payee words, wherever they stand.
+                self.claim_actor_words();
+                return;
+            }
+        }
+    }
+
+    /// Party names swapped between positions are explained by a reversal.
+    fn claim_actor_words(&mut self) {
+        for k in 0..self.o.words.len() {
+            if self.actors.at(&self.o.words, k).is_some() {
+                self.old_done[k] = true;
+            }
+        }
+        for k in 0..self.n.words.len() {
+            if self.actors.at(&self.n.words, k).is_some() {
+                self.new_done[k] = true;
+            }
+        }
+    }
+
+    fn exclusivity(&mut self) {
+        let level = |w: &[Word]| -> Option<(bool, usize)> {
+            w.iter().enumerate().find_map(|(k, x)| match x.norm.as_str() {
+                "non-exclusive" | "nonexclusive" => Some((false, k)),
+                "non" if w.get(k + 1).is_some_and(|y| y.norm == "exclusive") => Some((false, k)),
+                "exclusive" | "exclusively" if k == 0 || w[k - 1].norm != "non" => Some((true, k)),
+                _ => None,
+            })
+        };
+        let (Some((was, ko)), Some((now, kn))) = (level(&self.o.words), level(&self.n.words)) else { return };
+        if was == now {
+            return;
+        }
+        let grant = self.n.frames.iter().chain(&self.o.frames).find(|f| f.modality == Modality::Grant).cloned();
+        let grantor = grant.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
+        let (rule, message, direction) = if was {
+            let m = format!("Exclusivity dropped: the grant{} is now non-exclusive.", self.by(&grantor));
+            (Rule::ExclusivityDropped, m, Direction::For(grantor))
+        } else {
+            let m = format!("Exclusivity added: the grant{} is now exclusive.", self.by(&grantor));
+            (Rule::ExclusivityAdded, m, Direction::Against(grantor))
+        };
+        self.claim_old(ko, ko + 2);
+        self.claim_new(kn, kn + 2);
+        let trig = vec![self.o.words[ko].norm.clone(), self.n.words[kn].norm.clone()];
+        self.push(rule, message, direction, trig);
+    }
+
+    fn efforts(&mut self) {
+        let (o, n) = (find_ladder(&self.o.words, EFFORTS), find_ladder(&self.n.words, EFFORTS));
+        let frame = self.frame_near(n.map(|x| x.0).unwrap_or(0), false);
+        let actor = frame.map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
+        let (rule, message, direction) = match (o, n) {
+            (Some((ko, lo, no, a)), Some((kn, ln, nn, b))) if a != b => {
+                self.claim_old(ko, ko + lo);
+                self.claim_new(kn, kn + ln);
+                let weaker = b < a;
+                let m = format!(
+                    "{}: {} now owes {} instead of {}.",
+                    if weaker { "Efforts weakened" } else { "Efforts strengthened" },
+                    self.actor_name(&actor),
+                    nn,
+                    no
+                );
+                let rule = if weaker { Rule::EffortsWeakened } else { Rule::EffortsStrengthened };
+                (rule, m, if weaker { Direction::For(actor) } else { Direction::Against(actor) })
+            }
+            (Some((ko, lo, no, _)), None) if self.old_changed[ko] => {
+                self.claim_old(ko, ko + lo);
+                let m = format!(
+                    "Efforts strengthened: the \"{no}\" standard is gone, so {}'s obligation is no longer limited to efforts.",
+                    self.actor_name(&actor)
+                );
+                (Rule::EffortsStrengthened, m, Direction::Against(actor))
+            }
+            (None, Some((kn, ln, nn, _))) if self.new_changed[kn] => {
+                self.claim_new(kn, kn + ln);
+                let m = format!(
+                    "Efforts weakened: {} now owes only {nn}, where before the obligation was absolute.",
+                    self.actor_name(&actor)
+                );
+                (Rule::EffortsWeakened, m, Direction::For(actor))
+            }
+            _ => return,
+        };
+        self.push(rule, message, direction, vec![o.map_or("", |x| x.2).into(), n.map_or("", |x| x.2).into()]);
+    }
+
+    fn discretion(&mut self) {
+        let (o, n) = (find_ladder(&self.o.words, DISCRETION), find_ladder(&self.n.words, DISCRETION));
+        let (Some((ko, lo, no, a)), Some((kn, ln, nn, b))) = (o, n) else {
+            if let Some((k, l, name, _)) = n.filter(|x| self.new_changed[x.0]) {
+                let actor = self.frame_near(k, false).map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
+                self.claim_new(k, k + l);
+                let m = format!("Discretion widened: {} now acts in its {name}.", self.actor_name(&actor));
+                self.push(Rule::DiscretionWidened, m, Direction::For(actor), vec![name.into()]);
+            } else if let Some((k, l, name, _)) = o.filter(|x| self.old_changed[x.0]) {
+                let actor = self.frame_near(k, true).map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
+                self.claim_old(k, k + l);
+                let m = format!("Discretion narrowed: {} no longer acts in its {name}.", self.actor_name(&actor));
+                self.push(Rule::DiscretionNarrowed, m, Direction::Against(actor), vec![name.into()]);
+            }
+            return;
+        };
+        if a == b {
+            return;
+        }
+        self.claim_old(ko, ko + lo);
+        self.claim_new(kn, kn + ln);
+        let actor = self.frame_near(kn, false).map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
+        let wider = b > a;
+        let m = format!(
+            "Discretion {}: {} now acts in its {nn} (was {no}).",
+            if wider { "widened" } else { "narrowed" },
+            self.actor_name(&actor)
+        );
+        let (rule, d) = if wider {
+            (Rule::DiscretionWidened, Direction::For(actor))
+        } else {
+            (Rule::DiscretionNarrowed, Direction::Against(actor))
+        };
+        self.push(rule, m, d, vec![no.into(), nn.into()]);
+    }
+
+    /// Amounts, rates, caps, deadlines, notice periods and dates.
+    fn quantities(&mut self) {
+        for (a, b) in self.replaced.clone() {
+            let (Some(x), Some(y)) = (&self.o.words[a].quantity, &self.n.words[b].quantity) else { continue };
+            if !x.comparable(y) {
+                continue;
+            }
+            let (old_q, new_q) = (x.show(), y.show());
+            let up = y.magnitude() > x.magnitude();
+            if y.magnitude() == x.magnitude() {
+                continue;
+            }
+            let frame = self.frame_near(b, false).cloned();
+            let actor = frame.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
+            let n = &self.n.words;
+            let near = |words: &[&str]| window(n, b, 10).any(|w| words.contains(&w.norm.as_str()));
+            let (rule, message, direction) = match &y.kind {
+                Kind::Money(_) if near(CAP_WORDS) && near(&["exceed", "limited", "cap", "maximum", "up"]) => {
+                    // The party whose liability (or payment) is capped gains from a lower cap.
+                    let liable = self.possessor_near(b).unwrap_or(actor);
+                    let rule = if up { Rule::CapRaised } else { Rule::CapLowered };
+                    let m = format!("Cap {}: from {old_q} to {new_q}.", if up { "raised" } else { "lowered" });
+                    (rule, m, if up { Direction::Against(liable) } else { Direction::For(liable) })
+                }
+                Kind::Money(_) | Kind::Count if frame.as_ref().is_some_and(|f| is_payment(&f.verb)) => {
+                    let rule = if up { Rule::AmountIncreased } else { Rule::AmountDecreased };
+                    let m = format!("Amount {}: from {old_q} to {new_q}.", if up { "increased" } else { "decreased" });
+                    (rule, m, if up { Direction::Against(actor) } else { Direction::For(actor) })
+                }
+                Kind::Money(_) => {
+                    let rule = if up { Rule::AmountIncreased } else { Rule::AmountDecreased };
+                    let m = format!("Amount {}: from {old_q} to {new_q}.", if up { "increased" } else { "decreased" });
+                    (rule, m, Direction::None)
+                }
+                Kind::Percent => {
+                    let rule = if up { Rule::RateIncreased } else { Rule::RateDecreased };
+                    let m = format!("Rate {}: from {old_q} to {new_q}.", if up { "increased" } else { "decreased" });
+                    let d = match &frame {
+                        Some(f) if is_payment(&f.verb) => {
+                            if up {
+                                Direction::Against(actor)
+                            } else {
+                                Direction::For(actor)
+                            }
+                        }
+                        _ => Direction::None,
+                    };
+                    (rule, m, d)
+                }
+                Kind::Duration(_) if near(&["notice"]) => {
+                    let rule = if up { Rule::NoticeLengthened } else { Rule::NoticeShortened };
+                    let m = format!(
+                        "Notice period {}: from {old_q} to {new_q}.",
+                        if up { "lengthened" } else { "shortened" }
+                    );
+                    // Notice burdens the party who must give it before acting.
+                    (rule, m, if up { Direction::Against(actor) } else { Direction::For(actor) })
+                }
+                Kind::Duration(_) if near(&["term", "period", "renew", "renews", "expire", "expires", "initial"]) => {
+                    let rule = if up { Rule::TermExtended } else { Rule::TermShortened };
+                    let m = format!("Term {}: from {old_q} to {new_q}.", if up { "extended" } else { "shortened" });
+                    (rule, m, Direction::None)
+                }
+                Kind::Duration(_) => {
+                    let rule = if up { Rule::DeadlineExtended } else { Rule::DeadlineShortened };
+                    let m =
+                        format!("Time limit {}: from {old_q} to {new_q}.", if up { "extended" } else { "shortened" });
+                    // More time favours whoever must (or may) act within it.
+                    (rule, m, if up { Direction::For(actor) } else { Direction::Against(actor) })
+                }
+                Kind::Date | Kind::Year
+                    if near(&["until", "through", "expire", "expires", "term", "terminate", "ends", "end"]) =>
+                {
+                    let rule = if up { Rule::TermExtended } else { Rule::TermShortened };
+                    let m = format!("End date {}: from {old_q} to {new_q}.", if up { "later" } else { "earlier" });
+                    (rule, m, Direction::None)
+                }
+                _ => continue,
+            };
+            self.old_done[a] = true;
+            self.new_done[b] = true;
+            self.push(rule, message, direction, vec![old_q, new_q]);
+        }
+    }
+
+    /// Modality and actor of the same action, old against new.
+    fn modalities(&mut self) {
+        let mut used = vec![false; self.n.frames.len()];
+        for fo in self.o.frames.clone() {
+            let Some(j) = (0..self.n.frames.len()).find(|&j| !used[j] && self.n.frames[j].verb == fo.verb) else {
+                continue;
+            };
+            used[j] = true;
+            let fnew = self.n.frames[j].clone();
+            let (mo, mn) = (fo.modality, fnew.modality);
+            if fo.actor != fnew.actor && fo.actor != Actor::Unknown && fnew.actor != Actor::Unknown && mo == mn {
+                if is_payment(&fo.verb) && self.out.iter().any(|c| c.rule == Rule::PaymentDirectionReversed) {
+                    continue;
+                }
+                let m = format!(
+                    "{} now {} {} (was {}).",
+                    self.actor_name(&fnew.actor),
+                    mn.phrase(),
+                    self.n.action_text(&fnew),
+                    self.actor_name(&fo.actor)
+                );
+                // A duty moving away relieves the old actor; a right moving away costs it.
+                let d =
+                    if mo.burden() { Direction::For(fo.actor.clone()) } else { Direction::Against(fo.actor.clone()) };
+                self.claim_actor_words();
+                self.push(Rule::PartySubstituted, m, d, vec![self.actor_name(&fo.actor), self.actor_name(&fnew.actor)]);
+                continue;
+            }
+            if mo == mn || !self.modal_changed(&fo, &fnew) {
+                continue;
+            }
+            let who = if fnew.actor == Actor::Unknown { fo.actor.clone() } else { fnew.actor.clone() };
+            let action = self.n.action_text(&fnew);
+            let a = self.actor_name(&who);
+            use Modality::*;
+            let (rule, message, direction) = match (mo, mn) {
+                (Prohibition, Permission) | (Prohibition, NoDuty) => (
+                    Rule::ModalityReversed,
+                    format!("Prohibition lifted: {a} may now {action} (before, {a} must not)."),
+                    Direction::For(who),
+                ),
+                (Permission, Prohibition) | (NoDuty, Prohibition) => (
+                    Rule::ModalityReversed,
+                    format!("Permission reversed: {a} must no longer {action} (before, {a} may)."),
+                    Direction::Against(who),
+                ),
+                (Obligation, Permission) => (
+                    Rule::ModalityWeakened,
+                    format!("Obligation weakened to a permission: {a} may {action} but no longer must."),
+                    Direction::For(who),
+                ),
+                (Obligation, NoDuty) if is_liability(&fo.verb) => {
+                    (Rule::ModalityWeakened, format!("{a} is no longer liable: {action}."), Direction::For(who))
+                }
+                (Obligation, NoDuty) => (
+                    Rule::ModalityWeakened,
+                    format!("Obligation removed: {a} need no longer {action}."),
+                    Direction::For(who),
+                ),
+                (NoDuty, Obligation) if is_liability(&fnew.verb) => {
+                    (Rule::ModalityStrengthened, format!("{a} is now liable: {action}."), Direction::Against(who))
+                }
+                (Permission, Obligation) | (NoDuty, Obligation) => (
+                    Rule::ModalityStrengthened,
+                    format!("Obligation strengthened: {a} now must {action} (before, {a} {}).", mo.phrase()),
+                    Direction::Against(who),
+                ),
+                (Obligation, Prohibition) | (Prohibition, Obligation) => (
+                    Rule::ModalityReversed,
+                    format!("Duty reversed: {a} now {} {action} (before, {}).", mn.phrase(), mo.phrase()),
+                    Direction::None,
+                ),
+                _ => (
+                    Rule::ModalityReversed,
+                    format!("{a} now {} {action} (before, {}).", mn.phrase(), mo.phrase()),
+                    Direction::None,
+                ),
+            };
+            self.claim_old(fo.modal.0, fo.action);
+            self.claim_new(fnew.modal.0, fnew.action);
+            let trig = vec![self.o.text_of(fo.modal.0, fo.modal.1), self.n.text_of(fnew.modal.0, fnew.modal.1)];
+            self.push(rule, message, direction, trig);
+        }
+        // Frames that came or went while the rest of the sentence stayed.
+        let old_verbs: Vec<String> = self.o.frames.iter().map(|f| f.verb.clone()).collect();
+        let new_verbs: Vec<String> = self.n.frames.iter().map(|f| f.verb.clone()).collect();
+        let named = |f: &Frame| f.actor != Actor::Unknown || f.modality == Modality::Grant;
+        for f in self.n.frames.clone().into_iter().filter(named) {
+            if !old_verbs.contains(&f.verb) && self.new_changed.get(f.modal.0).copied().unwrap_or(false) {
+                let end = self.n.clause_end(f.action);
+                self.claim_new(f.subject.map_or(f.modal.0, |s| s.0).min(f.modal.0), end);
+                self.frame_added(&f, true);
+            }
+        }
+        for f in self.o.frames.clone().into_iter().filter(named) {
+            if !new_verbs.contains(&f.verb) && self.old_changed.get(f.modal.0).copied().unwrap_or(false) {
+                let end = self.o.clause_end(f.action);
+                self.claim_old(f.subject.map_or(f.modal.0, |s| s.0).min(f.modal.0), end);
+                self.frame_added(&f, false);
+            }
+        }
+    }
+
+    fn modal_changed(&self, fo: &Frame, fnew: &Frame) -> bool {
+        (fo.modal.0..fo.action).any(|k| self.old_changed[k]) || (fnew.modal.0..fnew.action).any(|k| self.new_changed[k])
+    }
+
+    /// An obligation, prohibition, right or grant that came (`added`) or went.
+    fn frame_added(&mut self, f: &Frame, added: bool) {
+        let side = if added { self.n } else { self.o };
+        let (rule, message, direction) = describe_frame(self.actors, side, f, added);
+        self.push(rule, message, direction, vec![side.text_of(f.modal.0, f.action + 1)]);
+    }
+
+    /// Carve-outs and conditions added or removed.
+    fn limiters(&mut self) {
+        for (added, list, rule_kind) in
+            [(true, EXCEPTIONS, true), (false, EXCEPTIONS, true), (true, CONDITIONS, false), (false, CONDITIONS, false)]
+        {
+            let side = if added { self.n } else { self.o };
+            let changed = if added { &self.new_changed } else { &self.old_changed };
+            let hits: Vec<(usize, usize)> = (0..side.words.len())
+                .filter(|&k| changed[k])
+                .filter_map(|k| phrase_at(&side.words, k, list).map(|len| (k, len)))
+                .collect();
+            for (k, len) in hits {
+                let end = side.clause_end(k + len);
+                let what = side.text_of(k, end);
+                let frame = self.frame_near(k, !added).cloned();
+                let actor = frame.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
+                // A carve-out narrows the frame it qualifies: a narrower duty
+                // helps its actor, a narrower right or protection hurts it.
+                let helps = frame.as_ref().is_some_and(|f| f.modality.burden()) == added;
+                let direction = if frame.is_some() {
+                    if helps { Direction::For(actor) } else { Direction::Against(actor) }
+                } else {
+                    Direction::None
+                };
+                let (rule, noun) = match (rule_kind, added) {
+                    (true, true) => (Rule::ExceptionAdded, "Exception added"),
+                    (true, false) => (Rule::ExceptionRemoved, "Exception removed"),
+                    (false, true) => (Rule::ConditionAdded, "Condition added"),
+                    (false, false) => (Rule::ConditionRemoved, "Condition removed"),
+                };
+                if added {
+                    self.claim_new(k, end);
+                } else {
+                    self.claim_old(k, end);
+                }
+                self.push(rule, format!("{noun}: \"{what}\"."), direction, vec![what.clone()]);
+            }
+        }
+    }
+
+    /// "and" ↔ "or" in a list of conditions or items.
+    fn conjunction(&mut self) {
+        for (a, b) in self.replaced.clone() {
+            let (x, y) = (self.o.words[a].norm.as_str(), self.n.words[b].norm.as_str());
+            if matches!((x, y), ("and", "or") | ("or", "and") | ("and", "and/or") | ("or", "and/or") | ("and/or", _)) {
+                self.old_done[a] = true;
+                self.new_done[b] = true;
+                let m = format!(
+                    "Conjunction changed from \"{x}\" to \"{y}\": {}",
+                    if y == "or" {
+                        "any one item is now enough where all were needed."
+                    } else {
+                        "all items are now needed where any one was enough."
+                    }
+                );
+                self.push(Rule::ConjunctionChanged, m, Direction::None, vec![x.into(), y.into()]);
+            }
+        }
+    }
+
+    fn qualifiers(&mut self) {
+        for added in [true, false] {
+            let side = if added { self.n } else { self.o };
+            let changed = if added { &self.new_changed } else { &self.old_changed };
+            let done = if added { &self.new_done } else { &self.old_done };
+            let mut hits = Vec::new();
+            for k in 0..side.words.len() {
+                if !changed[k] || done[k] {
+                    continue;
+                }
+                if let Some((words, narrows, name)) =
+                    QUALIFIERS.iter().find(|(p, _, _)| phrase_matches(&side.words, k, p))
+                {
+                    hits.push((k, words.len(), *narrows, *name));
+                }
+            }
+            for (k, len, narrows, name) in hits {
+                let frame = self.frame_near(k, !added).cloned();
+                let actor = frame.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
+                // Narrowing a duty helps its actor; narrowing a right hurts it.
+                let narrower = narrows == added;
+                let direction = match &frame {
+                    Some(f) if f.modality.burden() == narrower => Direction::For(actor),
+                    Some(_) => Direction::Against(actor),
+                    None => Direction::None,
+                };
+                let (rule, m) = if added {
+                    (
+                        Rule::QualifierAdded,
+                        format!(
+                            "Qualifier added: \"{name}\" now {} what the sentence covers.",
+                            if narrows { "narrows" } else { "widens" }
+                        ),
+                    )
+                } else {
+                    (
+                        Rule::QualifierRemoved,
+                        format!(
+                            "Qualifier removed: \"{name}\" no longer {} what the sentence covers.",
+                            if narrows { "narrows" } else { "widens" }
+                        ),
+                    )
+                };
+                if added {
+                    self.claim_new(k, k + len);
+                } else {
+                    self.claim_old(k, k + len);
+                }
+                self.push(rule, m, direction, vec![name.into()]);
+            }
+        }
+    }
+
+    /// Items added to or removed from a list: "Germany and France" joining
+    /// the countries where the service is available.
+    fn lists(&mut self) {
+        let listy = |s: &Sentence| {
+            s.words.iter().filter(|w| w.after_break).count() >= 2 || s.words.iter().any(|w| w.norm == "including")
+        };
+        if !listy(self.o) || !listy(self.n) {
+            return;
+        }
+        for added in [true, false] {
+            let side = if added { self.n } else { self.o };
+            let (changed, done) =
+                if added { (&self.new_changed, &self.new_done) } else { (&self.old_changed, &self.old_done) };
+            let runs = runs(changed, done);
+            for (from, to) in runs {
+                let run = &side.words[from..to];
+                if to - from > 6 || run.iter().any(|w| w.quantity.is_some() || modal_word(&w.norm)) {
+                    continue;
+                }
+                // A party's name is not a list item; a list has other items close by.
+                if (from..to).any(|k| self.actors.at(&side.words, k).is_some()) {
+                    continue;
+                }
+                let near = side.words[from.saturating_sub(8)..(to + 8).min(side.words.len())]
+                    .iter()
+                    .filter(|w| w.after_break)
+                    .count();
+                if near < 2 && !side.words.iter().any(|w| w.norm == "including") {
+                    continue;
+                }
+                let in_list = run.iter().any(|w| w.after_break)
+                    || side.words.get(to).is_some_and(|w| w.after_break || matches!(w.norm.as_str(), "and" | "or"))
+                    || from > 0 && matches!(side.words[from - 1].norm.as_str(), "and" | "or" | "including");
+                if !in_list {
+                    continue;
+                }
+                let what = side.text_of(from, to);
+                let frame = self.frame_near(from, !added).cloned();
+                let wider = added;
+                let direction = match &frame {
+                    Some(f) if f.modality == Modality::Grant => match &f.object {
+                        Some(o) if wider => Direction::For(o.clone()),
+                        Some(o) => Direction::Against(o.clone()),
+                        None => Direction::None,
+                    },
+                    Some(f) if f.modality.burden() == wider => Direction::Against(f.actor.clone()),
+                    Some(f) => Direction::For(f.actor.clone()),
+                    None => Direction::None,
+                };
+                let (rule, m) = if added {
+                    (Rule::ScopeWidened, format!("Scope widened: \"{what}\" added to the list."))
+                } else {
+                    (Rule::ScopeNarrowed, format!("Scope narrowed: \"{what}\" removed from the list."))
+                };
+                if added {
+                    self.claim_new(from, to);
+                } else {
+                    self.claim_old(from, to);
+                }
+                // A conjunction that moved to the new last item goes with it.
+                self.claim_conjunctions();
+                self.push(rule, m, direction, vec![what]);
+            }
+        }
+    }
+
+    fn claim_conjunctions(&mut self) {
+        for (k, w) in self.o.words.iter().enumerate() {
+            if matches!(w.norm.as_str(), "and" | "or") && self.old_changed[k] {
+                self.old_done[k] = true;
+            }
+        }
+        for (k, w) in self.n.words.iter().enumerate() {
+            if matches!(w.norm.as_str(), "and" | "or") && self.new_changed[k] {
+                self.new_done[k] = true;
+            }
+        }
+    }
+
+    /// The frame governing word `k` (the nearest modal before it, else the first).
+    fn frame_near(&self, k: usize, old: bool) -> Option<&Frame> {
+        let frames = if old { &self.o.frames } else { &self.n.frames };
+        frames.iter().rev().find(|f| f.modal.0 <= k).or_else(|| frames.first())
+    }
+
+    /// "Acme's liability …", "our liability …": the party whose liability a cap limits.
+    fn possessor_near(&self, k: usize) -> Option<Actor> {
+        let w = &self.n.words;
+        let from = k.saturating_sub(12);
+        (from..k).rev().find_map(|i| {
+            let next_is_liability =
+                w.get(i + 1).is_some_and(|x| matches!(x.norm.as_str(), "liability" | "aggregate" | "total" | "entire"));
+            if next_is_liability { self.actors.at(w, i).map(|(a, _)| a) } else { None }
+        })
+    }
+
+    fn name(&self, key: &str) -> String {
+        self.actors.display(key)
+    }
+
+    fn actor_name(&self, a: &Actor) -> String {
+        actor_label(self.actors, a)
+    }
+
+    fn by(&self, a: &Actor) -> String {
+        match a {
+            Actor::Party(k) => format!(" by {}", self.name(k)),
+            _ => String::new(),
+        }
+    }
+}
+
+/// How to name an actor in a message.
+pub(super) fn actor_label(actors: &Actors, a: &Actor) -> String {
+    match a {
+        Actor::Party(k) => actors.display(k),
+        Actor::Mutual => "each party".into(),
+        Actor::Unknown => "the party concerned".into(),
+    }
+}
+
+/// Whose position a change improves.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Direction {
+    /// The change helps this actor (and hurts the other party of two).
+    For(Actor),
+    /// The change hurts this actor (and helps the other party of two).
+    Against(Actor),
+    /// The words do not say.
+    None,
+}
+
+impl Direction {
+    /// (favours, disfavours) as party keys. A mutual or unknown actor gives no party.
+    pub fn parties(&self, actors: &Actors) -> (Vec<String>, Vec<String>) {
+        let (who, good) = match self {
+            Direction::For(Actor::Party(k)) => (k, true),
+            Direction::Against(Actor::Party(k)) => (k, false),
+            _ => return (Vec::new(), Vec::new()),
+        };
+        let other: Vec<String> = actors.other(who).map(|o| vec![o.to_string()]).unwrap_or_default();
+        if good { (vec![who.clone()], other) } else { (other, vec![who.clone()]) }
+    }
+}
+
+/// What a whole frame coming or going means.
+pub(super) fn describe_frame(actors: &Actors, side: &Sentence, f: &Frame, added: bool) -> (Rule, String, Direction) {
+    let a = actor_label(actors, &f.actor);
+    let action = side.action_text(f);
+    let actor = f.actor.clone();
+    match (f.modality, added) {
+        (Modality::Grant, true) if is_license(side) => {
+            let to = f.object.clone().unwrap_or(Actor::Unknown);
+            (Rule::LicenseGranted, format!("Licence granted: {a} grants {action}."), Direction::For(to))
+        }
+        (Modality::Grant, false) if is_license(side) => {
+            let to = f.object.clone().unwrap_or(Actor::Unknown);
+            (Rule::LicenseRevoked, format!("Licence removed: {a} no longer grants {action}."), Direction::Against(to))
+        }
+        (Modality::Grant, true) => {
+            let to = f.object.clone().unwrap_or(Actor::Unknown);
+            (Rule::RightGranted, format!("Right granted: {a} grants {action}."), Direction::For(to))
+        }
+        (Modality::Grant, false) => {
+            let to = f.object.clone().unwrap_or(Actor::Unknown);
+            (Rule::RightRevoked, format!("Right removed: {a} no longer grants {action}."), Direction::Against(to))
+        }
+        (Modality::Permission, true) => {
+            (Rule::RightGranted, format!("Right granted: {a} may {action}."), Direction::For(actor))
+        }
+        (Modality::Permission, false) => {
+            (Rule::RightRevoked, format!("Right removed: {a} may no longer {action}."), Direction::Against(actor))
+        }
+        (Modality::NoDuty, true) => (
+            Rule::ObligationRemoved,
+            format!("Protection added: {a} {} {action}.", f.modality.phrase()),
+            Direction::For(actor),
+        ),
+        (Modality::NoDuty, false) => (
+            Rule::ObligationAdded,
+            format!("Protection removed: it no longer says {a} {} {action}.", f.modality.phrase()),
+            Direction::Against(actor),
+        ),
+        (_, true) if is_payment(&f.verb) => {
+            (Rule::PaymentAdded, format!("New payment: {a} must {action}."), Direction::Against(actor))
+        }
+        (_, false) if is_payment(&f.verb) => {
+            (Rule::PaymentRemoved, format!("Payment removed: {a} no longer must {action}."), Direction::For(actor))
+        }
+        (m, true) => (
+            Rule::ObligationAdded,
+            format!("Obligation added: {a} {} {action}.", m.phrase()),
+            Direction::Against(actor),
+        ),
+        (m, false) => (
+            Rule::ObligationRemoved,
+            format!("Obligation removed: it no longer says {a} {} {action}.", m.phrase()),
+            Direction::For(actor),
+        ),
+    }
+}
+
+fn is_license(s: &Sentence) -> bool {
+    s.words.iter().any(|w| w.norm.starts_with("license") || w.norm == "sublicense")
+}
+
+pub(super) fn is_payment(verb: &str) -> bool {
+    matches!(verb, "pay" | "refund" | "reimburse" | "remit" | "compensate" | "charge" | "invoice" | "bill")
+}
+
+fn is_liability(verb: &str) -> bool {
+    matches!(verb, "liable" | "responsible")
+}
+
+fn modal_word(w: &str) -> bool {
+    matches!(w, "shall" | "must" | "may" | "will" | "not" | "can" | "cannot")
+}
+
+/// Words whose change is never a typo: they carry meaning on their own.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "not"
+            | "no"
+            | "now"
+            | "nor"
+            | "any"
+            | "all"
+            | "and"
+            | "or"
+            | "shall"
+            | "will"
+            | "may"
+            | "must"
+            | "can"
+            | "its"
+            | "it's"
+            | "their"
+            | "there"
+            | "than"
+            | "then"
+            | "after"
+            | "before"
+            | "above"
+            | "below"
+            | "under"
+            | "over"
+            | "more"
+            | "less"
+            | "least"
+            | "most"
+            | "first"
+            | "last"
+            | "affect"
+            | "effect"
+            | "lessor"
+            | "lessee"
+            | "licensor"
+            | "licensee"
+            | "employer"
+            | "employee"
+            | "assignor"
+            | "assignee"
+            | "payor"
+            | "payee"
+            | "buyer"
+            | "seller"
+            | "include"
+            | "exclude"
+            | "included"
+            | "excluded"
+    )
+}
+
+/// "material"/"immaterial", "limited"/"unlimited": a prefix that negates.
+fn negation_pair(a: &str, b: &str) -> bool {
+    let neg = |x: &str, y: &str| {
+        ["un", "in", "im", "il", "ir", "non", "non-", "dis"].iter().any(|p| x.strip_prefix(p) == Some(y))
+    };
+    neg(a, b) || neg(b, a)
+}
+
+fn phrase_matches(w: &[Word], k: usize, p: &[&str]) -> bool {
+    k + p.len() <= w.len() && p.iter().enumerate().all(|(i, x)| w[k + i].norm == *x)
+}
+
+fn phrase_at(w: &[Word], k: usize, list: &[&[&str]]) -> Option<usize> {
+    list.iter().find(|p| phrase_matches(w, k, p)).map(|p| p.len())
+}
+
+/// The first rung of a ladder in the words: (index, length, name, level).
+fn find_ladder(w: &[Word], ladder: &[(&[&str], u8, &'static str)]) -> Option<(usize, usize, &'static str, u8)> {
+    (0..w.len())
+        .find_map(|k| ladder.iter().find(|(p, _, _)| phrase_matches(w, k, p)).map(|(p, l, n)| (k, p.len(), *n, *l)))
+}
+
+fn window(w: &[Word], k: usize, n: usize) -> impl Iterator<Item = &Word> {
+    w[k.saturating_sub(n)..(k + n).min(w.len())].iter()
+}
+
+/// Runs of changed words not yet explained.
+fn runs(changed: &[bool], done: &[bool]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < changed.len() {
+        if changed[k] && !done[k] {
+            let s = k;
+            while k < changed.len() && changed[k] && !done[k] {
+                k += 1;
+            }
+            out.push((s, k));
+        } else {
+            k += 1;
+        }
+    }
+    out
+}

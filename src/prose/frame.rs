@@ -1,0 +1,421 @@
+//! Who must, may or must not do what: actors and deontic frames.
+
+use super::tokens::Word;
+
+/// Who a frame binds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Actor {
+    /// A party, by key.
+    Party(String),
+    /// "Either party", "each party", "the parties".
+    Mutual,
+    /// No party named near the modal verb.
+    Unknown,
+}
+
+/// The parties of an agreement as the prose names them.
+#[derive(Clone, Debug, Default)]
+pub struct Actors {
+    /// (party key, the phrases naming it, as canonical words).
+    names: Vec<(String, Vec<Vec<String>>)>,
+    /// How to name each party to a reader.
+    display: Vec<String>,
+}
+
+impl Actors {
+    /// Parties by key with every name, short name and alias they go by.
+    /// The first name in each list is the one shown to readers.
+    pub fn new<'a>(parties: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>) -> Actors {
+        let mut names = Vec::new();
+        let mut display = Vec::new();
+        for (key, list) in parties {
+            display.push(list.first().copied().unwrap_or(key).to_string());
+            let mut phrases: Vec<Vec<String>> = Vec::new();
+            for n in std::iter::once(key).chain(list) {
+                let p: Vec<String> = n.split_whitespace().map(|w| w.trim_matches(',').to_lowercase()).collect();
+                if !p.is_empty() && !phrases.contains(&p) {
+                    phrases.push(p);
+                }
+            }
+            // Longest phrases first, so "Acme Corp" wins over "Acme".
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            names.push((key.to_string(), phrases));
+        }
+        Actors { names, display }
+    }
+
+    /// The name to show for a party key.
+    pub fn display(&self, key: &str) -> String {
+        self.names.iter().position(|(k, _)| k == key).map_or_else(|| key.to_string(), |i| self.display[i].clone())
+    }
+
+    /// The party named by the words at `i`, with the number of words.
+    pub fn at(&self, w: &[Word], i: usize) -> Option<(Actor, usize)> {
+        let first = w.get(i)?.norm.as_str();
+        if matches!(first, "either" | "each" | "both" | "neither")
+            && w.get(i + 1).is_some_and(|x| x.norm.starts_with("part"))
+        {
+            return Some((Actor::Mutual, 2));
+        }
+        let mut best: Option<(Actor, usize)> = None;
+        for (key, phrases) in &self.names {
+            for p in phrases {
+                let n = p.len();
+                if i + n > w.len() || best.as_ref().is_some_and(|(_, m)| *m >= n) {
+                    continue;
+                }
+                let matches = p.iter().enumerate().all(|(k, part)| {
+                    let word = w[i + k].norm.as_str();
+                    let word = if k + 1 == n { possessive(word) } else { word };
+                    word == part
+                });
+                if matches {
+                    best = Some((Actor::Party(key.clone()), n));
+                }
+            }
+        }
+        best
+    }
+
+    /// The other party of a two-party agreement.
+    pub fn other(&self, key: &str) -> Option<&str> {
+        match self.names.as_slice() {
+            [(a, _), (b, _)] if a == key => Some(b),
+            [(a, _), (b, _)] if b == key => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// "Mozilla's" → "mozilla", "your" stays (an alias on its own).
+fn possessive(w: &str) -> &str {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')).unwrap_or(w)
+}
+
+/// What a frame does to its actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Modality {
+    /// shall, must, will, agrees to, is required to, is responsible for.
+    Obligation,
+    /// may, can, is entitled to, has the right to.
+    Permission,
+    /// shall not, may not, must not, will not, is not permitted to.
+    Prohibition,
+    /// need not, is not required to, has no obligation to; "is not liable".
+    NoDuty,
+    /// grants: the actor gives a right (a licence) to someone.
+    Grant,
+}
+
+impl Modality {
+    /// Whether the frame weighs on its actor (a duty or a restriction).
+    pub fn burden(self) -> bool {
+        matches!(self, Modality::Obligation | Modality::Prohibition)
+    }
+
+    /// How an actor stands under it, for messages.
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Modality::Obligation => "must",
+            Modality::Permission => "may",
+            Modality::Prohibition => "must not",
+            Modality::NoDuty => "need not",
+            Modality::Grant => "grants",
+        }
+    }
+}
+
+/// One deontic frame: actor + modality + action.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    /// Who the frame binds.
+    pub actor: Actor,
+    /// Must, may, must not, need not, or grants.
+    pub modality: Modality,
+    /// The action's head word ("pay", "assign", "liable").
+    pub verb: String,
+    /// Word range of the modal phrase, and where the action starts.
+    pub modal: (usize, usize),
+    /// Where the action starts (a word index).
+    pub action: usize,
+    /// The party the action is done to or for ("pay Acme", "grants Beta").
+    pub object: Option<Actor>,
+    /// The words naming the actor, where the sentence names it.
+    pub subject: Option<(usize, usize)>,
+}
+
+/// Modal phrases, longest first within each start word.
+const MODALS: &[(&str, Modality)] = &[
+    ("shall have no obligation to", Modality::NoDuty),
+    ("will have no obligation to", Modality::NoDuty),
+    ("has no obligation to", Modality::NoDuty),
+    ("have no obligation to", Modality::NoDuty),
+    ("is under no obligation to", Modality::NoDuty),
+    ("are under no obligation to", Modality::NoDuty),
+    ("shall not be required to", Modality::NoDuty),
+    ("will not be required to", Modality::NoDuty),
+    ("is not required to", Modality::NoDuty),
+    ("are not required to", Modality::NoDuty),
+    ("is not obligated to", Modality::NoDuty),
+    ("are not obligated to", Modality::NoDuty),
+    ("is not responsible for", Modality::NoDuty),
+    ("are not responsible for", Modality::NoDuty),
+    ("is not liable", Modality::NoDuty),
+    ("are not liable", Modality::NoDuty),
+    ("need not", Modality::NoDuty),
+    ("shall not be permitted to", Modality::Prohibition),
+    ("is not permitted to", Modality::Prohibition),
+    ("are not permitted to", Modality::Prohibition),
+    ("is not allowed to", Modality::Prohibition),
+    ("are not allowed to", Modality::Prohibition),
+    ("is prohibited from", Modality::Prohibition),
+    ("are prohibited from", Modality::Prohibition),
+    ("is not entitled to", Modality::Prohibition),
+    ("are not entitled to", Modality::Prohibition),
+    ("has no right to", Modality::Prohibition),
+    ("have no right to", Modality::Prohibition),
+    ("agrees not to", Modality::Prohibition),
+    ("agree not to", Modality::Prohibition),
+    ("shall not", Modality::Prohibition),
+    ("may not", Modality::Prohibition),
+    ("must not", Modality::Prohibition),
+    ("will not", Modality::Prohibition),
+    ("cannot", Modality::Prohibition),
+    ("can not", Modality::Prohibition),
+    ("can't", Modality::Prohibition),
+    ("won't", Modality::Prohibition),
+    ("shall be entitled to", Modality::Permission),
+    ("will be entitled to", Modality::Permission),
+    ("is entitled to", Modality::Permission),
+    ("are entitled to", Modality::Permission),
+    ("shall have the right to", Modality::Permission),
+    ("will have the right to", Modality::Permission),
+    ("has the right to", Modality::Permission),
+    ("have the right to", Modality::Permission),
+    ("reserves the right to", Modality::Permission),
+    ("reserve the right to", Modality::Permission),
+    ("is permitted to", Modality::Permission),
+    ("are permitted to", Modality::Permission),
+    ("is free to", Modality::Permission),
+    ("are free to", Modality::Permission),
+    ("may", Modality::Permission),
+    ("can", Modality::Permission),
+    ("shall be required to", Modality::Obligation),
+    ("is required to", Modality::Obligation),
+    ("are required to", Modality::Obligation),
+    ("is obligated to", Modality::Obligation),
+    ("are obligated to", Modality::Obligation),
+    ("is responsible for", Modality::Obligation),
+    ("are responsible for", Modality::Obligation),
+    ("is liable", Modality::Obligation),
+    ("are liable", Modality::Obligation),
+    ("agrees to", Modality::Obligation),
+    ("agree to", Modality::Obligation),
+    ("undertakes to", Modality::Obligation),
+    ("undertake to", Modality::Obligation),
+    ("shall", Modality::Obligation),
+    ("must", Modality::Obligation),
+    ("will", Modality::Obligation),
+    ("hereby grants", Modality::Grant),
+    ("grants", Modality::Grant),
+    ("grant", Modality::Grant),
+    ("pays", Modality::Obligation),
+];
+
+/// Words between a modal and its action that are not the action.
+const FILLER: &[&str] = &[
+    "be",
+    "also",
+    "only",
+    "promptly",
+    "immediately",
+    "reasonably",
+    "unreasonably",
+    "not",
+    "then",
+    "thereafter",
+    "timely",
+    "hereby",
+    "at",
+    "its",
+    "their",
+    "own",
+    "option",
+    "expense",
+    "cost",
+    "sole",
+    "discretion",
+    "use",
+    "make",
+    "any",
+    "all",
+    "in",
+    "no",
+    "event",
+    "directly",
+    "otherwise",
+    "solely",
+    "jointly",
+    "severally",
+];
+
+/// The modal phrase at word `i`: (modality, words used).
+fn modal_at(w: &[Word], i: usize) -> Option<(Modality, usize)> {
+    for (phrase, m) in MODALS {
+        let parts = phrase.split(' ');
+        let n = phrase.split(' ').count();
+        if i + n <= w.len() && parts.enumerate().all(|(k, p)| w[i + k].norm == p) {
+            return Some((*m, n));
+        }
+    }
+    None
+}
+
+/// The deontic frames of a sentence's words.
+pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        let Some((mut modality, n)) = modal_at(w, i) else {
+            i += 1;
+            continue;
+        };
+        // "pays" and "grants" only count with an actor just before them.
+        let present = matches!(w[i].norm.as_str(), "pays" | "grants" | "grant");
+        let before = actor_before(w, i, actors);
+        // "In no event shall Acme be liable": the actor follows the modal.
+        let (actor, after, subject) = match before {
+            Some((a, k, len)) => (Some(a), 0, Some((k, k + len))),
+            None => actors.at(w, i + n).map_or((None, 0, None), |(a, len)| (Some(a), len, Some((i + n, i + n + len)))),
+        };
+        if present && actor.is_none() {
+            i += n;
+            continue;
+        }
+        // "pays" is itself the action.
+        let action = if w[i].norm == "pays" { i } else { skip_filler(w, i + n + after) };
+        // "will continue to provide": the verb after "continue to".
+        let action = if w.get(action).is_some_and(|x| x.norm == "continue")
+            && w.get(action + 1).is_some_and(|x| x.norm == "to")
+        {
+            action + 2
+        } else {
+            action
+        };
+        let verb = w.get(action).map(|x| lemma(&x.norm)).unwrap_or_default();
+        // "will have a licence", "shall remain in force": states, not duties.
+        let stative = matches!(
+            verb.as_str(),
+            "have"
+                | "remain"
+                | "continue"
+                | "receive"
+                | "own"
+                | "hold"
+                | "retain"
+                | "include"
+                | "apply"
+                | "govern"
+                | "survive"
+                | "become"
+                | "mean"
+        );
+        if verb.is_empty() || stative && matches!(modality, Modality::Obligation) {
+            i += n;
+            continue;
+        }
+        // "In no event shall Acme …", "Under no circumstances will …": negated.
+        let norm = |k: usize| w.get(k).map_or("", |x| x.norm.as_str());
+        if i >= 2 && norm(i - 1) == "event" && norm(i - 2) == "no"
+            || i >= 2 && norm(i - 1) == "circumstances" && norm(i - 2) == "no"
+        {
+            modality = match modality {
+                Modality::Obligation => Modality::Prohibition,
+                m => m,
+            };
+        }
+        // "shall not be liable" frees the actor; "shall be liable" binds it.
+        if matches!(verb.as_str(), "liable" | "responsible") && modality == Modality::Prohibition {
+            modality = Modality::NoDuty;
+        }
+        let object = (action + 1..(action + 4).min(w.len())).find_map(|k| actors.at(w, k).map(|(a, _)| a));
+        out.push(Frame {
+            actor: actor.unwrap_or(Actor::Unknown),
+            modality,
+            verb,
+            modal: (i, i + n),
+            action,
+            object,
+            subject,
+        });
+        i += n;
+    }
+    out
+}
+
+fn skip_filler(w: &[Word], mut k: usize) -> usize {
+    while k < w.len() && FILLER.contains(&w[k].norm.as_str()) {
+        k += 1;
+    }
+    k
+}
+
+/// The nearest party named before the modal, within the same clause of the sentence.
+fn actor_before(w: &[Word], i: usize, actors: &Actors) -> Option<(Actor, usize, usize)> {
+    let from = i.saturating_sub(8);
+    let mut found = None;
+    for k in (from..i).rev() {
+        if let Some((a, n)) = actors.at(w, k)
+            && k + n <= i
+        {
+            found = Some((a, k, n));
+            break;
+        }
+        // The subject stands in the same clause as its modal.
+        if w[k].after_break {
+            break;
+        }
+    }
+    found
+}
+
+/// A crude lemma: "pays" → "pay", "grants" → "grant"; "process" stays.
+pub fn lemma(w: &str) -> String {
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::words;
+    use super::*;
+
+    fn acme_beta() -> Actors {
+        Actors::new([("acme", vec!["Acme Corp", "Acme"]), ("beta", vec!["Beta", "Customer", "you"])])
+    }
+
+    fn one(s: &str) -> Frame {
+        let f = frames(&words(s), &acme_beta());
+        assert_eq!(f.len(), 1, "{s}: {f:?}");
+        f.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn modalities_actors_and_objects() {
+        let f = one("Beta shall pay Acme all fees within 30 days");
+        assert_eq!((f.actor, f.modality, f.verb.as_str()), (Actor::Party("beta".into()), Modality::Obligation, "pay"));
+        assert_eq!(f.object, Some(Actor::Party("acme".into())));
+        assert_eq!(one("Acme may not charge interest").modality, Modality::Prohibition);
+        assert_eq!(one("Acme may charge interest").modality, Modality::Permission);
+        assert_eq!(one("Customer shall not assign this agreement").actor, Actor::Party("beta".into()));
+        assert_eq!(one("Acme is not liable for indirect damages").modality, Modality::NoDuty);
+        assert_eq!(one("In no event shall Acme be liable for lost profits").modality, Modality::NoDuty);
+        assert_eq!(one("Acme's liability shall not exceed $500").verb, "exceed");
+        assert_eq!(one("Either party may terminate this agreement").actor, Actor::Mutual);
+        assert_eq!(one("Acme grants Beta an exclusive licence").modality, Modality::Grant);
+        assert_eq!(one("You need not renew").modality, Modality::NoDuty);
+    }
+}

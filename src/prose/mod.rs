@@ -1,0 +1,437 @@
+//! The prose stage: reading the words of a clause the way a lawyer does.
+//!
+//! Deterministic and explainable, with no model and no network:
+//!
+//! 1. [`segment`] splits a text into sentences (legal abbreviations and
+//!    enumerations "(a) …; (b) …" understood);
+//! 2. [`tokens`] reads each sentence as canonical words, quantities as values
+//!    ("thirty (30) days" = "30 days"; "US $5,000" = "five thousand dollars");
+//! 3. [`frame`] finds who must, may or must not do what (deontic frames);
+//! 4. sentences are aligned between versions: equal sentences match wherever
+//!    they moved, the rest pair by word overlap;
+//! 5. [`compare`] explains the changed words of each pair: modality,
+//!    payment direction, exclusivity, efforts, discretion, qualifiers,
+//!    carve-outs and conditions, "and" ↔ "or", list items, amounts, caps,
+//!    rates, deadlines, notice periods and end dates, each with the party it
+//!    favours where the words say.
+//!
+//! What no detector explains is returned as unexplained, so that the caller
+//! reports it for review rather than as harmless.
+
+mod compare;
+pub mod frame;
+pub mod segment;
+pub mod tokens;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use frame::Frame;
+pub use frame::{Actor, Actors};
+use tokens::Word;
+
+use crate::rules::{Materiality, Rule};
+
+/// One change of meaning found in the prose.
+#[derive(Clone, Debug)]
+pub struct Change {
+    /// The rule that names the change.
+    pub rule: Rule,
+    /// A materiality other than the rule's, where the change knows better.
+    pub materiality: Option<Materiality>,
+    /// One sentence saying what changed.
+    pub message: String,
+    /// Party keys the change favours.
+    pub favours: Vec<String>,
+    /// Party keys the change disfavours.
+    pub disfavours: Vec<String>,
+    /// Byte ranges of the old and new sentence.
+    pub old: Option<(usize, usize)>,
+    /// Byte range of the new sentence.
+    pub new: Option<(usize, usize)>,
+    /// The words that triggered it.
+    pub triggers: Vec<String>,
+}
+
+/// A sentence pair (or a lone sentence) whose change nothing explained.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unexplained {
+    /// Byte range of the old sentence, if there is one.
+    pub old: Option<(usize, usize)>,
+    /// Byte range of the new sentence, if there is one.
+    pub new: Option<(usize, usize)>,
+    /// The changed words left over, old then new.
+    pub words: (Vec<String>, Vec<String>),
+}
+
+/// What the prose stage found between two texts.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    /// Changes of meaning, each with its rule and direction.
+    pub changes: Vec<Change>,
+    /// Sentence pairs (or lone sentences) with words nothing explained.
+    pub unexplained: Vec<Unexplained>,
+    /// Sentences that moved within the text, unchanged.
+    pub moved: usize,
+}
+
+/// A sentence read for comparison.
+pub(crate) struct Sentence {
+    pub span: (usize, usize),
+    pub words: Vec<Word>,
+    pub frames: Vec<Frame>,
+    key: String,
+    full: Rc<str>,
+}
+
+impl Sentence {
+    /// The source text of words `from..to`.
+    pub fn text_of(&self, from: usize, to: usize) -> String {
+        let to = to.min(self.words.len());
+        if from >= to {
+            return String::new();
+        }
+        self.full[self.words[from].start..self.words[to - 1].end].to_string()
+    }
+
+    /// The words at these indices as written.
+    fn source_words(&self, at: &[usize]) -> Vec<String> {
+        at.iter().map(|&k| self.text_of(k, k + 1)).collect()
+    }
+
+    /// Where the clause of the sentence that word `k` starts ends: the next
+    /// comma or semicolon, at most 14 words on.
+    pub fn clause_end(&self, k: usize) -> usize {
+        let limit = (k + 14).min(self.words.len());
+        (k + 1..limit).find(|&i| self.words[i].after_break).unwrap_or(limit)
+    }
+
+    /// The action of a frame, as written: up to the end of its clause, the
+    /// next modal verb, or "and" before another party.
+    pub fn action_text(&self, f: &Frame) -> String {
+        let mut end = self.clause_end(f.action);
+        if let Some(next) = self.frames.iter().find(|g| g.modal.0 > f.action) {
+            end = end.min(next.modal.0);
+        }
+        // Stop before the subject of the next frame ("… and Mozilla will …").
+        if let Some(next) = self.frames.iter().find(|g| g.modal.0 > f.action)
+            && let Some((from, _)) = next.subject
+            && from > f.action
+        {
+            end = end.min(from);
+        }
+        while end > f.action + 1 && matches!(self.words[end - 1].norm.as_str(), "and" | "or" | "then") {
+            end -= 1;
+        }
+        let t = self.text_of(f.action, end);
+        t.trim_end_matches(['.', ';', ',', ':']).to_string()
+    }
+}
+
+/// Sentences longer than this many words are compared as wholes.
+const MAX_WORDS: usize = 2_000;
+/// Unmatched sentences paired by overlap, at most this many on each side.
+const MAX_FUZZY: usize = 120;
+
+fn read(text: &str, actors: &Actors) -> Vec<Sentence> {
+    let full: Rc<str> = Rc::from(text);
+    segment::sentences(text)
+        .into_iter()
+        .map(|g| {
+            let mut words = Vec::new();
+            if let Some((a, b)) = g.lead {
+                words.extend(tokens::words(&text[a..b]).into_iter().map(|w| shift(w, a)));
+            }
+            let lead = words.len();
+            words.extend(tokens::words(&text[g.start..g.end]).into_iter().map(|w| shift(w, g.start)));
+            let frames = if words.len() <= MAX_WORDS { frame::frames(&words, actors) } else { Vec::new() };
+            // The lead-in gives the actor and modal; only the item's own words are compared.
+            let key = words[lead..].iter().map(|w| w.norm.as_str()).collect::<Vec<_>>().join(" ");
+            Sentence { span: (g.start, g.end), words, frames, key, full: full.clone() }
+        })
+        .collect()
+}
+
+fn shift(mut w: Word, by: usize) -> Word {
+    w.start += by;
+    w.end += by;
+    w
+}
+
+/// Texts longer than this (together) are not read sentence by sentence:
+/// the whole change is left unexplained, for a reader.
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+
+/// Compare two texts sentence by sentence.
+pub fn analyse(old: &str, new: &str, actors: &Actors) -> Analysis {
+    if old.len() + new.len() > MAX_BYTES {
+        let whole = |t: &str| (!t.trim().is_empty()).then_some((0, t.len()));
+        let words = (vec![format!("{} bytes", old.len())], vec![format!("{} bytes", new.len())]);
+        return Analysis {
+            unexplained: vec![Unexplained { old: whole(old), new: whole(new), words }],
+            ..Analysis::default()
+        };
+    }
+    let (a, b) = (read(old, actors), read(new, actors));
+    let mut out = Analysis::default();
+    let mut new_used = vec![false; b.len()];
+    let mut old_used = vec![false; a.len()];
+    // Equal sentences match wherever they stand.
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, s) in b.iter().enumerate().rev() {
+        by_key.entry(s.key.as_str()).or_default().push(j);
+    }
+    let mut last = 0;
+    for (i, s) in a.iter().enumerate() {
+        if let Some(j) = by_key.get_mut(s.key.as_str()).and_then(Vec::pop) {
+            old_used[i] = true;
+            new_used[j] = true;
+            if j < last {
+                out.moved += 1;
+            }
+            last = last.max(j);
+        }
+    }
+    // The rest pair by word overlap, in order.
+    let left_old: Vec<usize> = (0..a.len()).filter(|&i| !old_used[i]).take(MAX_FUZZY).collect();
+    let left_new: Vec<usize> = (0..b.len()).filter(|&j| !new_used[j]).take(MAX_FUZZY).collect();
+    let mut pairs = Vec::new();
+    for &i in &left_old {
+        let best = left_new
+            .iter()
+            .filter(|&&j| !new_used[j])
+            .map(|&j| (j, overlap(&a[i], &b[j])))
+            .filter(|&(_, d)| d >= 0.5)
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        if let Some((j, _)) = best {
+            old_used[i] = true;
+            new_used[j] = true;
+            pairs.push((i, j));
+        }
+    }
+    // A rewritten sentence: one left on each side between the same neighbours.
+    let rest_old: Vec<usize> = (0..a.len()).filter(|&i| !old_used[i]).collect();
+    let rest_new: Vec<usize> = (0..b.len()).filter(|&j| !new_used[j]).collect();
+    if rest_old.len() == rest_new.len() && rest_old.len() <= MAX_FUZZY {
+        for (&i, &j) in rest_old.iter().zip(&rest_new) {
+            if overlap(&a[i], &b[j]) >= 0.2 {
+                old_used[i] = true;
+                new_used[j] = true;
+                pairs.push((i, j));
+            }
+        }
+    }
+    for (i, j) in pairs {
+        let mut p = compare::Pair::new(&a[i], &b[j], actors);
+        p.run();
+        let (lo, ln) = p.unexplained();
+        if !lo.is_empty() || !ln.is_empty() {
+            out.unexplained.push(Unexplained {
+                old: Some(a[i].span),
+                new: Some(b[j].span),
+                words: (a[i].source_words(&lo), b[j].source_words(&ln)),
+            });
+        }
+        out.changes.append(&mut p.out);
+    }
+    for (i, s) in a.iter().enumerate().filter(|(i, _)| !old_used[*i]) {
+        lone(&mut out, s, actors, false);
+        let _ = i;
+    }
+    for s in b.iter().enumerate().filter(|(j, _)| !new_used[*j]).map(|(_, s)| s) {
+        lone(&mut out, s, actors, true);
+    }
+    out
+}
+
+/// A sentence with no counterpart: added (`added`) or removed.
+fn lone(out: &mut Analysis, s: &Sentence, actors: &Actors, added: bool) {
+    let spans = |c: &mut Change| {
+        if added {
+            c.new = Some(s.span);
+        } else {
+            c.old = Some(s.span);
+        }
+    };
+    let before = out.changes.len();
+    if let Some(mut c) = cap_sentence(s, actors, added) {
+        spans(&mut c);
+        out.changes.push(c);
+    } else {
+        for f in s.frames.iter().filter(|f| f.actor != Actor::Unknown || f.modality == frame::Modality::Grant) {
+            let (rule, message, direction) = compare::describe_frame(actors, s, f, added);
+            let (favours, disfavours) = direction.parties(actors);
+            let mut c = Change {
+                rule,
+                materiality: None,
+                message,
+                favours,
+                disfavours,
+                old: None,
+                new: None,
+                triggers: vec![s.text_of(f.modal.0, f.action + 1)],
+            };
+            spans(&mut c);
+            out.changes.push(c);
+        }
+    }
+    if out.changes.len() == before {
+        let words = s.source_words(&(0..s.words.len()).collect::<Vec<_>>());
+        let (old, new) = if added { (None, Some(s.span)) } else { (Some(s.span), None) };
+        let words = if added { (Vec::new(), words) } else { (words, Vec::new()) };
+        out.unexplained.push(Unexplained { old, new, words });
+    }
+}
+
+/// "Our liability shall not exceed $500": a cap that came or went.
+fn cap_sentence(s: &Sentence, actors: &Actors, added: bool) -> Option<Change> {
+    let money = s
+        .words
+        .iter()
+        .position(|w| matches!(w.quantity, Some(tokens::Quantity { kind: tokens::Kind::Money(_), .. })))?;
+    let capped =
+        s.words.iter().any(|w| matches!(w.norm.as_str(), "exceed" | "exceeds" | "cap" | "maximum" | "limited"));
+    let liability = s.words.iter().any(|w| matches!(w.norm.as_str(), "liability" | "liable" | "damages"));
+    if !(capped && liability) {
+        return None;
+    }
+    let liable = (0..money).find_map(|k| {
+        let next = s.words.get(k + 1).map(|w| w.norm.as_str());
+        matches!(next, Some("liability" | "aggregate" | "total" | "entire")).then(|| actors.at(&s.words, k)).flatten()
+    });
+    let amount = s.words[money].quantity.as_ref().map(tokens::Quantity::show).unwrap_or_default();
+    let d = match liable {
+        Some((a, _)) if added => compare::Direction::For(a),
+        Some((a, _)) => compare::Direction::Against(a),
+        None => compare::Direction::None,
+    };
+    let (favours, disfavours) = d.parties(actors);
+    let (rule, message) = if added {
+        (Rule::CapAdded, format!("Cap added: liability limited to {amount}."))
+    } else {
+        (Rule::CapRemoved, format!("Cap removed: liability is no longer limited to {amount}."))
+    };
+    Some(Change { rule, materiality: None, message, favours, disfavours, old: None, new: None, triggers: vec![amount] })
+}
+
+/// Dice overlap of the two sentences' words (as multisets).
+fn overlap(a: &Sentence, b: &Sentence) -> f64 {
+    if a.words.is_empty() || b.words.is_empty() {
+        return 0.0;
+    }
+    let mut counts: HashMap<&str, i32> = HashMap::new();
+    for w in &a.words {
+        *counts.entry(w.norm.as_str()).or_default() += 1;
+    }
+    let mut common = 0;
+    for w in &b.words {
+        if let Some(c) = counts.get_mut(w.norm.as_str())
+            && *c > 0
+        {
+            *c -= 1;
+            common += 1;
+        }
+    }
+    2.0 * f64::from(common) / (a.words.len() + b.words.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actors() -> Actors {
+        Actors::new([("acme", vec!["Acme"]), ("beta", vec!["Beta"])])
+    }
+
+    fn found(old: &str, new: &str) -> Analysis {
+        analyse(old, new, &actors())
+    }
+
+    fn one(old: &str, new: &str) -> Change {
+        let a = found(old, new);
+        assert!(a.unexplained.is_empty(), "unexplained: {:?}", a.unexplained);
+        assert_eq!(a.changes.len(), 1, "{:?}", a.changes);
+        a.changes.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn the_six_rows_of_the_issue() {
+        let c = one("Beta shall pay Acme all fees within 30 days.", "Acme shall pay Beta all fees within thirty days.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::PaymentDirectionReversed, ["beta".to_string()].as_slice()));
+        let c = one("Acme grants Beta an exclusive licence.", "Acme grants Beta a non-exclusive licence.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ExclusivityDropped, ["acme".to_string()].as_slice()));
+        let c = one("Acme may not charge interest on late payments.", "Acme may charge interest on late payments.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ModalityReversed, ["acme".to_string()].as_slice()));
+        let c = one(
+            "Acme is not liable for indirect damages, except for breach of confidentiality.",
+            "Acme is not liable for indirect damages.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ExceptionRemoved, ["acme".to_string()].as_slice()));
+        let c = one(
+            "Acme shall use best efforts to deliver.",
+            "Acme shall use commercially reasonable efforts to deliver.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::EffortsWeakened, ["acme".to_string()].as_slice()));
+        let c = one(
+            "Beta shall not assign this agreement without consent.",
+            "Beta may assign this agreement without consent.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ModalityReversed, ["beta".to_string()].as_slice()));
+    }
+
+    #[test]
+    fn equal_meaning_finds_nothing() {
+        for (a, b) in [
+            ("Pay within 30 days.", "Pay within thirty (30) days."),
+            ("The Licence is granted.", "The license is granted."),
+            ("Acme shall deliver the goods.", "Acme shall deliver the goods"),
+            ("The parties acknowledge the agreement.", "The parties acknowlege the agreement."),
+        ] {
+            let r = found(a, b);
+            assert!(r.changes.is_empty() && r.unexplained.is_empty(), "{a} / {b}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn moved_sentences_are_moves() {
+        let r = found("Acme shall pay. Beta shall ship.", "Beta shall ship. Acme shall pay.");
+        assert!(r.changes.is_empty() && r.unexplained.is_empty());
+        assert_eq!(r.moved, 1);
+    }
+
+    #[test]
+    fn quantities_caps_and_deadlines() {
+        let c = one(
+            "Acme's aggregate liability shall not exceed $5,000.",
+            "Acme's aggregate liability shall not exceed $500.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::CapLowered, ["acme".to_string()].as_slice()));
+        let c = one("Beta shall pay each invoice within 30 days.", "Beta shall pay each invoice within 45 days.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::DeadlineExtended, ["beta".to_string()].as_slice()));
+        let c = one("Either party may terminate on 30 days' notice.", "Either party may terminate on 60 days' notice.");
+        assert_eq!((c.rule, c.favours.len()), (Rule::NoticeLengthened, 0));
+    }
+
+    #[test]
+    fn unexplained_changes_are_kept() {
+        let r = found("Acme shall deliver the goods to Beta.", "Acme shall deliver the software to Beta.");
+        assert!(r.changes.is_empty());
+        assert_eq!(r.unexplained[0].words, (vec!["goods".to_string()], vec!["software".to_string()]));
+        let r = found("Acme shall pay USD 5 in cash.", "Acme shall pay $5 in kind.");
+        assert_eq!(r.unexplained[0].words, (vec!["cash".to_string()], vec!["kind".to_string()]));
+        let r = found("Acme shall deliver.", "Acme shall deliver. The sky is blue.");
+        assert_eq!(r.unexplained.len(), 1);
+        assert!(r.unexplained[0].old.is_none());
+    }
+
+    #[test]
+    fn sentences_added_and_removed() {
+        let r = found("Acme shall deliver.", "Acme shall deliver. Beta may audit Acme once a year.");
+        assert_eq!((r.changes[0].rule, r.changes[0].favours.clone()), (Rule::RightGranted, vec!["beta".to_string()]));
+        let r = found("Acme shall deliver. Beta shall indemnify Acme.", "Acme shall deliver.");
+        assert_eq!(
+            (r.changes[0].rule, r.changes[0].favours.clone()),
+            (Rule::ObligationRemoved, vec!["beta".to_string()])
+        );
+    }
+}
