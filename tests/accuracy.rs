@@ -220,3 +220,45 @@ fn accuracy_on_the_labelled_corpus_does_not_fall_below_the_recorded_figures() {
         fell.join("\n- ")
     );
 }
+
+/// The versions of one agreement in history order (the `#` column of its
+/// VERSIONS.md), as tests/markdown.rs reads them.
+fn versions(folder: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(folder.join("VERSIONS.md")).unwrap();
+    let mut rows: Vec<(u32, String)> = text
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            let n: u32 = cells.get(1)?.parse().ok()?;
+            let file = cells.get(2)?;
+            file.ends_with(".md").then(|| (n, file.to_string()))
+        })
+        .collect();
+    rows.sort();
+    rows.into_iter().map(|(_, f)| f).collect()
+}
+
+#[test]
+fn the_labels_cover_every_consecutive_corpus_pair_and_nothing_else() {
+    if !Path::new(CORPUS).is_dir() {
+        println!("skipped: no corpus at {CORPUS} (the shared folder beside the repository)");
+        return;
+    }
+    let mut folders: Vec<_> = std::fs::read_dir(CORPUS)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("VERSIONS.md").is_file())
+        .collect();
+    folders.sort();
+    for folder in folders {
+        let name = folder.file_name().unwrap().to_str().unwrap().to_string();
+        let path = format!("{LABELS}/{name}.yaml");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let labels = accuracy::parse_labels(&text, &path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(labels.agreement, name, "{path}");
+        let labelled: Vec<(String, String)> = labels.pairs.iter().map(|p| (p.old.clone(), p.new.clone())).collect();
+        let consecutive: Vec<(String, String)> =
+            versions(&folder).windows(2).map(|w| (w[0].clone(), w[1].clone())).collect();
+        assert_eq!(labelled, consecutive, "{path}: the labelled pairs are the consecutive pairs of VERSIONS.md");
+    }
+}
