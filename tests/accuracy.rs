@@ -46,14 +46,10 @@ pairs:
         favours: none
 "#;
 
-fn party(key: &str, name: &str, aliases: &[&str]) -> Party {
-    Party {
-        key: key.into(),
-        name: name.into(),
-        short: None,
-        aliases: aliases.iter().map(|a| a.to_string()).collect(),
-        pos: Default::default(),
-    }
+/// Parties as the loader makes them (`key: {name, aliases}` in YAML).
+fn parties(yaml: &str) -> Vec<Party> {
+    let text = format!("agreement: tiny\nparties:\n{yaml}clauses: []\n");
+    agreement_diff::load_str(&text, "tiny.yaml", &agreement_diff::LoadOptions::default()).unwrap().parties
 }
 
 fn finding(m: Materiality, old: Option<u32>, new: Option<u32>) -> Finding {
@@ -76,9 +72,10 @@ fn labels_parse_and_parties_map_by_key_name_or_alias() {
     assert_eq!(pair.changes[1].favours, Favours::Both);
 
     // The tool's keys differ from the label's: names and aliases decide, ignoring case.
-    let (a, b, c) =
-        (party("vendor", "ACME Inc.", &["WE", "our"]), party("customer", "Customer", &[]), party("bank", "Bank", &[]));
-    let map = accuracy::party_map(&file.parties, &[&a, &b, &c]);
+    let tool = parties(
+        "  vendor: {name: ACME Inc., aliases: [WE, our]}\n  customer: {name: Customer}\n  bank: {name: Bank}\n",
+    );
+    let map = accuracy::party_map(&file.parties, &tool.iter().collect::<Vec<_>>());
     assert_eq!(
         map,
         [("acme".to_string(), vec!["vendor".to_string()]), ("user".to_string(), vec!["customer".to_string()])]
@@ -99,8 +96,8 @@ fn labels_parse_and_parties_map_by_key_name_or_alias() {
 #[test]
 fn matching_materiality_and_favoured_party() {
     let file = accuracy::parse_labels(LABELS_YAML, "tiny.yaml").unwrap();
-    let (vendor, customer) = (party("vendor", "Acme", &[]), party("customer", "Customer", &[]));
-    let map = accuracy::party_map(&file.parties, &[&vendor, &customer]);
+    let tool = parties("  vendor: {name: Acme}\n  customer: {name: Customer}\n");
+    let map = accuracy::party_map(&file.parties, &tool.iter().collect::<Vec<_>>());
     let pair = &file.pairs[0];
     let [fees, change_of_control, typo] = [&pair.changes[0], &pair.changes[1], &pair.changes[2]];
 
