@@ -9,6 +9,8 @@
 
 #![warn(missing_docs)]
 
+#[doc(hidden)]
+pub mod accuracy;
 pub(crate) mod ack;
 pub(crate) mod align;
 pub mod classify;
