@@ -413,3 +413,18 @@ fn role_fields_with_several_parties_are_checked_where_written() {
     let (_, err) = check("    liable: acme\n    cap: {multiple: 1, of: fees paid, perod: 12 months}\n");
     assert!(err.contains("x.yaml:7:39:") && err.contains("did you mean `period`?"), "{err}");
 }
+
+/// `convert` writes several parties, `mutual` and caps of fees back as the
+/// format reads them: the converted file says the same thing.
+#[test]
+fn mutual_terms_and_caps_of_fees_survive_convert() {
+    let dir = tempfile::tempdir().unwrap();
+    for fixture in ["tests/rules/role-made-one-sided/old.yaml", "tests/rules/party-substituted/several/old.yaml"] {
+        let out = cargo_bin_cmd!("agreement-diff").args(["convert", fixture]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let converted = dir.path().join("converted.yaml");
+        std::fs::write(&converted, &out.stdout).unwrap();
+        let v = json(fixture, converted.to_str().unwrap());
+        assert!(v["findings"].as_array().unwrap().is_empty(), "{fixture}: {v}");
+    }
+}

@@ -198,7 +198,13 @@ pub(super) fn roles(cx: &mut Cx, at: At) -> bool {
     let role = role_name(field);
     // What the roles now say, in the clause's own terms.
     let says = match (kind, shown_side == benefits) {
+        (ClauseKind::LiabilityCap, true) if rule == Rule::RoleMadeMutual => {
+            format!("the cap limits the liability of {now} (before, only of {was})")
+        }
         (ClauseKind::LiabilityCap, true) => format!("the cap limits the liability of {now} (before, of {was})"),
+        (ClauseKind::Termination, true) if rule == Rule::RoleMadeMutual => {
+            format!("{now} may terminate (before, only {was})")
+        }
         (ClauseKind::Termination, true) => format!("{now} may terminate (before, {was})"),
         _ => format!("its {role} is now {now} (was {was})"),
     };
@@ -573,12 +579,16 @@ fn cap(cx: &mut Cx, ch: &Change, protects: Side) {
             (Rule::CapRemoved, protects.other(), format!("The cap ({}) on {limits} under {l} was removed.", amount(a)))
         }
         (Some(a), Some(b)) => match cap_order(a, b) {
-            Some(Ordering::Less) => {
-                (Rule::CapRaised, protects.other(), format!("The cap on {limits} under {l} rose from {a} to {b}."))
-            }
-            Some(Ordering::Greater) => {
-                (Rule::CapLowered, protects, format!("The cap on {limits} under {l} fell from {a} to {b}."))
-            }
+            Some(Ordering::Less) => (
+                Rule::CapRaised,
+                protects.other(),
+                format!("The cap on {limits} under {l} rose from {a} to {b}.{}", look_back(a, b)),
+            ),
+            Some(Ordering::Greater) => (
+                Rule::CapLowered,
+                protects,
+                format!("The cap on {limits} under {l} fell from {a} to {b}.{}", look_back(a, b)),
+            ),
             _ if matches!((a, b), (Value::Money { currency: c1, .. }, Value::Money { currency: c2, .. }) if c1 != c2) =>
             {
                 let message = format!("The cap under {l} is now in another currency: {a} → {b}.");
@@ -590,6 +600,19 @@ fn cap(cx: &mut Cx, ch: &Change, protects: Side) {
     };
     let f = ch.finding(rule, message).favouring(cx.sides(ch.at, Some(side)));
     cx.push_clause(ch.at, f);
+}
+
+/// Why two caps of fees are ordered when their look-back periods differ.
+fn look_back(a: &Value, b: &Value) -> &'static str {
+    match (a, b) {
+        (Value::Multiple(x), Value::Multiple(y)) if x.period.is_none() || y.period.is_none() => {
+            " With no look-back period, every fee paid counts."
+        }
+        (Value::Multiple(x), Value::Multiple(y)) if x.period != y.period => {
+            " A longer look-back counts at least as many fees."
+        }
+        _ => "",
+    }
 }
 
 /// How two caps compare where the answer is certain: money with money (see

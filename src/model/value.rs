@@ -530,7 +530,7 @@ impl fmt::Display for Value {
         match self {
             Value::Undisclosed => f.write_str("undisclosed"),
             Value::Party(p) => f.write_str(p),
-            Value::Parties(ps) => f.write_str(&ps.join(", ")),
+            Value::Parties(ps) => write!(f, "[{}]", ps.join(", ")),
             Value::Mutual => f.write_str("mutual"),
             Value::Multiple(m) => write!(f, "{m}"),
             Value::Percent(d) => write!(f, "{}%", d.plain()),
