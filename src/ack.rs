@@ -13,6 +13,16 @@
 //!     reason: Counsel accepted the total cap on 2026-04-28.
 //! ```
 //!
+//! The same file may hold `defaults` for the options of a comparison; a flag
+//! given on the command line overrides its default:
+//!
+//! ```yaml
+//! defaults:
+//!   format: markdown          # any --format
+//!   fail-on: substantive      # any --fail-on
+//!   perspective: openai       # a party key, as --perspective
+//! ```
+//!
 //! An acknowledgement covers one change: the agreement is named, and the
 //! change is named by its digest ([`crate::report::Finding::change`]), so a
 //! later, different change of the same clause is not covered but reported,
@@ -23,9 +33,13 @@
 
 use std::path::{Path, PathBuf};
 
+use clap::ValueEnum;
+
 use crate::load::{LoadError, closest, read_source};
+use crate::render::Format;
 use crate::report::{Ack, AckMatch, Report, Stale};
-use crate::yaml::{self, NodeKind, Pos};
+use crate::rules::Materiality;
+use crate::yaml::{self, Node, NodeKind, Pos};
 
 /// The file name looked for beside the new file and at the repository root.
 pub const FILE_NAME: &str = ".agreement-diff.yaml";
@@ -38,6 +52,8 @@ const CHANGE_DIGITS: usize = 32;
 #[derive(Debug, Default)]
 pub struct Acknowledgements {
     acks: Vec<Ack>,
+    /// The file's `defaults`, for the options not given as flags.
+    pub defaults: Defaults,
     /// Whether each covered a finding.
     used: Vec<bool>,
     /// The changes each matched in all but the change.
@@ -56,11 +72,11 @@ impl Acknowledgements {
             Some(f) => Some(f.to_string()),
             None => discover(new_path).map(|p| p.to_string_lossy().to_string()),
         };
-        let acks = match file {
-            Some(f) => load(&f, max_bytes)?,
-            None => Vec::new(),
+        let Config { acks, defaults } = match file {
+            Some(f) => read(&f, max_bytes)?,
+            None => Config::default(),
         };
-        Ok(Acknowledgements { used: vec![false; acks.len()], differs: vec![Vec::new(); acks.len()], acks })
+        Ok(Acknowledgements { used: vec![false; acks.len()], differs: vec![Vec::new(); acks.len()], acks, defaults })
     }
 
     /// Mark the findings of a report that an acknowledgement covers (the
@@ -96,19 +112,59 @@ impl Acknowledgements {
     }
 }
 
-/// Load acknowledgements from a file.
-pub fn load(path: &str, max_bytes: u64) -> Result<Vec<Ack>, LoadError> {
+/// What a config file holds: acknowledgements and defaults.
+#[derive(Debug, Default)]
+pub struct Config {
+    /// The acknowledged changes.
+    pub acks: Vec<Ack>,
+    /// Defaults for the options of a comparison.
+    pub defaults: Defaults,
+}
+
+/// Defaults for the options of a comparison (`defaults:` in the config
+/// file); a flag on the command line overrides each. Each remembers where
+/// it was written, so that a value refused later (a perspective that names
+/// no party) is reported there.
+#[derive(Debug, Default)]
+pub struct Defaults {
+    /// `--format`.
+    pub format: Option<Format>,
+    /// `--fail-on`.
+    pub fail_on: Option<Materiality>,
+    /// `--perspective`, and where it is written.
+    pub perspective: Option<(String, LoadError)>,
+}
+
+/// The keys of `defaults`.
+const DEFAULT_KEYS: &[&str] = &["format", "fail-on", "perspective"];
+
+/// Read a config file: acknowledgements and defaults. Unknown keys and bad
+/// values are errors with their line and column.
+pub fn read(path: &str, max_bytes: u64) -> Result<Config, LoadError> {
     let text = read_source(path, max_bytes)?;
     let err = |pos: Option<Pos>, message: String| LoadError { file: path.to_string(), pos, message };
     let root = yaml::parse(&text, yaml::Limits::default()).map_err(|e| err(e.pos, e.message))?;
     let NodeKind::Map(entries) = &root.kind else {
-        return Err(err(Some(root.pos), "an acknowledgements file must be a mapping with `acknowledged`".into()));
+        return Err(err(
+            Some(root.pos),
+            "a config file must be a mapping with `acknowledged` and/or `defaults`".into(),
+        ));
     };
     let mut out = Vec::new();
+    let mut defaults = Defaults::default();
     for e in entries {
+        if e.key_is_text && e.key == "defaults" {
+            defaults = read_defaults(&e.value, &err)?;
+            continue;
+        }
         if e.key != "acknowledged" || !e.key_is_text {
-            let hint = closest(&e.key, &["acknowledged"]).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
-            return Err(err(Some(e.key_pos), format!("unknown key `{}`{hint}", e.key)));
+            let hint = closest(&e.key, &["acknowledged", "defaults"])
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            return Err(err(
+                Some(e.key_pos),
+                format!("unknown key `{}` (a config file holds `acknowledged` and `defaults`){hint}", e.key),
+            ));
         }
         let NodeKind::Seq(items) = &e.value.kind else {
             return Err(err(Some(e.value.pos), "`acknowledged` must be a list".into()));
@@ -192,7 +248,71 @@ pub fn load(path: &str, max_bytes: u64) -> Result<Vec<Ack>, LoadError> {
             out.push(ack);
         }
     }
-    Ok(out)
+    Ok(Config { acks: out, defaults })
+}
+
+/// `defaults: {format: ..., fail-on: ..., perspective: ...}`.
+fn read_defaults(node: &Node, err: &dyn Fn(Option<Pos>, String) -> LoadError) -> Result<Defaults, LoadError> {
+    let NodeKind::Map(entries) = &node.kind else {
+        return Err(err(
+            Some(node.pos),
+            format!("`defaults` must be a mapping of {}, found {}", DEFAULT_KEYS.join(", "), node.kind.describe()),
+        ));
+    };
+    let mut d = Defaults::default();
+    for e in entries {
+        if !e.key_is_text || !DEFAULT_KEYS.contains(&e.key.as_str()) {
+            let hint = closest(&e.key, DEFAULT_KEYS).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+            return Err(err(
+                Some(e.key_pos),
+                format!("unknown key `{}` in `defaults` (known: {}){hint}", e.key, DEFAULT_KEYS.join(", ")),
+            ));
+        }
+        let text = match &e.value.kind {
+            NodeKind::Str(s) if !s.trim().is_empty() => crate::safe::clip(s.trim()).to_string(),
+            other => {
+                return Err(err(
+                    Some(e.value.pos),
+                    format!("`defaults.{}` must be text, found {}", e.key, other.describe()),
+                ));
+            }
+        };
+        // A bad value: the values allowed, and the closest.
+        let refuse = |allowed: &[&str]| {
+            let hint = closest(&text, allowed).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+            Err(err(
+                Some(e.value.pos),
+                format!("`defaults.{}` must be one of {}, found `{text}`{hint}", e.key, allowed.join(", ")),
+            ))
+        };
+        match e.key.as_str() {
+            "format" => match <Format as ValueEnum>::from_str(&text, false) {
+                Ok(f) => d.format = Some(f),
+                Err(_) => {
+                    let names: Vec<String> = Format::value_variants()
+                        .iter()
+                        .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+                        .collect();
+                    return refuse(&names.iter().map(String::as_str).collect::<Vec<_>>());
+                }
+            },
+            "fail-on" => match Materiality::parse(&text) {
+                Some(m) => d.fail_on = Some(m),
+                None => return refuse(&Materiality::ALL.map(Materiality::name)),
+            },
+            _ => {
+                if !crate::load::is_identifier(&text) {
+                    return Err(err(
+                        Some(e.value.pos),
+                        format!("`defaults.perspective` must be a party key (such as `openai`), found `{text}`"),
+                    ));
+                }
+                let at = err(Some(e.value.pos), String::new());
+                d.perspective = Some((text, at));
+            }
+        }
+    }
+    Ok(d)
 }
 
 /// Where to look for acknowledgements when `--config` is not given: beside

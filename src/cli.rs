@@ -44,14 +44,17 @@ struct DiffArgs {
     out: OutputArgs,
     #[command(flatten)]
     input: InputArgs,
-    /// Exit 1 only for findings at or above this materiality (otherwise 0).
+    /// Exit 1 only for findings at or above this materiality (otherwise 0). Overrides `defaults: {fail-on: ...}`
+    /// of the config file.
     #[arg(long, value_enum)]
     fail_on: Option<Materiality>,
-    /// Mark each finding for or against this party (a key of `parties`), and sort by impact on it.
+    /// Mark each finding for or against this party (a key of `parties`), and sort by impact on it. Overrides
+    /// `defaults: {perspective: ...}` of the config file.
     #[arg(long, value_name = "PARTY")]
     perspective: Option<String>,
-    /// Acknowledged findings: a FILE, or REV:PATH read through git (in CI, the base branch's, so that a pull
-    /// request cannot approve itself). Default: .agreement-diff.yaml beside the new file, or at the repository root.
+    /// The config file: acknowledged findings and `defaults` (format, fail-on, perspective). A FILE, or REV:PATH
+    /// read through git (in CI, the base branch's, so that a pull request cannot approve itself nor loosen its
+    /// gate). Default: .agreement-diff.yaml beside the new file, or at the repository root.
     #[arg(long, value_name = "FILE")]
     config: Option<String>,
     /// Ignore any .agreement-diff.yaml.
@@ -62,9 +65,9 @@ struct DiffArgs {
 /// How a report is printed (the comparison and `log`).
 #[derive(Args, Clone, Copy)]
 struct OutputArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    format: Format,
+    /// Output format [default: text, or `defaults: {format: ...}` of the config file when comparing].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Colour: auto (only on a terminal; honours NO_COLOR, CLICOLOR, CLICOLOR_FORCE and TERM=dumb), always, never.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
@@ -235,14 +238,14 @@ pub fn stdout_color(always: Option<bool>) -> bool {
 
 /// Run a parsed command line.
 pub fn execute(cli: Cli) -> Result<Output, Error> {
-    let renderer = |out: &OutputArgs| {
-        let color = stdout_color(match out.color {
+    let color = |out: &OutputArgs| {
+        stdout_color(match out.color {
             ColorChoice::Auto => None,
             ColorChoice::Always => Some(true),
             ColorChoice::Never => Some(false),
-        });
-        render::renderer_for_run(out.format, color)
+        })
     };
+    let renderer = |out: &OutputArgs| render::renderer_for_run(out.format.unwrap_or(Format::Text), color(out));
     match cli.command {
         Some(Command::Check { files, format, input }) => Ok(check(&files, &input.options(), format)),
         Some(Command::Convert { file, input }) => {
@@ -269,45 +272,84 @@ pub fn execute(cli: Cli) -> Result<Output, Error> {
             let buf = man_page().map_err(|e| format!("cannot render the man page: {e}"))?;
             Ok(Output::ok(String::from_utf8_lossy(&buf).into_owned()))
         }
-        None => diff(&cli.diff, &cli.diff.input.options(), renderer(&cli.diff.out).as_ref()),
+        None => diff(&cli.diff, &cli.diff.input.options(), color(&cli.diff.out)),
     }
 }
 
-fn diff(args: &DiffArgs, options: &LoadOptions, renderer: &dyn render::Renderer) -> Result<Output, Error> {
+/// The options of one comparison: each flag, else the config file's
+/// default, else the built-in default.
+struct Settings<'a> {
+    format: Format,
+    fail_on: Option<Materiality>,
+    /// The party, and where the config file names it (for a flag, nowhere).
+    perspective: Option<(&'a str, Option<&'a load::LoadError>)>,
+}
+
+impl<'a> Settings<'a> {
+    fn of(args: &'a DiffArgs, d: &'a ack::Defaults) -> Settings<'a> {
+        Settings {
+            format: args.out.format.or(d.format).unwrap_or(Format::Text),
+            fail_on: args.fail_on.or(d.fail_on),
+            perspective: match (&args.perspective, &d.perspective) {
+                (Some(p), _) => Some((p.as_str(), None)),
+                (None, Some((p, at))) => Some((p.as_str(), Some(at))),
+                (None, None) => None,
+            },
+        }
+    }
+
+    /// Mark a report's findings for or against the perspective party; a
+    /// default that names no party is an error at its place in the config.
+    fn perspective(&self, report: &mut Report) -> Result<(), Error> {
+        let Some((party, at)) = self.perspective else { return Ok(()) };
+        match (report.set_perspective(party), at) {
+            (Ok(()), _) => Ok(()),
+            (Err(e), Some(at)) => Err(Error::Load(load::LoadError {
+                message: format!("`defaults.perspective`: {}", e.to_string().trim_start_matches("--perspective ")),
+                ..at.clone()
+            })),
+            (Err(e), None) => Err(e.into()),
+        }
+    }
+}
+
+fn diff(args: &DiffArgs, options: &LoadOptions, color: bool) -> Result<Output, Error> {
     let (Some(old), Some(new)) = (&args.old, &args.new) else {
         return Err(Error::Message("give two files to compare (OLD NEW), or a command; see --help".into()));
     };
     let acks_beside =
         |new_path: &str| Acknowledgements::for_run(args.config.as_deref(), args.no_config, new_path, options.max_bytes);
     if Path::new(old).is_dir() && Path::new(new).is_dir() {
-        let mut d = dirs::compare(old, new, options)?;
-        // One acknowledgements file for the whole run, found in the new directory.
+        // One config file for the whole run, found in the new directory, read before comparing so that
+        // a bad one stops the run before any work.
         let mut acks = acks_beside(&Path::new(new).join(ack::FILE_NAME).to_string_lossy())?;
+        let mut d = dirs::compare(old, new, options)?;
+        let defaults = std::mem::take(&mut acks.defaults);
+        let settings = Settings::of(args, &defaults);
         let mut status = u8::from(!d.added.is_empty() || !d.removed.is_empty());
         for r in &mut d.reports {
-            if let Some(p) = &args.perspective {
-                r.set_perspective(p)?;
-            }
+            settings.perspective(r)?;
             acks.apply(r);
-            status = status.max(exit_status(r, args.fail_on));
+            status = status.max(exit_status(r, settings.fail_on));
         }
         d.stale = acks.stale();
-        if args.out.format == Format::Github {
+        if settings.format == Format::Github {
             step_summary(&render::renderer_for_run(Format::Markdown, false).directory(&d))?;
         }
-        return Ok(Output { text: renderer.directory(&d), status });
-    }
-    let mut report = crate::diff_files(old, new, options)?;
-    if let Some(p) = &args.perspective {
-        report.set_perspective(p)?;
+        return Ok(Output { text: render::renderer_for_run(settings.format, color).directory(&d), status });
     }
     let mut acks = acks_beside(new)?;
+    let defaults = std::mem::take(&mut acks.defaults);
+    let settings = Settings::of(args, &defaults);
+    let mut report = crate::diff_files(old, new, options)?;
+    settings.perspective(&mut report)?;
     acks.apply(&mut report);
     report.stale = acks.stale();
-    if args.out.format == Format::Github {
+    if settings.format == Format::Github {
         step_summary(&render::renderer_for_run(Format::Markdown, false).report(&report))?;
     }
-    Ok(Output { text: renderer.report(&report), status: exit_status(&report, args.fail_on) })
+    let text = render::renderer_for_run(settings.format, color).report(&report);
+    Ok(Output { text, status: exit_status(&report, settings.fail_on) })
 }
 
 /// With `--format github` in GitHub Actions, the whole report (Markdown) goes

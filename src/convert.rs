@@ -62,6 +62,12 @@ pub fn to_yaml(a: &Agreement) -> String {
                 Value::Text(t) => quote(t),
                 Value::List(items) => list(items),
                 Value::Party(p) => p.clone(),
+                Value::Parties(ps) => format!("[{}]", ps.join(", ")),
+                Value::Mutual => "mutual".to_string(),
+                Value::Multiple(m) => {
+                    let period = m.period.as_ref().map(|p| format!(", period: {p}")).unwrap_or_default();
+                    format!("{{multiple: {}, of: {}{period}}}", m.multiple.plain(), quote(&m.of))
+                }
                 Value::Date(d) => d.to_string(),
                 other => quote(&other.to_string()),
             };

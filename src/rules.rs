@@ -349,7 +349,7 @@ catalogue! {
         title: "A different party fills a role",
         favours: "the party brought in",
         mirror: PartySubstituted,
-        explanation: "A role (payer, licensee, holder, obligor...) now names a different party.",
+        explanation: "A role (payer, licensee, holder, obligor...) now names a different party. A role may name several parties (`licensee: [acme, beta]`): when the parties it names change, the finding favours those who gain the clause's benefit or leave its burden and disfavours those who lose the benefit or take on the burden. A role made mutual, or no longer mutual, is role-made-mutual or role-made-one-sided.",
     }
     RateIncreased = "rate-increased" {
         materiality: Commercial,
@@ -397,7 +397,7 @@ catalogue! {
         title: "A cap was added",
         favours: "the payer, or the liable party",
         mirror: CapRemoved,
-        explanation: "A cap now limits what a payer pays (or what a liable party owes). A cap whose amount is undisclosed is still a cap.",
+        explanation: "A cap now limits what a payer pays (or what a liable party owes): a `cap` added to a payment or a liability-cap clause, or a whole liability-cap clause that appears, which favours the liable party it protects. A cap whose amount is undisclosed is still a cap. On a mutual clause (`liable: mutual`) a cap protects each party when it is liable and limits each when it claims, so the finding cuts both ways and names no winner.",
     }
     CapRemoved = "cap-removed" {
         materiality: Commercial,
@@ -405,7 +405,7 @@ catalogue! {
         title: "A cap was removed",
         favours: "the payee, or the claimant",
         mirror: CapAdded,
-        explanation: "A cap that limited a payment or a liability is gone.",
+        explanation: "A cap that limited a payment or a liability is gone, or a whole liability-cap clause is: the payee or claimant can now recover in full. On a mutual clause (`liable: mutual`) a cap protects each party when it is liable and limits each when it claims, so the finding cuts both ways and names no winner.",
     }
     CapRaised = "cap-raised" {
         materiality: Commercial,
@@ -413,7 +413,7 @@ catalogue! {
         title: "A cap went up",
         favours: "the payee, or the claimant",
         mirror: CapLowered,
-        explanation: "A cap's amount went up: more can be paid or claimed before it bites.",
+        explanation: "A cap's amount went up: more can be paid or claimed before it bites. Caps written as a multiple of fees (`{multiple: 1, of: fees paid, period: 12 months}`) are ordered only where the order is certain: on the same base and look-back, by the multiple; on the same multiple and base, a longer look-back counts at least as many fees (none counts them all); a higher multiple with a look-back at least as long is higher. Otherwise the change is cap-changed-form. On a mutual clause (`liable: mutual`) a cap protects each party when it is liable and limits each when it claims, so the finding cuts both ways and names no winner.",
     }
     CapLowered = "cap-lowered" {
         materiality: Commercial,
@@ -421,7 +421,32 @@ catalogue! {
         title: "A cap went down",
         favours: "the payer, or the liable party",
         mirror: CapRaised,
-        explanation: "A cap's amount went down.",
+        explanation: "A cap's amount went down: less can be paid or claimed before it bites. Caps written as a multiple of fees (`{multiple: 1, of: fees paid, period: 12 months}`) are ordered only where the order is certain: on the same base and look-back, by the multiple; on the same multiple and base, a longer look-back counts at least as many fees (none counts them all); a higher multiple with a look-back at least as long is higher. Otherwise the change is cap-changed-form. On a mutual clause (`liable: mutual`) a cap protects each party when it is liable and limits each when it claims, so the finding cuts both ways and names no winner.",
+    }
+    // Mutual terms and formula caps (issue 12 item 4): kept together.
+    CapChangedForm = "cap-changed-form" {
+        materiality: Commercial,
+        family: Cap,
+        title: "A cap changed form",
+        favours: "nobody: it cuts both ways",
+        mirror: CapChangedForm,
+        explanation: "A cap is now written another way and the old and new caps cannot be ordered whatever happens: a fixed amount (USD 1 million) against a multiple of fees (the fees paid in the 12 months before the claim, `{multiple: 1, of: fees paid, period: 12 months}`), two different bases (fees paid against fees payable), or a multiple and a look-back that pull in opposite directions (2x over 12 months against 1x over 24 months). Which cap is higher depends on the fees actually paid, so the change cuts both ways: it helps the liable party (or payer) if the new cap turns out lower and the claimant (or payee) if it turns out higher. Caps that can be ordered with certainty are cap-raised or cap-lowered instead: same base and look-back, the multiple orders them; same multiple and base, a longer look-back counts at least as many fees (no look-back counts them all); a higher multiple with a look-back at least as long is higher.",
+    }
+    RoleMadeMutual = "role-made-mutual" {
+        materiality: Substantive,
+        family: Party,
+        title: "A one-sided term became mutual",
+        favours: "the party newly protected or permitted",
+        mirror: RoleMadeOneSided,
+        explanation: "A role that named one party now names each party (`liable: acme` became `liable: mutual`; `by: acme` became `by: mutual`, \"either party may terminate\"). Read as a lawyer would: the party that now also has the clause's benefit gains (its liability is now capped too; it may now terminate too), and the party that alone had it loses, because the same clause now works against it (its claims against the other are now capped; it can now be terminated). The finding favours the first and disfavours the second. It has the materiality of the clause: commercial for a cap, payment, licence, exclusivity, commitment or a commercial right, substantive otherwise. Once a clause is mutual, later changes to it (a lower cap, a shorter notice) bind and benefit each party alike, so they cut both ways.",
+    }
+    RoleMadeOneSided = "role-made-one-sided" {
+        materiality: Substantive,
+        family: Party,
+        title: "A mutual term became one-sided",
+        favours: "the party that keeps the benefit alone",
+        mirror: RoleMadeMutual,
+        explanation: "A role that named each party (`mutual`, or the same parties on both sides) now names one side only (`liable: mutual` became `liable: acme`). The party that keeps the clause's benefit alone gains (only its liability is still capped, while its claims against the other are no longer capped), and the party that lost the benefit loses. It has the materiality of the clause, as for role-made-mutual.",
     }
     TiersChanged = "tiers-changed" {
         materiality: Commercial,
@@ -517,7 +542,7 @@ catalogue! {
         title: "A right was granted",
         favours: "the holder",
         mirror: RightRevoked,
-        explanation: "A right (or a termination right) appears in the new version. Rights of a commercial kind (first refusal, first negotiation or offer, ship-first, most-favoured terms, primary provider, preferred partner, exclusive dealing) are commercial findings.",
+        explanation: "A right (or a termination right) appears in the new version. Rights of a commercial kind (first refusal, first negotiation or offer, ship-first, most-favoured terms, primary provider, preferred partner, exclusive dealing) are commercial findings. A termination right for each party (`by: mutual`, \"either party may terminate\") cuts both ways: each party gains the option to end the agreement and bears the other's.",
     }
     RightRevoked = "right-revoked" {
         materiality: Substantive,

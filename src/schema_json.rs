@@ -17,9 +17,14 @@ fn undisclosed_or(schema: J) -> J {
 
 fn kind(k: Kind, doc: &str) -> J {
     let s = match k {
-        Kind::Party => json!({"type": "string", "pattern": ID}),
+        Kind::Party => json!({"anyOf": [
+            {"type": "string", "pattern": ID},
+            {"const": "mutual", "description": "every party: a mutual term"},
+            {"type": "array", "minItems": 1, "uniqueItems": true, "items": {"type": "string", "pattern": ID}}
+        ]}),
         Kind::Percent => json!({"type": "string", "pattern": PERCENT}),
         Kind::Money => json!({"type": "string", "pattern": MONEY}),
+        Kind::Cap => json!({"anyOf": [{"type": "string", "pattern": MONEY}, {"$ref": "#/$defs/multiple"}]}),
         Kind::Date => json!({"type": "string", "pattern": DATE}),
         Kind::End => json!({"$ref": "#/$defs/end"}),
         Kind::Duration => json!({"type": "string", "pattern": DURATION}),
@@ -122,6 +127,17 @@ pub fn schema() -> J {
             }}
         },
         "$defs": {
+            "multiple": {
+                "type": "object",
+                "description": "a multiple of a base over a look-back period: {multiple: 1, of: fees paid, period: 12 months} is the fees paid in the 12 months before",
+                "required": ["multiple", "of"],
+                "additionalProperties": false,
+                "properties": {
+                    "multiple": {"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"type": "string", "pattern": r"^\d+(\.\d+)?\s*[x×]?$"}], "description": "how many times the base"},
+                    "of": {"type": "string", "minLength": 1, "description": "what is multiplied: fees paid, fees payable, fees paid or payable..."},
+                    "period": {"type": "string", "pattern": DURATION, "description": "how far back the base is counted; absent: the whole agreement"}
+                }
+            },
             "end": {"anyOf": [
                 {"type": "string", "pattern": DATE},
                 {"type": "object", "required": ["event"], "additionalProperties": false, "properties": {"event": {"type": "string"}}},

@@ -197,12 +197,17 @@ impl Scene {
 /// change, deletes one agreement and adds a new one. Acknowledgements of every commercial finding are in
 /// the base commit, or added by the pull request itself.
 fn pull_request(acks_in_base: bool) -> Scene {
+    pull_request_with(acks_in_base, "")
+}
+
+/// [`pull_request`], with `more` (such as `defaults`) after the acknowledgements in the base's config file.
+fn pull_request_with(acks_in_base: bool, more: &str) -> Scene {
     let mut s = Scene::new();
     s.write(PARTNERSHIP, &source("agreements/microsoft-openai/2026-02-27.yaml"));
     s.write(RENAMED_FROM, &source("tests/rules/clause-renumbered/old.yaml"));
     s.write(DELETED, &with_id("tests/rules/cap-added/old.yaml", "fixture-deleted"));
     if acks_in_base {
-        s.write(".agreement-diff.yaml", &commercial_acks().0);
+        s.write(".agreement-diff.yaml", &format!("{}{more}", commercial_acks().0));
     }
     s.base = s.commit("base");
 
@@ -374,4 +379,23 @@ fn a_long_report_is_cut_to_fit_one_comment() {
     for i in 0..n {
         assert!(run.summary.contains(&format!("Modified: `agreements/bulk/{i:02}.yaml`")), "{i} in the summary");
     }
+}
+
+/// Issue 14 item 6: a config file's `defaults` never decide the gate: the script passes `--fail-on` and
+/// `--format` explicitly (so even the base's defaults are overridden) and reads the config from the base
+/// commit (so the defaults a pull request writes are never read).
+#[test]
+fn config_defaults_do_not_loosen_the_gate() {
+    let lax = "defaults:\n  fail-on: commercial\n  format: json\n";
+    let s = pull_request_with(true, lax);
+    s.write(".agreement-diff.yaml", &format!("{}{lax}", commercial_acks().0));
+    s.write("agreements/microsoft-openai/.agreement-diff.yaml", lax);
+    s.commit("loosen the gate");
+    // The base's acknowledgements leave the administrative changes (the version's metadata), so a gate at
+    // administrative still trips whatever defaults either side writes.
+    let run = s.run("administrative", false);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(run.comment.contains("### agreement-diff: microsoft-openai-partnership"), "Markdown: {}", run.comment);
+    assert!(!run.comment.contains("\"schema_version\""), "not JSON: {}", run.comment);
+    assert!(run.stdout.contains("::"), "annotations, not JSON: {}", run.stdout);
 }

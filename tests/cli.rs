@@ -619,3 +619,71 @@ fn help_and_man_page_are_complete() {
     let readme = std::fs::read_to_string("README.md").unwrap();
     assert!(readme.contains("--no-config"), "the README's usage lists --no-config");
 }
+
+/// Issue 14 item 6: `.agreement-diff.yaml` may hold `defaults` (format,
+/// fail-on, perspective) beside acknowledgements; a flag overrides each.
+#[test]
+fn config_defaults_apply_and_flags_override_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = |from: &str, name: &str| write(&dir, name, &std::fs::read(from).unwrap());
+    // A wording change only: clarification at most.
+    let old = copy("tests/rules/text-changed/old.yaml", "old.yaml");
+    let new = copy("tests/rules/text-changed/new.yaml", "new.yaml");
+    let config = |body: &str| write(&dir, ".agreement-diff.yaml", body.as_bytes());
+    config("defaults:\n  format: json\n  fail-on: substantive\n  perspective: alpha\n");
+    // The defaults apply: JSON, marked for Alpha, and nothing at or above substantive, so exit 0.
+    let out = cmd().args([&old, &new]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("the default format is JSON");
+    assert_eq!(v["perspective"], "alpha");
+    // Flags override them: text, no perspective of the config, and fail-on clarification trips.
+    let out = cmd()
+        .args(["--format", "text", "--fail-on", "clarification", "--perspective", "beta", &old, &new])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("fixture 1 → 1") && text.contains("For Beta:"), "{text}");
+    let out = cmd().args(["--format", "json", "--perspective", "beta", &old, &new]).output().unwrap();
+    assert_eq!(serde_json::from_slice::<Value>(&out.stdout).unwrap()["perspective"], "beta");
+    // The same file given with --config; --no-config ignores it (the built-in defaults: text, exit 1).
+    let elsewhere = tempfile::tempdir().unwrap();
+    let moved = elsewhere.path().join("team.yaml");
+    std::fs::copy(dir.path().join(".agreement-diff.yaml"), &moved).unwrap();
+    std::fs::remove_file(dir.path().join(".agreement-diff.yaml")).unwrap();
+    let out = cmd().args(["--config", moved.to_str().unwrap(), &old, &new]).output().unwrap();
+    assert_eq!((out.status.code(), out.stdout.first()), (Some(0), Some(&b'{')));
+    let out = cmd().args(["--no-config", &old, &new]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.starts_with("fixture 1 → 1".as_bytes()));
+}
+
+/// A bad default is refused with its place in the config file, exit 2, and no report.
+#[test]
+fn a_bad_default_is_refused_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = write(&dir, "old.yaml", &std::fs::read("tests/rules/text-changed/old.yaml").unwrap());
+    let new = write(&dir, "new.yaml", &std::fs::read("tests/rules/text-changed/new.yaml").unwrap());
+    let cases = [
+        ("defaults:\n  format: jsn\n", "2:11", "did you mean `json`?"),
+        (
+            "defaults:\n  fail-on: major\n",
+            "2:12",
+            "must be one of commercial, substantive, clarification, administrative",
+        ),
+        ("defaults:\n  fial-on: commercial\n", "2:3", "did you mean `fail-on`?"),
+        ("default:\n  format: json\n", "1:1", "did you mean `defaults`?"),
+        ("defaults:\n  perspective: delta\n", "2:16", "`delta` is not a party of either version"),
+        ("defaults: [json]\n", "1:11", "`defaults` must be a mapping"),
+    ];
+    for (body, at, says) in cases {
+        let config = write(&dir, ".agreement-diff.yaml", body.as_bytes());
+        let out = cmd().args([&old, &new]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{body}: {err}");
+        assert!(out.stdout.is_empty(), "{body}: a partial report");
+        assert!(err.contains(&format!("{config}:{at}:")) && err.contains(says), "{body}: {err}");
+        // A flag does not hide a bad config file: it is refused all the same.
+        cmd().args(["--format", "text", "--fail-on", "commercial", &old, &new]).assert().code(2);
+    }
+}

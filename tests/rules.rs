@@ -5,6 +5,10 @@
 //! snapshot. Also: every fixture folder names a rule, and `docs/rules.md` is
 //! what `agreement-diff rules --markdown` prints.
 //!
+//! A rule may have further cases, each a sub-folder with its own pair
+//! (`tests/rules/cap-lowered/mutual/old.yaml`), tested the same way under
+//! the name `cap-lowered/mutual` with the snapshot `cap-lowered__mutual`.
+//!
 //! A custom harness (libtest-mimic) gives each rule a test named by its id,
 //! so one failure does not hide the others.
 
@@ -17,14 +21,37 @@ use libtest_mimic::{Arguments, Failed, Trial};
 fn main() {
     let args = Arguments::from_args();
     let mut trials: Vec<Trial> = RULES.iter().map(|r| Trial::test(r.id, move || rule(r.rule))).collect();
+    for r in RULES {
+        for case in cases(r.id) {
+            let name = format!("{}/{case}", r.id);
+            trials.push(Trial::test(name, move || fixture(r.rule, &format!("tests/rules/{}/{case}", r.id), &case)));
+        }
+    }
     trials.push(Trial::test("every-fixture-folder-names-a-rule", fixture_folders_name_rules));
     trials.push(Trial::test("docs-rules-md-is-generated-and-fresh", docs_are_fresh));
     libtest_mimic::run(&args, trials).exit();
 }
 
+/// The further cases of a rule: its fixture folder's sub-folders.
+fn cases(id: &str) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(format!("tests/rules/{id}"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    out.sort();
+    out
+}
+
 fn rule(rule: Rule) -> Result<(), Failed> {
+    fixture(rule, &format!("tests/rules/{}", rule.id()), "")
+}
+
+/// The fixture pair in `dir` triggers `rule`, and so on (see the module doc).
+fn fixture(rule: Rule, dir: &str, case: &str) -> Result<(), Failed> {
     let id = rule.id();
-    let dir = format!("tests/rules/{id}");
     // A fixture pair is YAML, Markdown or plain text.
     let pair = ["yaml", "md", "txt"]
         .iter()
@@ -50,7 +77,8 @@ fn rule(rule: Rule) -> Result<(), Failed> {
     {
         return Err(format!("{id} read backwards does not report its mirror {}", mirror.id()).into());
     }
-    insta::assert_snapshot!(id, render(&report, Format::Text, false));
+    let snapshot = if case.is_empty() { id.to_string() } else { format!("{id}__{case}") };
+    insta::assert_snapshot!(snapshot, render(&report, Format::Text, false));
     Ok(())
 }
 

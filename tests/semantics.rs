@@ -276,3 +276,155 @@ fn a_dropped_exclusivity_takes_its_scope_exceptions_and_end_with_it() {
     let v = json(&limited, &wider);
     assert_eq!(find(&v, "scope-widened", "cloud")[0]["favours"], serde_json::json!(["m"]), "{v}");
 }
+
+/// Item 4: "either party may terminate" written as `by: mutual`. Making a
+/// one-sided right mutual favours the party newly permitted and disfavours
+/// the one it can now be used against; a mutual right granted or a mutual
+/// cap lowered names no winner: it cuts both ways.
+#[test]
+fn mutual_terms_name_the_party_newly_protected_or_none() {
+    let v = json("tests/rules/role-made-mutual/old.yaml", "tests/rules/role-made-mutual/new.yaml");
+    let f = find(&v, "role-made-mutual", "termination-for-convenience");
+    assert_eq!(f.len(), 1, "{v}");
+    assert_eq!(f[0]["favours"], serde_json::json!(["beta"]));
+    assert_eq!(f[0]["disfavours"], serde_json::json!(["acme"]));
+    assert_eq!(f[0]["new"], serde_json::json!({"type": "mutual"}));
+    // One finding for the pair of roles: `counterparty: beta` left out is not a second one.
+    assert_eq!(
+        v["findings"].as_array().unwrap().iter().filter(|f| f["clause"] == "termination-for-convenience").count(),
+        1
+    );
+    // Backwards: only Acme may terminate again, for Acme.
+    let back = json("tests/rules/role-made-mutual/new.yaml", "tests/rules/role-made-mutual/old.yaml");
+    let f = find(&back, "role-made-one-sided", "termination-for-convenience");
+    assert_eq!(
+        (f[0]["favours"].clone(), f[0]["disfavours"].clone()),
+        (serde_json::json!(["acme"]), serde_json::json!(["beta"]))
+    );
+
+    // A mutual liability cap made one-sided: Beta keeps its cap, Acme loses its own.
+    let v = json("tests/rules/role-made-one-sided/old.yaml", "tests/rules/role-made-one-sided/new.yaml");
+    let f = find(&v, "role-made-one-sided", "limitation-of-liability");
+    assert_eq!(f[0]["favours"], serde_json::json!(["beta"]), "{v}");
+    assert_eq!(f[0]["disfavours"], serde_json::json!(["acme"]));
+    assert_eq!(f[0]["materiality"], "commercial", "who a cap covers is as commercial as the cap");
+
+    // A mutual cap lowered: cuts both ways, no winner.
+    let v = json("tests/rules/cap-lowered/mutual/old.yaml", "tests/rules/cap-lowered/mutual/new.yaml");
+    let f = find(&v, "cap-lowered", "limitation-of-liability");
+    assert_eq!(f[0]["direction"], "cuts-both-ways", "{v}");
+    assert_eq!(f[0]["favours"], serde_json::json!([]));
+    assert_eq!(f[0]["cuts_both_ways_for"], serde_json::json!(["acme", "beta"]));
+    assert_eq!(f[0]["new"]["type"], "multiple");
+    assert_eq!(f[0]["new"]["multiple"], "1");
+    assert_eq!(f[0]["new"]["period"], serde_json::json!({"type": "duration", "count": 12, "unit": "months"}));
+
+    // Either party may terminate, granted: cuts both ways.
+    let dir = "tests/rules/right-granted/either-party-may-terminate";
+    let v = json(&format!("{dir}/old.yaml"), &format!("{dir}/new.yaml"));
+    let f = find(&v, "right-granted", "termination-for-convenience");
+    assert_eq!(f[0]["direction"], "cuts-both-ways", "{v}");
+    assert!(f[0]["message"].as_str().unwrap().starts_with("Each party may now terminate"), "{}", f[0]["message"]);
+}
+
+/// A liability cap protects the liable party: a liability-cap clause that
+/// appears favours it, not the claimant.
+#[test]
+fn a_liability_cap_clause_added_favours_the_liable_party() {
+    let dir = "tests/rules/cap-added/liability-cap";
+    let v = json(&format!("{dir}/old.yaml"), &format!("{dir}/new.yaml"));
+    let f = find(&v, "cap-added", "limitation-of-liability");
+    assert_eq!(f[0]["favours"], serde_json::json!(["beta"]), "{v}");
+    assert_eq!(f[0]["disfavours"], serde_json::json!(["acme"]));
+    let back = json(&format!("{dir}/new.yaml"), &format!("{dir}/old.yaml"));
+    let f = find(&back, "cap-removed", "limitation-of-liability");
+    assert_eq!(f[0]["favours"], serde_json::json!(["acme"]), "{back}");
+}
+
+/// Item 4: caps of "the fees paid in the 12 months before the claim" compare
+/// only where the order is certain; otherwise the cap changed form and the
+/// finding names no winner.
+#[test]
+fn fee_based_caps_compare_only_where_certain() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, cap: &str| {
+        let p = dir.path().join(name);
+        let body = format!(
+            "agreement: c\nparties: {{acme: {{name: Acme}}, beta: {{name: Beta}}}}\nclauses:\n  - id: lol\n    type: liability-cap\n    liable: beta\n    claimant: acme\n    cap: {cap}\n"
+        );
+        std::fs::write(&p, body).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let one_12 = write("a.yaml", "{multiple: 1, of: fees paid, period: 12 months}");
+    let two_12 = write("b.yaml", "{multiple: 2, of: fees paid, period: 12 months}");
+    let one_1y = write("c.yaml", "{multiple: 1, of: Fees  paid, period: 1 year}");
+    let one_24 = write("d.yaml", "{multiple: 1, of: fees paid, period: 24 months}");
+    let half_24 = write("e.yaml", "{multiple: 0.5, of: fees paid, period: 24 months}");
+    let payable = write("f.yaml", "{multiple: 1, of: fees payable, period: 12 months}");
+    let all = write("g.yaml", "{multiple: 2, of: fees paid}");
+    let fixed = write("h.yaml", "USD 1 million");
+    let rules = |v: &Value| -> Vec<String> {
+        v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap().to_string()).collect()
+    };
+    // The multiple orders caps on the same base and look-back.
+    let v = json(&one_12, &two_12);
+    assert_eq!(find(&v, "cap-raised", "lol")[0]["favours"], serde_json::json!(["acme"]), "{v}");
+    // 12 months is 1 year, and the base is compared without regard to case or spacing.
+    assert!(json(&one_12, &one_1y)["findings"].as_array().unwrap().is_empty());
+    // A longer look-back with the same multiple, or no look-back with a higher multiple, is higher.
+    assert_eq!(rules(&json(&one_12, &one_24)), ["cap-raised"]);
+    assert_eq!(rules(&json(&one_12, &all)), ["cap-raised"]);
+    assert_eq!(rules(&json(&one_24, &one_12)), ["cap-lowered"]);
+    // Opposite directions, another base, or a fixed amount: changed form, cuts both ways.
+    for (a, b) in [(&one_12, &half_24), (&one_12, &payable), (&fixed, &one_12), (&one_12, &fixed)] {
+        let v = json(a, b);
+        let f = find(&v, "cap-changed-form", "lol");
+        assert_eq!(f.len(), 1, "{a} → {b}: {v}");
+        assert_eq!(f[0]["direction"], "cuts-both-ways");
+        assert_eq!(f[0]["favours"], serde_json::json!([]));
+        assert!(!rules(&v).iter().any(|r| r == "cap-raised" || r == "cap-lowered"), "{v}");
+    }
+}
+
+/// Item 4: role fields take several parties or `mutual`; every key is
+/// checked where it is written.
+#[test]
+fn role_fields_with_several_parties_are_checked_where_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let check = |roles: &str| {
+        let p = dir.path().join("x.yaml");
+        let body = format!(
+            "agreement: c\nparties: {{acme: {{name: Acme}}, beta: {{name: Beta}}}}\nclauses:\n  - id: lol\n    type: liability-cap\n{roles}"
+        );
+        std::fs::write(&p, body).unwrap();
+        let out = cargo_bin_cmd!("agreement-diff").args(["check", p.to_str().unwrap()]).output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).to_string())
+    };
+    assert_eq!(check("    liable: [acme, beta]\n    claimant: [acme, beta]\n").0, Some(0));
+    assert_eq!(check("    liable: mutual\n").0, Some(0));
+    let (code, err) = check("    liable: [acme, betta]\n");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("x.yaml:6:20:") && err.contains("`betta`") && err.contains("did you mean `beta`?"), "{err}");
+    let (code, err) = check("    liable: mutal\n");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("x.yaml:6:13:") && err.contains("did you mean `mutual`?"), "{err}");
+    let (_, err) = check("    liable: mutual\n    claimant: beta\n");
+    assert!(err.contains("x.yaml:7:5:") && err.contains("must be `mutual` too"), "{err}");
+    let (_, err) = check("    liable: acme\n    cap: {multiple: 1, of: fees paid, perod: 12 months}\n");
+    assert!(err.contains("x.yaml:7:39:") && err.contains("did you mean `period`?"), "{err}");
+}
+
+/// `convert` writes several parties, `mutual` and caps of fees back as the
+/// format reads them: the converted file says the same thing.
+#[test]
+fn mutual_terms_and_caps_of_fees_survive_convert() {
+    let dir = tempfile::tempdir().unwrap();
+    for fixture in ["tests/rules/role-made-one-sided/old.yaml", "tests/rules/party-substituted/several/old.yaml"] {
+        let out = cargo_bin_cmd!("agreement-diff").args(["convert", fixture]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let converted = dir.path().join("converted.yaml");
+        std::fs::write(&converted, &out.stdout).unwrap();
+        let v = json(fixture, converted.to_str().unwrap());
+        assert!(v["findings"].as_array().unwrap().is_empty(), "{fixture}: {v}");
+    }
+}

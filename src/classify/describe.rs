@@ -21,6 +21,10 @@ pub(crate) fn sentence(template: &str, c: &Clause, name: &dyn Fn(&str) -> String
         rest = after.get(end + 1..).unwrap_or("");
     }
     out.push_str(&fill(rest, c, name).unwrap_or_default());
+    // "{by} may now terminate" for `by: mutual`.
+    if let Some(rest) = out.strip_prefix("each party") {
+        out = format!("Each party{rest}");
+    }
     out
 }
 
@@ -65,13 +69,15 @@ fn placeholder(spec: &str, c: &Clause, name: &dyn Fn(&str) -> String) -> Option<
 fn plain(v: &Value, kind: Option<Kind>, or: bool, name: &dyn Fn(&str) -> String) -> String {
     match v {
         Value::Party(p) => name(p),
+        Value::Parties(ps) => super::and_list(&ps.iter().map(|p| name(p)).collect::<Vec<_>>()),
+        Value::Mutual => "each party".into(),
         Value::Text(t) => super::clip(t),
         Value::List(items) => {
             let items: Vec<String> = items.iter().map(|i| super::clip(i)).collect();
             items.join(if or { "; or " } else { "; " })
         }
         Value::Modality(m) => m.name().replace('-', " "),
-        Value::Undisclosed if kind == Some(Kind::Money) => "an undisclosed amount".into(),
+        Value::Undisclosed if matches!(kind, Some(Kind::Money | Kind::Cap)) => "an undisclosed amount".into(),
         other => other.to_string(),
     }
 }

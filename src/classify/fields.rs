@@ -130,6 +130,175 @@ pub(super) fn payment_swap(cx: &mut Cx, at: At) -> bool {
     true
 }
 
+/// The roles of a clause when either version names several parties in one
+/// (`[acme, beta]`) or `mutual`: one finding for the pair of roles, saying
+/// who now has the clause's benefit and who now bears it. `false` when both
+/// versions name single parties (the per-field rules apply).
+///
+/// The reasoning, as a contracts lawyer reads it: a clause benefits one side
+/// (the licensee, payee, holder, the party that may terminate; for a
+/// liability cap, the liable party it protects) and burdens the other. A
+/// party that joins the benefited side gains (`liable: acme` → `mutual`:
+/// Beta's liability is now capped too); a party that joins the burdened side
+/// loses (Acme's claims against Beta are now capped). Leaving a side is the
+/// reverse. A role left unsaid is read as the parties the other does not name.
+pub(super) fn roles(cx: &mut Cx, at: At) -> bool {
+    let (Some(co), Some(cn)) = (at.old, at.new) else { return false };
+    if co.ctype.kind != cn.ctype.kind {
+        return false;
+    }
+    let fields = [cn.ctype.grantee, cn.ctype.grantor];
+    let several = |c: &crate::model::Clause| {
+        fields.iter().flatten().any(|f| matches!(c.value(f), Some(Value::Parties(_) | Value::Mutual)))
+    };
+    if !several(co) && !several(cn) {
+        return false;
+    }
+    let benefits = cn.ctype.benefits();
+    let sets = |c: &crate::model::Clause, parties: &[crate::model::Party]| {
+        (c.role_parties(benefits, parties, true), c.role_parties(benefits.other(), parties, true))
+    };
+    let (b_old, u_old) = sets(co, &cx.old.parties);
+    let (b_new, u_new) = sets(cn, &cx.new.parties);
+    if b_old == b_new && u_old == u_new {
+        // `mutual` against every party listed: the same parties.
+        return true;
+    }
+    let minus = |a: &[String], b: &[String]| -> Vec<String> { a.iter().filter(|p| !b.contains(p)).cloned().collect() };
+    let union = |mut a: Vec<String>, b: Vec<String>| {
+        a.extend(b);
+        a.sort();
+        a.dedup();
+        a
+    };
+    let gain = union(minus(&b_new, &b_old), minus(&u_old, &u_new));
+    let loss = union(minus(&b_old, &b_new), minus(&u_new, &u_old));
+    let overlap = |a: &[String], b: &[String]| a.iter().any(|p| b.contains(p));
+    let (was_mutual, is_mutual) = (overlap(&b_old, &u_old), overlap(&b_new, &u_new));
+    let rule = match (was_mutual, is_mutual) {
+        (false, true) => Rule::RoleMadeMutual,
+        (true, false) => Rule::RoleMadeOneSided,
+        _ => Rule::PartySubstituted,
+    };
+    // The role field to show: the benefited side's, unless only the other changed.
+    let changed = |f: &str| !matches!((co.value(f), cn.value(f)), (Some(a), Some(b)) if a.same_meaning(b));
+    let field = [cn.ctype.role_field(benefits), cn.ctype.role_field(benefits.other())]
+        .into_iter()
+        .flatten()
+        .find(|f| changed(f))
+        .or(cn.ctype.role_field(benefits))
+        .expect("a clause with roles");
+    let l = q(&at.label());
+    let old_at = At { old: Some(co), new: None };
+    let new_at = At { old: None, new: Some(cn) };
+    let shown_side = if cn.ctype.role_field(benefits) == Some(field) { benefits } else { benefits.other() };
+    let who = |cx: &Cx, at: At| cx.who(at, shown_side).unwrap_or_else(|| "nobody named".into());
+    let (was, now) = (who(cx, old_at), who(cx, new_at));
+    let kind = cn.ctype.kind;
+    let role = role_name(field);
+    // What the roles now say, in the clause's own terms.
+    let says = match (kind, shown_side == benefits) {
+        (ClauseKind::LiabilityCap, true) if rule == Rule::RoleMadeMutual => {
+            format!("the cap limits the liability of {now} (before, only of {was})")
+        }
+        (ClauseKind::LiabilityCap, true) => format!("the cap limits the liability of {now} (before, of {was})"),
+        (ClauseKind::Termination, true) if rule == Rule::RoleMadeMutual => {
+            format!("{now} may terminate (before, only {was})")
+        }
+        (ClauseKind::Termination, true) => format!("{now} may terminate (before, {was})"),
+        _ => format!("its {role} is now {now} (was {was})"),
+    };
+    let mut message = match rule {
+        Rule::RoleMadeMutual => format!("{l} is now mutual: {says}."),
+        Rule::RoleMadeOneSided => format!("{l} is no longer mutual: {says}."),
+        _ => format!("The {role} of {l} is now {now} (was {was})."),
+    };
+    let both: Vec<String> = gain.iter().filter(|p| loss.contains(p)).cloned().collect();
+    let mut f = Finding::new(rule, String::new())
+        .field(field)
+        .values(co.value(field).cloned(), cn.value(field).cloned())
+        .lines((co.field(field).map(|f| f.pos.line), cn.field(field).map(|f| f.pos.line)));
+    if !both.is_empty() {
+        message.push_str(&format!(
+            " This cuts both ways for {}: each now has the clause's benefit in one capacity and bears it in another.",
+            cx.names(&both)
+        ));
+        f = f.cuts_both_ways(union(gain, loss));
+    } else {
+        // Why each party gains or loses, in the clause's own terms.
+        let why = |moved: Moved| match (kind, moved) {
+            (ClauseKind::LiabilityCap, Moved::JoinedBenefit) => "whose liability the cap now limits too",
+            (ClauseKind::LiabilityCap, Moved::LeftBurden) => "whose claims the cap no longer limits",
+            (ClauseKind::LiabilityCap, Moved::LeftBenefit) => "whose liability the cap no longer limits",
+            (ClauseKind::LiabilityCap, Moved::JoinedBurden) => "whose claims the cap now limits",
+            (ClauseKind::Termination, Moved::JoinedBenefit) => "who may now terminate",
+            (ClauseKind::Termination, Moved::LeftBurden) => "who can no longer be terminated under it",
+            (ClauseKind::Termination, Moved::LeftBenefit) => "who may no longer terminate",
+            (ClauseKind::Termination, Moved::JoinedBurden) => "who can now be terminated under it",
+            (_, Moved::JoinedBenefit) => "who now has the clause's benefit",
+            (_, Moved::LeftBurden) => "whom the clause no longer binds",
+            (_, Moved::LeftBenefit) => "who no longer has the clause's benefit",
+            (_, Moved::JoinedBurden) => "whom the clause now binds",
+        };
+        let say = |moves: [(Vec<String>, Moved); 2]| -> Vec<String> {
+            moves
+                .into_iter()
+                .filter(|(ps, _)| !ps.is_empty())
+                .map(|(ps, m)| format!("{}, {}", cx.names(&ps), why(m)))
+                .collect()
+        };
+        let favoured = say([(minus(&b_new, &b_old), Moved::JoinedBenefit), (minus(&u_old, &u_new), Moved::LeftBurden)]);
+        let disfavoured =
+            say([(minus(&b_old, &b_new), Moved::LeftBenefit), (minus(&u_new, &u_old), Moved::JoinedBurden)]);
+        let mut parts = Vec::new();
+        if !favoured.is_empty() {
+            parts.push(format!("It favours {}", favoured.join(", and ")));
+        }
+        if !disfavoured.is_empty() {
+            parts.push(format!("it disfavours {}", disfavoured.join(", and ")));
+        }
+        if !parts.is_empty() {
+            message.push_str(&format!(" {}.", capitalise(&parts.join("; "))));
+        }
+        f = f.favouring((gain, loss));
+    }
+    f.message = message;
+    // Who is covered by a clause matters as much as the clause itself.
+    let commercial = cn.ctype.added_rule.materiality() == Materiality::Commercial
+        || (kind == ClauseKind::Right && cn.text_of("right").is_some_and(is_commercial_right));
+    if commercial {
+        f = f.materiality_of(Materiality::Commercial);
+    }
+    cx.push_clause(at, f);
+    true
+}
+
+/// How a party moved between a clause's benefited and burdened sides.
+#[derive(Clone, Copy)]
+enum Moved {
+    JoinedBenefit,
+    LeftBenefit,
+    JoinedBurden,
+    LeftBurden,
+}
+
+/// A role field as a reader calls it.
+fn role_name(field: &str) -> &str {
+    match field {
+        "liable" => "liable party",
+        "by" => "party that may terminate",
+        other => other,
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
 /// Compare one field of a clause present in both versions.
 pub(super) fn compare(cx: &mut Cx, ch: &Change) {
     if let (Some(a), Some(b)) = (ch.ov(), ch.nv()) {
@@ -390,10 +559,11 @@ fn verb(grew: bool, new: &Value) -> &'static str {
     }
 }
 
-/// A cap on what `protects` owes: added, removed, raised or lowered.
+/// A cap on what `protects` owes: added, removed, raised or lowered, or
+/// changed in form where the old and new caps cannot be ordered.
 fn cap(cx: &mut Cx, ch: &Change, protects: Side) {
     let l = ch.label();
-    let who = ch.at.party(protects).map(|p| cx.name(&p)).unwrap_or_else(|| "a party".into());
+    let who = cx.who(ch.at, protects).unwrap_or_else(|| "a party".into());
     let limits = if ch.kind() == Some(ClauseKind::LiabilityCap) {
         format!("what {who} can be liable for")
     } else {
@@ -408,21 +578,84 @@ fn cap(cx: &mut Cx, ch: &Change, protects: Side) {
         (Some(a), None) => {
             (Rule::CapRemoved, protects.other(), format!("The cap ({}) on {limits} under {l} was removed.", amount(a)))
         }
-        (Some(a), Some(b)) => match order(a, b) {
-            Some(Ordering::Less) => {
-                (Rule::CapRaised, protects.other(), format!("The cap on {limits} under {l} rose from {a} to {b}."))
-            }
-            Some(Ordering::Greater) => {
-                (Rule::CapLowered, protects, format!("The cap on {limits} under {l} fell from {a} to {b}."))
-            }
-            _ => {
+        (Some(a), Some(b)) => match cap_order(a, b) {
+            Some(Ordering::Less) => (
+                Rule::CapRaised,
+                protects.other(),
+                format!("The cap on {limits} under {l} rose from {a} to {b}.{}", look_back(a, b)),
+            ),
+            Some(Ordering::Greater) => (
+                Rule::CapLowered,
+                protects,
+                format!("The cap on {limits} under {l} fell from {a} to {b}.{}", look_back(a, b)),
+            ),
+            _ if matches!((a, b), (Value::Money { currency: c1, .. }, Value::Money { currency: c2, .. }) if c1 != c2) =>
+            {
                 let message = format!("The cap under {l} is now in another currency: {a} → {b}.");
                 return cx.push_clause(ch.at, ch.finding(Rule::CurrencyChanged, message));
             }
+            _ => return cap_changed_form(cx, ch, a, b, &limits),
         },
         (None, None) => return,
     };
     let f = ch.finding(rule, message).favouring(cx.sides(ch.at, Some(side)));
+    cx.push_clause(ch.at, f);
+}
+
+/// Why two caps of fees are ordered when their look-back periods differ.
+fn look_back(a: &Value, b: &Value) -> &'static str {
+    match (a, b) {
+        (Value::Multiple(x), Value::Multiple(y)) if x.period.is_none() || y.period.is_none() => {
+            " With no look-back period, every fee paid counts."
+        }
+        (Value::Multiple(x), Value::Multiple(y)) if x.period != y.period => {
+            " A longer look-back counts at least as many fees."
+        }
+        _ => "",
+    }
+}
+
+/// How two caps compare where the answer is certain: money with money (see
+/// [`order`]); a multiple of fees with another on the same base, when the
+/// multiple and the look-back do not pull apart ([`crate::model::Multiple::compare`]).
+/// A fixed amount and a multiple of fees never compare.
+fn cap_order(a: &Value, b: &Value) -> Option<Ordering> {
+    match (a, b) {
+        (Value::Multiple(x), Value::Multiple(y)) => x.compare(y),
+        _ => order(a, b),
+    }
+}
+
+/// Two caps that cannot be ordered: which is higher depends on the fees
+/// actually paid, so the change cuts both ways between the protected party
+/// and the other side, and names no winner.
+fn cap_changed_form(cx: &mut Cx, ch: &Change, a: &Value, b: &Value, limits: &str) {
+    let l = ch.label();
+    let why = match (a, b) {
+        (Value::Multiple(x), Value::Multiple(y)) if x.base() != y.base() => "they count different things",
+        (Value::Multiple(_), Value::Multiple(_)) => {
+            "the multiple and the look-back period moved in opposite directions"
+        }
+        (Value::Money { per: Some(_), .. }, Value::Money { per: None, .. })
+        | (Value::Money { per: None, .. }, Value::Money { per: Some(_), .. }) => {
+            "a recurring amount and a total do not compare"
+        }
+        _ => "a fixed amount and an amount that depends on the fees paid do not compare",
+    };
+    let mut message = format!(
+        "The cap on {limits} under {l} changed form, from {a} to {b}: {why}, so which is higher depends on what is \
+         paid."
+    );
+    let mut parties = cx.role_parties(ch.at, Side::Grantor, true);
+    parties.extend(cx.role_parties(ch.at, Side::Grantee, true));
+    parties.sort();
+    parties.dedup();
+    let mut f = ch.finding(Rule::CapChangedForm, String::new());
+    if parties.len() >= 2 {
+        message.push_str(&format!(" This cuts both ways between {}.", cx.names(&parties)));
+        f = f.cuts_both_ways(parties);
+    }
+    f.message = message;
     cx.push_clause(ch.at, f);
 }
 

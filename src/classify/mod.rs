@@ -119,16 +119,87 @@ impl<'a> Cx<'a> {
     }
 
     /// Favours and disfavours for a change that benefits `side` of a clause.
+    /// On a mutual clause both lists name the same parties; [`Cx::push_clause`]
+    /// turns such a finding into one that cuts both ways.
     pub fn sides(&self, at: At, side: Option<Side>) -> (Vec<String>, Vec<String>) {
         let Some(side) = side else { return (vec![], vec![]) };
-        let f: Vec<String> = at.party(side).into_iter().collect();
-        let d: Vec<String> = at.party(side.other()).into_iter().filter(|p| !f.contains(p)).collect();
+        let f = self.role_parties(at, side, false);
+        let d: Vec<String> =
+            self.role_parties(at, side.other(), false).into_iter().filter(|p| !f.contains(p)).collect();
         (f, d)
+    }
+
+    /// The parties in the role on `side` of a clause (new version first),
+    /// `mutual` read as every party of that version (see [`Clause::role_parties`]).
+    pub fn role_parties(&self, at: At, side: Side, complement: bool) -> Vec<String> {
+        match (at.new, at.old) {
+            (Some(c), _) => c.role_parties(side, &self.new.parties, complement),
+            (None, Some(c)) => c.role_parties(side, &self.old.parties, complement),
+            (None, None) => Vec::new(),
+        }
+    }
+
+    /// The parties of a clause that is mutual in either version (some party
+    /// on both sides of its roles), sorted; empty for a one-sided clause.
+    pub fn mutual_parties(&self, at: At) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (c, a) in [(at.old, self.old), (at.new, self.new)] {
+            if let Some(c) = c
+                && c.is_mutual(&a.parties)
+            {
+                out.extend(c.role_parties(Side::Grantee, &a.parties, false));
+                out.extend(c.role_parties(Side::Grantor, &a.parties, false));
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Who fills a role, in words: a party's name, "Acme and Beta", or
+    /// "each party" for `mutual`; `None` when the role is unsaid.
+    pub fn who(&self, at: At, side: Side) -> Option<String> {
+        let c = at.new.or(at.old)?;
+        Some(match c.value(c.ctype.role_field(side)?)? {
+            Value::Party(p) => self.name(p),
+            Value::Parties(ps) => and_list(&ps.iter().map(|p| self.name(p)).collect::<Vec<_>>()),
+            Value::Mutual => "each party".to_string(),
+            _ => return None,
+        })
+    }
+
+    /// Names of party keys joined with "and".
+    pub fn names(&self, keys: &[String]) -> String {
+        and_list(&keys.iter().map(|p| self.name(p)).collect::<Vec<_>>())
     }
 
     /// Record a finding about a clause. Something removed from a clause that
     /// survives is anchored at that clause in the new file.
     pub fn push_clause(&mut self, at: At, mut f: Finding) {
+        // A mutual clause binds and benefits each party alike: whatever
+        // favours one side of it favours every party in one capacity and
+        // disfavours it in the other, so the change cuts both ways. Findings
+        // about who fills the roles work out their own direction.
+        if !f.favours.is_empty() || !f.disfavours.is_empty() {
+            let role_rule = matches!(
+                f.rule,
+                Rule::PartySubstituted | Rule::RoleMadeMutual | Rule::RoleMadeOneSided | Rule::PaymentDirectionReversed
+            );
+            let mutual = if role_rule { Vec::new() } else { self.mutual_parties(at) };
+            if mutual.len() >= 2 {
+                let why = match at.any().ctype.kind {
+                    crate::model::schema::ClauseKind::LiabilityCap => {
+                        "the cap is mutual: it protects each party when it is liable and limits each when it claims"
+                    }
+                    crate::model::schema::ClauseKind::Termination => {
+                        "either party may terminate: each gains the option and bears the other's"
+                    }
+                    _ => "the clause is mutual: it binds and benefits each party alike",
+                };
+                f.message.push_str(&format!(" This cuts both ways: {why}."));
+                f = f.cuts_both_ways(mutual);
+            }
+        }
         if f.new_line.is_none()
             && f.anchor.is_none()
             && let Some(c) = at.new
@@ -444,6 +515,7 @@ impl<'a> Cx<'a> {
             let text: Option<&str> = match &f.value {
                 Value::Text(t) => Some(t),
                 Value::Party(p) => Some(p),
+                Value::Multiple(m) => Some(&m.of),
                 _ => None,
             };
             if let Some(t) = text {
@@ -461,10 +533,12 @@ impl<'a> Cx<'a> {
     /// A clause present on one side only: its type's own rule (payment-added,
     /// right-revoked...) favouring the side that gains, or the generic one.
     fn whole_clause(&mut self, c: &'a Clause, added: bool, anchor: Option<Anchor>) {
+        // A clause that appears favours the side it benefits (the liable
+        // party, for a liability cap); one that goes favours the other side.
         let (at, rule, side) = if added {
-            (At { old: None, new: Some(c) }, c.ctype.added_rule, Side::Grantee)
+            (At { old: None, new: Some(c) }, c.ctype.added_rule, c.ctype.benefits())
         } else {
-            (At { old: Some(c), new: None }, c.ctype.removed_rule, Side::Grantor)
+            (At { old: Some(c), new: None }, c.ctype.removed_rule, c.ctype.benefits().other())
         };
         if added && let Some(Value::Date(d)) = c.value("disclosed") {
             // A term that existed before, first made public in this version.
@@ -590,6 +664,8 @@ impl<'a> Cx<'a> {
             self.push_clause(at, f);
         }
         let swapped = fields::payment_swap(self, at);
+        // Roles naming several parties or `mutual`: one finding for both.
+        let roles = !swapped && fields::roles(self, at);
         // An exclusivity clause that is no longer exclusive restricts nothing: the scope,
         // exceptions and end it drops go with the exclusivity-dropped finding, as a licence's
         // `exclusive-until` does, rather than read as a wider scope or a lost carve-out.
@@ -601,7 +677,10 @@ impl<'a> Cx<'a> {
             }
         }
         for spec in specs {
-            if swapped && matches!(spec.name, "payer" | "payee") || joined && spec.name == "text" {
+            if swapped && matches!(spec.name, "payer" | "payee")
+                || roles && matches!(spec.effect, crate::model::schema::Effect::Role(_))
+                || joined && spec.name == "text"
+            {
                 continue;
             }
             let (fo, fnew) = (co.field(spec.name), cn.field(spec.name));
@@ -805,6 +884,15 @@ fn name_with_short(name: &str, short: &Option<String>) -> String {
     match short {
         Some(s) if s != name => format!("{name} ({s})"),
         _ => name.to_string(),
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+pub(crate) fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

@@ -38,27 +38,17 @@ impl Loader<'_> {
             }
         }
         match kind {
-            Kind::Party => {
-                let key = self.string(node, what)?;
-                // Without readable `parties` (already an error), any key is taken.
-                if let Some(parties) = parties
-                    && !parties.contains(&key)
-                {
-                    let mut known: Vec<&str> = parties.iter().map(|s| s.as_str()).collect();
-                    known.sort();
-                    let hint = match super::closest(&key, &known) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("parties are: {}", known.join(", ")),
-                    };
-                    return self.err(
-                        node.pos,
-                        format!("{what} names `{}`, which is not a key of `parties`; {hint}", clip(&key)),
-                    );
-                }
-                Ok(Value::Party(key))
-            }
+            Kind::Party => match &node.kind {
+                NodeKind::Str(s) if s.trim() == "mutual" => Ok(Value::Mutual),
+                NodeKind::Seq(items) => self.party_list(node, items, what, parties),
+                _ => Ok(Value::Party(self.party_key(node, what, parties)?)),
+            },
             Kind::Percent => at(parse_percent(&self.string(node, what)?)),
             Kind::Money => at(parse_money(&self.string(node, what)?)),
+            Kind::Cap => match &node.kind {
+                NodeKind::Map(entries) => self.multiple(node, entries, what),
+                _ => at(parse_money(&self.string(node, what)?)),
+            },
             Kind::Date => at(Date::parse(self.string(node, what)?.trim()).map(Value::Date)),
             Kind::Duration => at(Duration::parse(&self.string(node, what)?).map(Value::Duration)),
             Kind::DateOrDuration => {
@@ -108,6 +98,116 @@ impl Loader<'_> {
             }
             Kind::Text => Ok(Value::Text(self.text(node, what)?)),
         }
+    }
+
+    /// One party key, which must be a key of `parties` (unknown: a "did you
+    /// mean" or the list of keys).
+    fn party_key(&self, node: &Node, what: &str, parties: Option<&HashSet<String>>) -> R<String> {
+        let key = self.string(node, what)?;
+        // Without readable `parties` (already an error), any key is taken.
+        if let Some(parties) = parties
+            && !parties.contains(&key)
+        {
+            let mut known: Vec<&str> = parties.iter().map(|s| s.as_str()).collect();
+            known.sort();
+            let mut candidates = known.clone();
+            candidates.push("mutual");
+            let hint = match super::closest(&key, &candidates) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("parties are: {} (or `mutual` for every party)", known.join(", ")),
+            };
+            return self
+                .err(node.pos, format!("{what} names `{}`, which is not a key of `parties`; {hint}", clip(&key)));
+        }
+        Ok(key)
+    }
+
+    /// Several parties in one role: `[acme, beta]`. Each is checked where it
+    /// is written; a list of one is that party.
+    fn party_list(&self, node: &Node, items: &[Node], what: &str, parties: Option<&HashSet<String>>) -> R<Value> {
+        if items.is_empty() {
+            return self.err(node.pos, format!("{what} is an empty list: name at least one party, or write `mutual`"));
+        }
+        let mut keys: Vec<String> = Vec::with_capacity(items.len());
+        for item in items {
+            if matches!(&item.kind, NodeKind::Str(s) if s.trim() == "mutual") {
+                return self.err(
+                    item.pos,
+                    format!("{what} lists `mutual`, which already means every party: write `mutual` alone"),
+                );
+            }
+            let item_what = if what.is_empty() { String::new() } else { format!("an item of {what}") };
+            let key = self.party_key(item, &item_what, parties)?;
+            if keys.contains(&key) {
+                return self.err(item.pos, format!("{what} lists `{}` twice", clip(&key)));
+            }
+            keys.push(key);
+        }
+        Ok(if keys.len() == 1 { Value::Party(keys.remove(0)) } else { Value::Parties(keys) })
+    }
+
+    /// A cap written as a formula: `{multiple: 1, of: fees paid, period: 12 months}`.
+    fn multiple(&self, node: &Node, entries: &[crate::yaml::Entry], what: &str) -> R<Value> {
+        const KEYS: &[&str] = &["multiple", "of", "period"];
+        let usage = "a cap is money (`USD 1 million`) or {multiple: 1, of: fees paid, period: 12 months}";
+        for e in entries {
+            if !e.key_is_text || !KEYS.contains(&e.key.as_str()) {
+                let hint = super::closest(&e.key, KEYS).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+                return self.err(e.key_pos, format!("unknown key `{}` in {what}: {usage}{hint}", clip(&e.key)));
+            }
+        }
+        let get = |k: &str| entries.iter().find(|e| e.key == k);
+        let Some(m) = get("multiple") else {
+            return self.err(node.pos, format!("{what} has no `multiple`: {usage}"));
+        };
+        let written = match &m.value.kind {
+            NodeKind::Number(n) => n.to_string(),
+            NodeKind::Str(s) => s.trim().trim_end_matches(['x', '×']).trim_end().to_string(),
+            other => {
+                return self.err(
+                    m.value.pos,
+                    format!("`multiple` in {what} must be a number such as 1 or 1.5, found {}", other.describe()),
+                );
+            }
+        };
+        let multiple = match Decimal::parse(&written) {
+            Ok(d) if !d.is_zero() => d,
+            Ok(_) => {
+                return self.err(m.value.pos, format!("`multiple` in {what} is zero: a cap of nothing is `USD 0`"));
+            }
+            Err(e) => return self.err(m.value.pos, format!("`multiple` in {what}: {e}")),
+        };
+        let Some(of) = get("of") else {
+            return self
+                .err(node.pos, format!("{what} has no `of` (what is multiplied, such as `fees paid`): {usage}"));
+        };
+        let of_text = self.string(&of.value, &format!("`of` in {what}"))?;
+        if of_text.trim().is_empty() {
+            return self
+                .err(of.value.pos, format!("`of` in {what} is empty: say what is multiplied, such as `fees paid`"));
+        }
+        let period = match get("period") {
+            None => None,
+            Some(p) => match &p.value.kind {
+                NodeKind::Number(n) => {
+                    return self.err(
+                        p.value.pos,
+                        format!(
+                            "`period` in {what} must be a duration such as `12 months`, found the number {}",
+                            clip(n)
+                        ),
+                    );
+                }
+                _ => {
+                    let s = self.string(&p.value, &format!("`period` in {what}"))?;
+                    match Duration::parse(&s) {
+                        Ok(d) => Some(d),
+                        Err(e) => return self.err(p.value.pos, format!("`period` in {what}: {e}")),
+                    }
+                }
+            },
+        };
+        Ok(Value::Multiple(crate::model::Multiple { multiple, of: of_text.trim().to_string(), period }))
     }
 
     fn list(&self, node: &Node, what: &str) -> R<Value> {
@@ -188,9 +288,10 @@ impl Loader<'_> {
 /// can never be.
 fn expected(kind: Kind) -> Option<&'static str> {
     Some(match kind {
-        Kind::Party => "a party (a key of `parties`)",
+        Kind::Party => "a party (a key of `parties`), a list of parties, or `mutual`",
         Kind::Percent => "a percentage such as `20%`",
         Kind::Money => "an amount of money with its currency",
+        Kind::Cap => "an amount of money with its currency, or {multiple: ..., of: ..., period: ...}",
         Kind::Date => "a date (YYYY-MM-DD)",
         Kind::Duration => "a duration such as `30 days`",
         Kind::DateOrDuration => "a date (YYYY-MM-DD) or a duration such as `30 days`",
@@ -204,14 +305,14 @@ fn expected(kind: Kind) -> Option<&'static str> {
 fn number_hint(kind: Kind, n: &str) -> Option<String> {
     if n.starts_with('-') {
         return Some(match kind {
-            Kind::Money => "amounts cannot be negative".into(),
+            Kind::Money | Kind::Cap => "amounts cannot be negative".into(),
             Kind::Percent | Kind::Stake => "percentages cannot be negative".into(),
             _ => return None,
         });
     }
     match kind {
         Kind::Percent | Kind::Stake => Decimal::parse(n).ok().map(|d| percent_hint(&d)),
-        Kind::Money => Decimal::parse(n).ok().map(|d| money_hint(&d)),
+        Kind::Money | Kind::Cap => Decimal::parse(n).ok().map(|d| money_hint(&d)),
         Kind::Duration if n.bytes().all(|b| b.is_ascii_digit()) => {
             Some(format!("write `{n} days` (or weeks, months, years)"))
         }

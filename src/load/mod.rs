@@ -419,6 +419,14 @@ impl<'a> Loader<'a> {
         for e in entries.iter().filter(|e| e.key_is_text) {
             let key_node = Node { pos: e.key_pos, kind: NodeKind::Str(std::sync::Arc::new(e.key.clone())) };
             let Some(key) = self.keep(self.identifier(&key_node, "party key")) else { continue };
+            if key == "mutual" {
+                // `liable: mutual` means every party; a party of that name would make it ambiguous.
+                self.note(
+                    e.key_pos,
+                    "`mutual` cannot be a party key: in a role it means every party; choose another key",
+                );
+                continue;
+            }
             // The key is known even if its value is bad: clauses naming it are not wrong.
             keys.insert(key.clone());
             if let Some(party) = self.keep(self.party(key, e)) {
@@ -600,18 +608,8 @@ impl<'a> Loader<'a> {
         let field = |name: &str| fields.iter().find(|f| f.name == name);
         if let Some((giver, taker)) = ctype.distinct_roles()
             && let (Some(a), Some(b)) = (field(giver), field(taker))
-            && let (Value::Party(p), Value::Party(q)) = (&a.value, &b.value)
-            && p == q
         {
-            let later = a.pos.max(b.pos);
-            self.note(
-                later,
-                format!(
-                    "the `{giver}` and the `{taker}` of {who} are both `{p}`: a {} clause is between two different \
-                     parties",
-                    ctype.name
-                ),
-            );
+            self.roles_coherent(who, ctype, (a, giver), (b, taker));
         }
         if ctype.kind == schema::ClauseKind::Term
             && let (Some(start), Some(until)) = (field("start"), field("until"))
@@ -621,6 +619,78 @@ impl<'a> Loader<'a> {
             self.note(
                 until.pos,
                 format!("`until` of {who} ({early}) is before its `start` ({start_date}): a term cannot end before it starts"),
+            );
+        }
+    }
+}
+
+impl Loader<'_> {
+    /// The two roles of a clause name different parties (a payer paying
+    /// itself is an error), or the same several parties (a mutual term:
+    /// `liable: mutual`, `claimant: mutual`); `mutual` on one side is
+    /// `mutual` (or nothing) on the other.
+    fn roles_coherent(
+        &self,
+        who: &str,
+        ctype: &schema::ClauseType,
+        (a, giver): (&Field, &str),
+        (b, taker): (&Field, &str),
+    ) {
+        let later = a.pos.max(b.pos);
+        let set = |v: &Value| -> Option<Vec<String>> {
+            let mut v = match v {
+                Value::Party(p) => vec![p.clone()],
+                Value::Parties(ps) => ps.clone(),
+                _ => return None,
+            };
+            v.sort();
+            Some(v)
+        };
+        let mutual = match (&a.value, &b.value) {
+            (Value::Mutual, Value::Mutual) => true,
+            (Value::Mutual, _) | (_, Value::Mutual) => {
+                let (m, other) = if a.value == Value::Mutual { (giver, taker) } else { (taker, giver) };
+                self.note(
+                    later,
+                    format!(
+                        "the `{m}` of {who} is `mutual` (every party), so its `{other}` must be `mutual` too, or left out"
+                    ),
+                );
+                return;
+            }
+            (x, y) => match (set(x), set(y)) {
+                (Some(p), Some(q)) if p.len() == 1 && p == q => {
+                    self.note(
+                        later,
+                        format!(
+                            "the `{giver}` and the `{taker}` of {who} are both `{}`: a {} clause is between two different \
+                             parties",
+                            p[0], ctype.name
+                        ),
+                    );
+                    return;
+                }
+                (Some(p), Some(q)) if p == q => true,
+                (Some(p), Some(q)) if p.iter().any(|k| q.contains(k)) => {
+                    self.note(
+                        later,
+                        format!(
+                            "the `{giver}` and the `{taker}` of {who} share some parties but not all: name different \
+                             parties, or the same ones for a mutual term (or write `mutual`)"
+                        ),
+                    );
+                    return;
+                }
+                _ => false,
+            },
+        };
+        if mutual && ctype.kind == schema::ClauseKind::Payment {
+            self.note(
+                later,
+                format!(
+                    "the `{giver}` and the `{taker}` of {who} are the same parties: a payment is one direction of money; \
+                     a two-way payment is two clauses"
+                ),
             );
         }
     }

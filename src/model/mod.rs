@@ -6,7 +6,7 @@ pub mod value;
 
 pub use decimal::Decimal;
 pub use schema::{ClauseType, FieldSpec, Kind};
-pub use value::{Date, Duration, End, Level, Modality, Per, Value};
+pub use value::{Date, Duration, End, Level, Modality, Multiple, Per, Value};
 
 use crate::yaml::Pos;
 
@@ -117,6 +117,50 @@ impl Clause {
             Some(Value::Party(p)) => Some(p),
             _ => None,
         }
+    }
+
+    /// The parties filling the role on `side`, with `mutual` read as every
+    /// party of `parties` (sorted, no repeats). A role left unsaid is filled
+    /// by the other role's parties when those are every party (`by: mutual`
+    /// alone is "either party may terminate", against the other), and is
+    /// empty otherwise. `complement` fills an unsaid role with the parties
+    /// the other role does not name instead (`liable: acme` alone is capped
+    /// towards everyone else).
+    pub fn role_parties(&self, side: schema::Side, parties: &[Party], complement: bool) -> Vec<String> {
+        let all = || {
+            let mut v: Vec<String> = parties.iter().map(|p| p.key.clone()).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        let named = |side: schema::Side| -> Option<Vec<String>> {
+            let mut v = match self.value(self.ctype.role_field(side)?)? {
+                Value::Party(p) => vec![p.clone()],
+                Value::Parties(ps) => ps.clone(),
+                Value::Mutual => all(),
+                _ => return None,
+            };
+            v.sort();
+            v.dedup();
+            Some(v)
+        };
+        if let Some(v) = named(side) {
+            return v;
+        }
+        let Some(other) = named(side.other()) else { return Vec::new() };
+        let everyone = all();
+        if !everyone.is_empty() && everyone.iter().all(|p| other.contains(p)) {
+            return other;
+        }
+        if complement { everyone.into_iter().filter(|p| !other.contains(p)).collect() } else { Vec::new() }
+    }
+
+    /// Whether the clause is mutual: some party is on both sides of its
+    /// roles (`liable: mutual`, or the same parties in both roles).
+    pub fn is_mutual(&self, parties: &[Party]) -> bool {
+        let a = self.role_parties(schema::Side::Grantee, parties, false);
+        let b = self.role_parties(schema::Side::Grantor, parties, false);
+        a.iter().any(|p| b.contains(p))
     }
 
     /// How to name the clause to a reader: its title, or its id.

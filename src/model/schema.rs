@@ -11,12 +11,16 @@ use crate::rules::Rule;
 /// The kind of value a field holds, which decides how it is parsed and compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
-    /// A key of `parties`.
+    /// A key of `parties`, a list of keys (`[acme, beta]`), or `mutual`
+    /// (every party).
     Party,
     /// `20%`.
     Percent,
     /// `USD 38,000,000,000` or `USD 1.5 billion`.
     Money,
+    /// A cap: money, or a multiple of a base over a look-back period
+    /// (`{multiple: 1, of: fees paid, period: 12 months}`).
+    Cap,
     /// `2030-12-31`.
     Date,
     /// `until:` a date, `{event: ...}`, or `{earliest: [...]}`.
@@ -203,6 +207,14 @@ impl ClauseType {
         }
     }
 
+    /// The side a clause of this type benefits: the grantee, except for a
+    /// liability cap, which protects the liable party (its grantor) against
+    /// the claimant. A party added to this side gains; one added to the
+    /// other side bears the clause.
+    pub fn benefits(&self) -> Side {
+        if self.kind == ClauseKind::LiabilityCap { Side::Grantor } else { Side::Grantee }
+    }
+
     /// The field naming the party on `side`, if the type has roles.
     pub fn role_field(&self, side: Side) -> Option<&'static str> {
         match side {
@@ -311,7 +323,12 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
                 Ordered { more: Grantee, up: Rule::AmountIncreased, down: Rule::AmountDecreased },
                 "a floor on what is paid",
             ),
-            f("cap", Money, Cap { protects: Grantor }, "a ceiling on what is paid"),
+            f(
+                "cap",
+                Kind::Cap,
+                Cap { protects: Grantor },
+                "a ceiling on what is paid: money, or {multiple: ..., of: ..., period: ...}",
+            ),
             f("tiers", List, Changed(Rule::TiersChanged), "rate tiers, one item each"),
         ],
     },
@@ -469,7 +486,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed: "{by} may no longer terminate under \"{label}\".",
         still: "",
         fields: &[
-            req("by", Party, Role(Grantee), "who may terminate"),
+            req("by", Party, Role(Grantee), "who may terminate (a party, a list, or mutual for either party)"),
             f("counterparty", Party, Role(Grantor), "the other side"),
             f("grounds", List, Widen { more: Grantee }, "the grounds for termination"),
             f(
@@ -492,9 +509,14 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
         removed: "The cap on the liability of {liable} was removed.",
         still: "The liability of {liable} is capped[ at {cap}].",
         fields: &[
-            req("liable", Party, Role(Grantor), "whose liability is limited"),
+            req("liable", Party, Role(Grantor), "whose liability is limited (a party, a list, or mutual)"),
             f("claimant", Party, Role(Grantee), "who would claim"),
-            f("cap", Money, Cap { protects: Grantor }, "the limit"),
+            f(
+                "cap",
+                Kind::Cap,
+                Cap { protects: Grantor },
+                "the limit: money, or {multiple: 1, of: fees paid, period: 12 months}",
+            ),
             f("exclusions", List, Exception { added: Grantee }, "liabilities outside the cap"),
         ],
     },

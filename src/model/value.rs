@@ -343,6 +343,70 @@ impl Per {
     }
 }
 
+/// A multiple of a base over a look-back period: `{multiple: 1, of: fees
+/// paid, period: 12 months}` is "the fees paid in the 12 months before".
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Multiple {
+    /// How many times the base (`1`, `1.5`, `2`).
+    pub multiple: Decimal,
+    /// What is multiplied, in words (`fees paid`, `fees paid or payable`).
+    pub of: String,
+    /// How far back the base is counted; `None` for the whole life of the agreement.
+    pub period: Option<Duration>,
+}
+
+impl Multiple {
+    /// The base in a canonical spelling, for comparing two bases.
+    pub fn base(&self) -> String {
+        normalise_space(&self.of).to_lowercase()
+    }
+
+    /// Whether two formulas mean the same: same multiple and base, and look-back
+    /// periods that are certainly equal (`12 months` and `1 year`).
+    pub fn same(&self, other: &Multiple) -> bool {
+        self.multiple == other.multiple
+            && self.base() == other.base()
+            && match (&self.period, &other.period) {
+                (None, None) => true,
+                (Some(a), Some(b)) => a.compare(b) == Some(Ordering::Equal),
+                _ => false,
+            }
+    }
+
+    /// How `self` compares with `other` where the answer is certain whatever the
+    /// fees turn out to be: same base, and a multiple and a look-back that do
+    /// not pull in opposite directions (a longer look-back never counts fewer
+    /// fees; no look-back counts them all). `None` otherwise.
+    pub fn compare(&self, other: &Multiple) -> Option<Ordering> {
+        if self.base() != other.base() {
+            return None;
+        }
+        let by_multiple = self.multiple.cmp(&other.multiple);
+        let by_period = match (&self.period, &other.period) {
+            (None, None) => Ordering::Equal,
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (Some(a), Some(b)) => a.compare(b)?,
+        };
+        match (by_multiple, by_period) {
+            (a, b) if a == b => Some(a),
+            (Ordering::Equal, b) => Some(b),
+            (a, Ordering::Equal) => Some(a),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Multiple {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let of = normalise_space(&self.of);
+        match &self.period {
+            Some(p) => write!(f, "{}× {of} in the preceding {p}", self.multiple.plain()),
+            None => write!(f, "{}× all {of}", self.multiple.plain()),
+        }
+    }
+}
+
 /// Prose, shared rather than copied: a long text is held once however many
 /// findings show it.
 pub type Text = std::sync::Arc<String>;
@@ -354,6 +418,15 @@ pub enum Value {
     Undisclosed,
     /// A key of `parties`.
     Party(String),
+    /// Several parties in one role (`[acme, beta]`), in file order: two or
+    /// more distinct keys, compared as a set.
+    Parties(Vec<String>),
+    /// Every party in one role (`mutual`): each party towards the others.
+    Mutual,
+    /// An amount defined by a formula: a multiple of a base (the fees paid)
+    /// over a look-back period, as in "the fees paid in the 12 months before
+    /// the claim" (`{multiple: 1, of: fees paid, period: 12 months}`).
+    Multiple(Multiple),
     /// A percentage, exact.
     Percent(Decimal),
     /// A sum of money, exact.
@@ -403,6 +476,14 @@ impl Value {
             }
             (Value::Text(a), Value::Text(b)) => a == b || same_words(a, b),
             (Value::End(a), Value::End(b)) => a.parts() == b.parts() && is_earliest(a) == is_earliest(b),
+            (Value::Parties(a), Value::Parties(b)) => {
+                let mut a: Vec<&String> = a.iter().collect();
+                let mut b: Vec<&String> = b.iter().collect();
+                a.sort();
+                b.sort();
+                a == b
+            }
+            (Value::Multiple(a), Value::Multiple(b)) => a.same(b),
             _ => self == other,
         }
     }
@@ -412,6 +493,9 @@ impl Value {
         match self {
             Value::Undisclosed => "undisclosed",
             Value::Party(_) => "party",
+            Value::Parties(_) => "parties",
+            Value::Mutual => "mutual",
+            Value::Multiple(_) => "multiple",
             Value::Percent(_) => "percentage",
             Value::Money { .. } => "money",
             Value::Date(_) => "date",
@@ -446,6 +530,9 @@ impl fmt::Display for Value {
         match self {
             Value::Undisclosed => f.write_str("undisclosed"),
             Value::Party(p) => f.write_str(p),
+            Value::Parties(ps) => write!(f, "[{}]", ps.join(", ")),
+            Value::Mutual => f.write_str("mutual"),
+            Value::Multiple(m) => write!(f, "{m}"),
             Value::Percent(d) => write!(f, "{}%", d.plain()),
             Value::Money { currency, amount, per: None } => write!(f, "{currency} {amount}"),
             Value::Money { currency, amount, per: Some(p) } => write!(f, "{currency} {amount} per {}", p.name()),
@@ -495,6 +582,25 @@ mod tests {
         assert_eq!(d("1 week").compare(&d("7 days")), Some(Ordering::Equal));
         assert!(Duration::parse("thirty days").is_err());
         assert!(Duration::parse("30 fortnights").is_err());
+    }
+
+    #[test]
+    fn fee_multiples_compare_only_when_certain() {
+        let m = |multiple: &str, of: &str, period: Option<&str>| Multiple {
+            multiple: Decimal::parse(multiple).unwrap(),
+            of: of.into(),
+            period: period.map(|p| Duration::parse(p).unwrap()),
+        };
+        let base = m("1", "fees paid", Some("12 months"));
+        assert_eq!(base.compare(&m("2", "fees paid", Some("12 months"))), Some(Ordering::Less));
+        assert_eq!(base.compare(&m("1", "fees paid", Some("24 months"))), Some(Ordering::Less));
+        assert_eq!(base.compare(&m("1", "fees paid", None)), Some(Ordering::Less));
+        assert_eq!(base.compare(&m("2", "fees paid", Some("6 months"))), None);
+        assert_eq!(base.compare(&m("1", "fees paid", Some("365 days"))), None);
+        assert_eq!(base.compare(&m("1", "fees payable", Some("12 months"))), None);
+        assert!(base.same(&m("1", "Fees  paid", Some("1 year"))));
+        assert_eq!(base.to_string(), "1× fees paid in the preceding 12 months");
+        assert_eq!(m("1.5", "fees paid", None).to_string(), "1.5× all fees paid");
     }
 
     #[test]

@@ -423,6 +423,15 @@ impl Serialize for JsonValue<'_> {
         match v {
             Value::Undisclosed => {}
             Value::Party(p) => m.serialize_entry("value", p)?,
+            Value::Parties(ps) => m.serialize_entry("items", ps)?,
+            Value::Mutual => {}
+            Value::Multiple(x) => {
+                m.serialize_entry("multiple", &x.multiple.plain())?;
+                m.serialize_entry("of", &x.of)?;
+                if let Some(p) = &x.period {
+                    m.serialize_entry("period", &JsonDuration(p))?;
+                }
+            }
             Value::Percent(d) => m.serialize_entry("value", &d.plain())?,
             Value::Money { currency, amount, per } => {
                 m.serialize_entry("currency", currency)?;
@@ -433,16 +442,30 @@ impl Serialize for JsonValue<'_> {
             }
             Value::Date(d) => m.serialize_entry("value", &d.to_string())?,
             Value::End(e) => end_entries(&mut m, e)?,
-            Value::Duration(d) => {
-                m.serialize_entry("count", &d.count)?;
-                m.serialize_entry("unit", d.to_string().split_once(' ').map(|x| x.1).unwrap_or(""))?;
-            }
+            Value::Duration(d) => duration_entries(&mut m, d)?,
             Value::List(items) => m.serialize_entry("items", items)?,
             Value::Flag(b) => m.serialize_entry("value", b)?,
             Value::Level(l) => m.serialize_entry("value", l.name())?,
             Value::Modality(x) => m.serialize_entry("value", x.name())?,
             Value::Text(t) => m.serialize_entry("value", t.as_str())?,
         }
+        m.end()
+    }
+}
+
+fn duration_entries<M: SerializeMap>(m: &mut M, d: &crate::model::Duration) -> Result<(), M::Error> {
+    m.serialize_entry("count", &d.count)?;
+    m.serialize_entry("unit", d.to_string().split_once(' ').map(|x| x.1).unwrap_or(""))
+}
+
+/// A look-back period: a duration value of its own.
+struct JsonDuration<'a>(&'a crate::model::Duration);
+
+impl Serialize for JsonDuration<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("type", "duration")?;
+        duration_entries(&mut m, self.0)?;
         m.end()
     }
 }

@@ -15,6 +15,8 @@ pub fn phrase(report: &Report, f: &Finding) -> String {
         match shown {
             Some(Shown::Clause { fields, .. }) => fields.iter().find(|(n, _)| *n == name).map(|(_, v)| match v {
                 Value::Party(p) => report.party_name(p).to_string(),
+                Value::Parties(ps) => ps.iter().map(|p| report.party_name(p)).collect::<Vec<_>>().join(" and "),
+                Value::Mutual => "each party".to_string(),
                 Value::Text(t) => t.to_string(),
                 other => other.to_string(),
             }),
