@@ -829,10 +829,13 @@ fn clip_depth(s: &str, n: usize, depth: u8) -> String {
         }
         skipped += 1;
     }
+    // Nothing left out before the condition: the words read as written.
+    if let (Some(t), 0) = (&tail, skipped) {
+        return format!("{head} {}", clip_depth(t, n.max(120), depth - 1));
+    }
     let head = head.trim_end_matches(',').trim_end();
     match tail {
         None => format!("{head}… ({skipped} more word{})", if skipped == 1 { "" } else { "s" }),
-        Some(t) if skipped == 0 => format!("{head} {}", clip_depth(&t, n.max(120), depth - 1)),
         Some(t) => format!(
             "{head} … ({skipped} word{} left out) {}",
             if skipped == 1 { "" } else { "s" },
@@ -865,6 +868,10 @@ mod clip_tests {
         let c = clip_to(s, 60);
         assert!(c.contains("unless Microsoft cannot and chooses not to support the necessary capabilities."), "{c}");
         assert!(c.contains("words left out)"), "{c}");
+        // Resuming right at the condition keeps the words as written.
+        let s = "OpenAI products will ship first on Azure, unless Microsoft cannot and chooses not to support the \
+                 necessary capabilities.";
+        assert_eq!(clip_to(s, 80), s);
         for word in ["except", "provided that", "subject to"] {
             let s = format!("{} {word} the licensee pays on time.", "The licence covers every model. ".repeat(5));
             assert!(clip_to(&s, 80).contains(&format!("{word} the licensee pays on time.")), "{word}");

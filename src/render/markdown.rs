@@ -221,10 +221,15 @@ fn render(report: &Report, links: Option<&str>, budget: usize) -> String {
             return out;
         }
     }
-    let mut closing = String::new();
-    super::summary::closing(&mut closing, report, escape);
-    if !closing.is_empty() {
-        let _ = write!(out, "\n{}", closing.replace("Unchanged key terms:\n", "**Unchanged key terms**\n\n"));
+    if !report.key_terms.is_empty() {
+        let _ = writeln!(out, "\n**Unchanged key terms**\n");
+        for (label, sentence) in &report.key_terms {
+            let _ = writeln!(out, "- {}: {}", escape(label), escape(sentence));
+        }
+    }
+    if let Some(c) = &report.caveat {
+        // A paragraph of its own, not a lazy continuation of the list above.
+        let _ = writeln!(out, "\n*{}*", escape(c));
     }
     if !redlines.is_empty() {
         let _ = writeln!(out, "\n<details><summary>Wording changes ({})</summary>\n", redlines.len());

@@ -23,7 +23,7 @@ use crate::rules::{Materiality, RULES};
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// For a terminal: grouped by clause, most material first.
+    /// For a terminal: grouped by theme and clause, most material first.
     Text,
     /// A stable contract for tools (docs/json.md).
     Json,
@@ -31,7 +31,7 @@ pub enum Format {
     Markdown,
     /// GitHub Actions workflow commands (annotations on the changed lines).
     Github,
-    /// A plain-English change summary, one bullet per clause.
+    /// A plain-English change summary by theme, one bullet per clause.
     Summary,
     /// A self-contained HTML redline to open, print and forward.
     Html,

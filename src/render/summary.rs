@@ -1,4 +1,5 @@
-//! A plain-English change summary: one bullet per clause, the way a press
+//! A plain-English change summary: headline, net effect, then one bullet per
+//! clause under its theme (cloud, IP, money...), the way a press
 //! release lists what changed.
 
 use std::fmt::Write;

@@ -1,5 +1,5 @@
-//! The terminal report: grouped by clause, most material first, written for
-//! a lawyer as much as for a programmer.
+//! The terminal report: grouped by theme and clause, most material first,
+//! written for a lawyer as much as for a programmer.
 
 use std::fmt::Write;
 
