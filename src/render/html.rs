@@ -493,9 +493,11 @@ fn clause(out: &mut String, report: &Report, group: &[&Finding], id: &str, level
                     _ => unreachable!("one side is a clause"),
                 };
                 let _ = writeln!(out, "<p class=\"muted\">{what}:</p>\n<dl class=\"fields\">");
-                for (name, v) in fields {
+                // Its terms and wording; the heading already gives its title.
+                for (name, v) in fields.iter().filter(|(n, _)| !matches!(*n, "number" | "title" | "topic")) {
                     let shown = escape(&phrase(&Shown::Value(v.clone())));
-                    let _ = writeln!(out, "<dt>{name}</dt><dd><{tag}>{shown}</{tag}></dd>");
+                    let _ =
+                        writeln!(out, "<dt>{}</dt><dd><{tag}>{shown}</{tag}></dd>", escape(&super::field_word(name)));
                 }
                 let _ = writeln!(out, "</dl>");
             }
