@@ -1216,3 +1216,24 @@ fn a_moved_clause_reads_as_a_move() {
     assert!(!lead.contains("clause-moved"), "the rule id does not lead: {lead}");
     assert!(text.lines().any(|l| l.contains("· clause-moved · change ")), "{text}");
 }
+
+/// `topic:` is validated like any other field: text only, and a misspelling
+/// is an error with a suggestion.
+#[test]
+fn topic_is_validated_like_other_fields() {
+    use agreement_diff::load_str;
+    let file = |clause_extra: &str| {
+        format!(
+            "agreement: t\nparties:\n  a: {{name: Alpha}}\nclauses:\n  - id: c\n    type: text\n{clause_extra}    text: Hello.\n"
+        )
+    };
+    let ok = load_str(&file("    topic: Cloud\n"), "t.yaml", &LoadOptions::default()).unwrap();
+    assert_eq!(ok.clauses[0].text_of("topic"), Some("Cloud"));
+    let typo = load_str(&file("    topc: Cloud\n"), "t.yaml", &LoadOptions::default()).unwrap_err();
+    assert!(typo.to_string().contains("did you mean `topic`"), "{typo}");
+    let list = load_str(&file("    topic: [Cloud]\n"), "t.yaml", &LoadOptions::default()).unwrap_err();
+    assert!(list.to_string().contains("topic"), "{list}");
+    // The JSON Schema the tool emits knows it.
+    let out = cmd().arg("schema").output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("\"topic\""));
+}
