@@ -325,6 +325,17 @@ pub fn values_line(report: &Report, f: &Finding) -> Option<String> {
 /// sentence names it), each finding's sentence, and the key terms of the
 /// clause that did not change; metadata changes as one line.
 pub fn group_sentence(report: &Report, group: &[&Finding]) -> String {
+    sentences(report, group, false)
+}
+
+/// [`group_sentence`], each substantive or commercial finding followed by
+/// its materiality and whom it favours in words: "(commercial, favours
+/// OpenAI)", "(commercial, cuts both ways)".
+pub fn group_sentence_weighed(report: &Report, group: &[&Finding]) -> String {
+    sentences(report, group, true)
+}
+
+fn sentences(report: &Report, group: &[&Finding], weighed: bool) -> String {
     let first = group[0];
     if let Some(line) = metadata_line(group) {
         return line;
@@ -336,6 +347,17 @@ pub fn group_sentence(report: &Report, group: &[&Finding]) -> String {
             s.push(' ');
         }
         s.push_str(&f.message);
+        if weighed && f.materiality() >= Materiality::Substantive {
+            let names = |v: &[String]| v.iter().map(|k| report.party_name(k).to_string()).collect::<Vec<_>>();
+            let who = if !f.mixed.is_empty() {
+                ", cuts both ways".to_string()
+            } else if !f.favours.is_empty() {
+                format!(", favours {}", names(&f.favours).join(" and "))
+            } else {
+                String::new()
+            };
+            s.push_str(&format!(" ({}{who})", f.materiality()));
+        }
     }
     if let Some(kept) = first.clause.as_deref().and_then(|c| report.unchanged_of(c)) {
         s.push(' ');

@@ -42,7 +42,7 @@ fn render(report: &Report) -> String {
     for theme in super::themes(report) {
         let _ = writeln!(out, "{}:", safe::line(&theme.name));
         for g in &theme.groups {
-            let _ = writeln!(out, "- {}", safe::line(&super::group_sentence(report, g)));
+            let _ = writeln!(out, "- {}", safe::line(&super::group_sentence_weighed(report, g)));
         }
     }
     let acked = super::acknowledged(report);
