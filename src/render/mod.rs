@@ -237,13 +237,18 @@ pub struct Theme<'a> {
 /// their most material group, then by document order; agreement-level
 /// sections (metadata, parties, definitions) are themes of their own.
 pub fn themes(report: &Report) -> Vec<Theme<'_>> {
+    let theme_of: HashMap<&str, &str> = report.themes.iter().map(|(c, t)| (c.as_str(), t.as_str())).collect();
     let mut out: Vec<Theme> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for g in groups(report) {
         let first = g[0];
-        let name = first.clause.as_deref().and_then(|c| report.theme_of(c)).unwrap_or(&first.label).to_string();
-        match out.iter_mut().find(|t| t.name == name) {
-            Some(t) => t.groups.push(g),
-            None => out.push(Theme { name, groups: vec![g] }),
+        let name = first.clause.as_deref().and_then(|c| theme_of.get(c).copied()).unwrap_or(&first.label);
+        match index.get(name) {
+            Some(&i) => out[i].groups.push(g),
+            None => {
+                index.insert(name.to_string(), out.len());
+                out.push(Theme { name: name.to_string(), groups: vec![g] });
+            }
         }
     }
     out
