@@ -470,9 +470,10 @@ impl<'a> Cx<'a> {
         if added && let Some(Value::Date(d)) = c.value("disclosed") {
             // A term that existed before, first made public in this version.
             let message = format!(
-                "\"{}\" ({}) is disclosed for the first time ({d}); it existed before, so it is not a new term.",
+                "\"{}\" ({}) is disclosed for the first time ({}); it existed before, so it is not a new term.",
                 c.label(),
-                c.ctype.name
+                c.ctype.name,
+                d.plain()
             );
             let f = Finding::new(Rule::FirstDisclosed, message)
                 .shown(None, Some(shown_clause(c)))
@@ -553,6 +554,7 @@ impl<'a> Cx<'a> {
                     let v = clip(&b.plain());
                     kept.push(match (name, b) {
                         ("until", Value::End(crate::model::End::Date(_))) => format!("It still runs until {v}."),
+                        ("until", Value::Undisclosed) => "Its end is still undisclosed.".to_string(),
                         ("until", _) => format!("It still ends {v}."),
                         _ => format!("The {name} is unchanged ({v})."),
                     });
