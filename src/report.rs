@@ -329,6 +329,10 @@ pub struct Report {
     pub key_terms: Vec<(String, String)>,
     /// A caveat on where the versions come from (modelled from announcements).
     pub caveat: Option<String>,
+    /// For clauses with findings, the theme a reader finds them under (clause
+    /// id, theme): the clause's `topic`, else its document section, else its
+    /// type's theme.
+    pub themes: Vec<(String, String)>,
 }
 
 /// A finding reviewers accepted, from `.agreement-diff.yaml` (read by
@@ -502,6 +506,11 @@ impl Report {
     /// The sentence on unchanged terms of a clause, if any.
     pub fn unchanged_of(&self, clause: &str) -> Option<&str> {
         self.unchanged.iter().find(|(c, _)| c == clause).map(|(_, s)| s.as_str())
+    }
+
+    /// The theme of a clause with findings, if known.
+    pub fn theme_of(&self, clause: &str) -> Option<&str> {
+        self.themes.iter().find(|(c, _)| c == clause).map(|(_, t)| t.as_str())
     }
 
     /// Findings not acknowledged, in document order.

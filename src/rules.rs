@@ -279,6 +279,15 @@ catalogue! {
         mirror: NotesChanged,
         explanation: "A clause's `notes:` changed. Notes record drafting context and are not terms of the agreement.",
     }
+    TopicChanged = "topic-changed" {
+        materiality: Administrative,
+        family: Format,
+        title: "A clause's topic changed",
+        favours: "nobody",
+        mirror: TopicChanged,
+        explanation: "A clause's `topic:` changed. The topic decides the theme a report groups the clause under \
+                      (cloud, IP, money...); it does not change the terms.",
+    }
     MetadataChanged = "metadata-changed" {
         materiality: Administrative,
         family: Metadata,

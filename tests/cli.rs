@@ -626,16 +626,16 @@ fn help_and_man_page_are_complete() {
 fn config_defaults_apply_and_flags_override_them() {
     let dir = tempfile::tempdir().unwrap();
     let copy = |from: &str, name: &str| write(&dir, name, &std::fs::read(from).unwrap());
-    // A wording change only: clarification at most.
-    let old = copy("tests/rules/text-changed/old.yaml", "old.yaml");
-    let new = copy("tests/rules/text-changed/new.yaml", "new.yaml");
+    // A wording change shown not to alter meaning: clarification.
+    let old = copy("tests/rules/text-equivalent/old.yaml", "old.yaml");
+    let new = copy("tests/rules/text-equivalent/new.yaml", "new.yaml");
     let config = |body: &str| write(&dir, ".agreement-diff.yaml", body.as_bytes());
-    config("defaults:\n  format: json\n  fail-on: substantive\n  perspective: alpha\n");
-    // The defaults apply: JSON, marked for Alpha, and nothing at or above substantive, so exit 0.
+    config("defaults:\n  format: json\n  fail-on: substantive\n  perspective: acme\n");
+    // The defaults apply: JSON, marked for Acme, and nothing at or above substantive, so exit 0.
     let out = cmd().args([&old, &new]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).expect("the default format is JSON");
-    assert_eq!(v["perspective"], "alpha");
+    assert_eq!(v["perspective"], "acme");
     // Flags override them: text, no perspective of the config, and fail-on clarification trips.
     let out = cmd()
         .args(["--format", "text", "--fail-on", "clarification", "--perspective", "beta", &old, &new])

@@ -228,7 +228,7 @@ fn from_february_to_april_2026_the_amendment_as_a_reviewer_reads_it() {
     let licence = only(&v, "exclusivity-dropped", "ip-license", "commercial", &["openai"], &["microsoft"]);
     assert!(licence["message"].as_str().unwrap().contains("was exclusive until the expert panel verifies AGI"));
     assert_eq!(rules_on(&v, "ip-license"), ["exclusivity-dropped"]);
-    assert!(v["unchanged"].to_string().contains("It still runs until 2032-12-31"));
+    assert!(v["unchanged"].to_string().contains("It still runs until 31 December 2032"));
     // 4. Microsoft no longer pays a revenue share.
     only(&v, "payment-removed", "revenue-share-microsoft-to-openai", "commercial", &["microsoft"], &["openai"]);
     // 5. OpenAI's revenue share: a total cap, a fixed end in 2030 (cuts both ways), the same percentage.

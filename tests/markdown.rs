@@ -424,3 +424,17 @@ fn git_driver_and_rev_path_read_markdown() {
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("definition-changed"));
 }
+
+/// Issue 13, item 3: without `topic:`, the human reports group a Markdown
+/// agreement's changes by the section each clause sits under.
+#[test]
+fn changes_are_grouped_by_their_section() {
+    let r = pair("sections");
+    let s = agreement_diff::render::render(&r, agreement_diff::render::Format::Summary, false);
+    let (services, payment) = (s.find("\nServices:\n").unwrap(), s.find("\nPayment:\n").unwrap());
+    let availability = s.find("99.5%").unwrap();
+    let (late, disputes) = (s.find("Late payment:").unwrap(), s.find("Disputes:").unwrap());
+    assert!(services < availability && availability < payment, "{s}");
+    assert!(payment < late && payment < disputes, "{s}");
+    assert_eq!(s.matches("\nPayment:\n").count(), 1, "both payment items under one heading:\n{s}");
+}

@@ -51,17 +51,30 @@ fn same_facts_in_every_format() {
     let gh = render(&report, Format::Github, false);
     let summary = render(&report, Format::Summary, false);
     let page = render(&report, Format::Html, false);
+    // The metadata changes of a new version read as one line (issue 13, item 5),
+    // naming each field; the HTML findings table still has a row for each.
+    let metadata = "Version 2026-04-27 (was 2026-02-27), effective 27 April 2026 (was 27 February 2026); the \
+                    title, the previous version and the sources also changed.";
+    let mut one_line = 0;
     for (f, m) in findings.iter().zip(&messages) {
         let rule = f["rule"].as_str().unwrap();
         assert!(page.contains(&html::escape(m)) && page.contains(rule), "html lacks {m}");
+        if rule == "metadata-changed" {
+            one_line += 1;
+            assert!(text.contains(metadata) && text.contains(rule), "text lacks {metadata}");
+            assert!(md.contains(&markdown::escape(metadata)) && md.contains(rule), "markdown lacks {metadata}");
+            assert!(summary.contains(metadata), "summary lacks {metadata}");
+            continue;
+        }
         assert!(text.contains(m) && text.contains(rule), "text lacks {m}");
         assert!(md.contains(&markdown::escape(m)) && md.contains(rule), "markdown lacks {m}");
         assert!(summary.contains(&safe::line(m)), "summary lacks {m}");
     }
+    assert_eq!(one_line, 5, "five metadata changes");
 
-    // Nothing else: one table row per finding.
+    // Nothing else: one table row per finding, the metadata's one row for five.
     let rows = md.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| Clause")).count();
-    assert_eq!(rows, findings.len());
+    assert_eq!(rows, findings.len() - one_line + 1);
     assert_eq!(page.matches("<tr class=\"finding\"").count(), findings.len(), "one HTML row per finding");
     // GitHub annotations (issue 13, item 8): one per clause, its most material
     // finding, counting the rest of the clause's findings; together they
@@ -147,11 +160,13 @@ fn summary_covers_what_the_announcement_lists() {
     assert!(
         licence.contains("Microsoft's licence")
             && licence.contains("now non-exclusive")
-            && licence.contains("It still runs until 2032-12-31")
+            && licence.contains("It still runs until 31 December 2032")
     );
     assert!(bullet("Revenue share paid by Microsoft").contains("Microsoft no longer pays OpenAI a revenue share"));
     let share = bullet("Revenue share paid by OpenAI");
-    assert!(share.contains("A cap") && share.contains("to 2030-12-31") && share.contains("The rate is unchanged"));
+    assert!(
+        share.contains("A cap") && share.contains("to 31 December 2030") && share.contains("The rate is unchanged")
+    );
 }
 
 #[test]
@@ -332,6 +347,13 @@ fn github_format_writes_the_whole_report_to_the_job_summary() {
     let json = cmd().args(["--format", "json", FEB, APR]).output().unwrap();
     let v: Value = serde_json::from_slice(&json.stdout).unwrap();
     for f in v["findings"].as_array().unwrap() {
+        if f["rule"] == "metadata-changed" {
+            // One line for the metadata of a new version, naming each field.
+            let field = f["field"].as_str().unwrap().replace("previous", "previous version");
+            let line = written.lines().find(|l| l.contains("metadata-changed")).unwrap().to_lowercase();
+            assert!(line.contains(&field), "the metadata line lacks {field}: {line}");
+            continue;
+        }
         assert!(written.contains(&markdown::escape(f["message"].as_str().unwrap())), "summary lacks {}", f["message"]);
     }
     // Without the variable, nothing is written anywhere.
@@ -632,7 +654,7 @@ fn an_acknowledgement_covers_the_change_it_approved_and_no_later_one() {
         );
     }
     let text = String::from_utf8(run(&v3, "text").stdout).unwrap();
-    assert!(text.contains(&format!("rate-increased  change {later_change}")), "{text}");
+    assert!(text.contains(&format!("rate-increased · change {later_change}")), "{text}");
     let md = String::from_utf8(run(&v3, "markdown").stdout).unwrap();
     assert!(
         md.contains(&format!("        rule: rate-increased\n        clause: p\n        change: {later_change}\n")),
@@ -1135,4 +1157,89 @@ fn versions_from_announcements_carry_a_caveat() {
     assert!(v["caveat"].is_null());
     std::fs::write(&new, body("6%", "provenance: rumour\n")).unwrap();
     cmd().args(["check"]).arg(&new).assert().code(2);
+}
+
+/// Issue 13, items 3 and 5: the summary of the shipped pair reads headline →
+/// net effect → themes (the two cloud clauses under one heading, then IP and
+/// money) → unchanged key terms, in plain English: no list brackets, no
+/// `field:` prefixes, values as a reader writes them.
+#[test]
+fn summary_reads_by_theme_in_plain_english() {
+    let report = diff_files(FEB, APR, &LoadOptions::default()).unwrap();
+    let s = render(&report, Format::Summary, false);
+    let at = |needle: &str| s.find(needle).unwrap_or_else(|| panic!("no {needle:?} in:\n{s}"));
+    let order = ["Headline:", "\nNet effect:\n", "\nCloud:\n", "\nIP:\n", "\nMoney:\n", "\nUnchanged key terms:\n"];
+    for pair in order.windows(2) {
+        assert!(at(pair[0]) < at(pair[1]), "{} before {}:\n{s}", pair[0], pair[1]);
+    }
+    // Both cloud clauses (and the primary-cloud right) sit under "Cloud".
+    let cloud = &s[at("\nCloud:\n")..at("\nIP:\n")];
+    for clause in ["Azure exclusivity for the OpenAI API", "OpenAI products ship first on Azure"] {
+        assert!(cloud.contains(clause), "{clause} not under Cloud:\n{cloud}");
+    }
+    let money = &s[at("\nMoney:\n")..];
+    assert!(money.contains("Revenue share paid by OpenAI") && money.contains("Revenue share paid by Microsoft"));
+    // Plain English.
+    assert!(!s.contains('[') && !s.contains(']'), "list syntax in:\n{s}");
+    let mut fields: Vec<&str> = agreement_diff::model::schema::COMMON_FIELDS.iter().map(|f| f.name).collect();
+    for t in agreement_diff::model::schema::CLAUSE_TYPES {
+        fields.extend(t.fields.iter().map(|f| f.name));
+    }
+    fields.extend(["version", "effective", "previous", "sources"]);
+    for line in s.lines() {
+        for name in &fields {
+            let prefix = format!("{name}: ");
+            assert!(
+                !line.starts_with(&prefix)
+                    && !line.contains(&format!(" {prefix}"))
+                    && !line.contains(&format!("({prefix}")),
+                "field prefix `{name}:` in {line}"
+            );
+        }
+    }
+    assert!(!s.contains("(none)") && !s.contains("2030-12-31") && !s.contains("250,000,000,000"), "{s}");
+    assert!(s.contains("to 31 December 2030") && s.contains("until 31 December 2032"), "{s}");
+    let unchanged = &s[at("\nUnchanged key terms:\n")..];
+    assert!(unchanged.contains("USD 250 billion") && unchanged.contains("stake of 27%"), "{unchanged}");
+    // The metadata of the new version is one line.
+    let meta: Vec<&str> = s.lines().filter(|l| l.contains("2026-04-27") && l.starts_with("- ")).collect();
+    assert_eq!(meta.len(), 1, "{meta:?}");
+}
+
+/// Issue 13, item 5: a moved clause reads as a move, never `(none) → (none)`;
+/// rule ids close a finding in the text report rather than lead it.
+#[test]
+fn a_moved_clause_reads_as_a_move() {
+    let (old, new) = ("tests/rules/clause-moved/old.yaml", "tests/rules/clause-moved/new.yaml");
+    let report = diff_files(old, new, &LoadOptions::default()).unwrap();
+    for format in [Format::Text, Format::Summary, Format::Markdown, Format::Html] {
+        let out = render(&report, format, false);
+        assert!(!out.contains("(none) →") && !out.contains("→ (none)") && !out.contains("— → —"), "{format:?}:\n{out}");
+        assert!(out.contains("moved to a different place"), "{format:?}:\n{out}");
+    }
+    let text = render(&report, Format::Text, false);
+    let lead = text.lines().find(|l| l.contains("moved to a different place")).unwrap();
+    assert!(!lead.contains("clause-moved"), "the rule id does not lead: {lead}");
+    assert!(text.lines().any(|l| l.contains("· clause-moved · change ")), "{text}");
+}
+
+/// `topic:` is validated like any other field: text only, and a misspelling
+/// is an error with a suggestion.
+#[test]
+fn topic_is_validated_like_other_fields() {
+    use agreement_diff::load_str;
+    let file = |clause_extra: &str| {
+        format!(
+            "agreement: t\nparties:\n  a: {{name: Alpha}}\nclauses:\n  - id: c\n    type: text\n{clause_extra}    text: Hello.\n"
+        )
+    };
+    let ok = load_str(&file("    topic: Cloud\n"), "t.yaml", &LoadOptions::default()).unwrap();
+    assert_eq!(ok.clauses[0].text_of("topic"), Some("Cloud"));
+    let typo = load_str(&file("    topc: Cloud\n"), "t.yaml", &LoadOptions::default()).unwrap_err();
+    assert!(typo.to_string().contains("did you mean `topic`"), "{typo}");
+    let list = load_str(&file("    topic: [Cloud]\n"), "t.yaml", &LoadOptions::default()).unwrap_err();
+    assert!(list.to_string().contains("topic"), "{list}");
+    // The JSON Schema the tool emits knows it.
+    let out = cmd().arg("schema").output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("\"topic\""));
 }

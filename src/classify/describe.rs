@@ -3,7 +3,8 @@
 //! [`crate::model::schema`].
 
 use crate::model::schema::Kind;
-use crate::model::{Clause, Value};
+use crate::model::{Agreement, Clause, Value};
+use crate::report::Finding;
 
 /// Fill in a clause-type template (see [`crate::model::schema::ClauseType::added`])
 /// for clause `c`; `name` gives a party's display name.
@@ -65,7 +66,42 @@ fn placeholder(spec: &str, c: &Clause, name: &dyn Fn(&str) -> String) -> Option<
     Some(if directive == Some("a") { with_article(&value) } else { value })
 }
 
-/// A value as a template shows it.
+/// The theme of each clause the findings name (clause id, theme), in the
+/// order first named: its `topic`, else the section it sits under, else its
+/// type's theme; the new version's clause first.
+pub(crate) fn themes(old: &Agreement, new: &Agreement, findings: &[Finding]) -> Vec<(String, String)> {
+    let index = |a: &'_ Agreement| -> std::collections::HashMap<String, usize> {
+        a.clauses.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect()
+    };
+    let (io, inew) = (index(old), index(new));
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for id in findings.iter().filter_map(|f| f.clause.as_deref()) {
+        if !seen.insert(id) {
+            continue;
+        }
+        let clause = inew.get(id).map(|&i| &new.clauses[i]).or_else(|| io.get(id).map(|&i| &old.clauses[i]));
+        if let Some(c) = clause {
+            out.push((id.to_string(), theme(c)));
+        }
+    }
+    out
+}
+
+/// A clause's theme: its `topic` (first letter capitalised), else its section, else its type's.
+pub(crate) fn theme(c: &Clause) -> String {
+    if let Some(t) = c.text_of("topic") {
+        let t = crate::model::value::normalise_space(t);
+        let mut chars = t.chars();
+        if let Some(first) = chars.next() {
+            return first.to_uppercase().chain(chars).collect();
+        }
+    }
+    c.section.clone().unwrap_or_else(|| c.ctype.theme.to_string())
+}
+
+/// A value as a template shows it: as a reader writes it (USD 250 billion,
+/// 31 December 2030; see [`Value::plain`]), prose clipped.
 fn plain(v: &Value, kind: Option<Kind>, or: bool, name: &dyn Fn(&str) -> String) -> String {
     match v {
         Value::Party(p) => name(p),
@@ -78,7 +114,7 @@ fn plain(v: &Value, kind: Option<Kind>, or: bool, name: &dyn Fn(&str) -> String)
         }
         Value::Modality(m) => m.name().replace('-', " "),
         Value::Undisclosed if matches!(kind, Some(Kind::Money | Kind::Cap)) => "an undisclosed amount".into(),
-        other => other.to_string(),
+        other => other.plain(),
     }
 }
 

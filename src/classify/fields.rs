@@ -571,7 +571,7 @@ fn cap(cx: &mut Cx, ch: &Change, protects: Side) {
     };
     let amount = |v: &Value| match v {
         Value::Undisclosed => "an undisclosed amount".to_string(),
-        other => other.to_string(),
+        other => other.plain(),
     };
     let (rule, side, message) = match (ch.ov(), ch.nv()) {
         (None, Some(b)) => (Rule::CapAdded, protects, format!("A cap ({}) now limits {limits} under {l}.", amount(b))),
@@ -582,16 +582,16 @@ fn cap(cx: &mut Cx, ch: &Change, protects: Side) {
             Some(Ordering::Less) => (
                 Rule::CapRaised,
                 protects.other(),
-                format!("The cap on {limits} under {l} rose from {a} to {b}.{}", look_back(a, b)),
+                format!("The cap on {limits} under {l} rose from {} to {}.{}", a.plain(), b.plain(), look_back(a, b)),
             ),
             Some(Ordering::Greater) => (
                 Rule::CapLowered,
                 protects,
-                format!("The cap on {limits} under {l} fell from {a} to {b}.{}", look_back(a, b)),
+                format!("The cap on {limits} under {l} fell from {} to {}.{}", a.plain(), b.plain(), look_back(a, b)),
             ),
             _ if matches!((a, b), (Value::Money { currency: c1, .. }, Value::Money { currency: c2, .. }) if c1 != c2) =>
             {
-                let message = format!("The cap under {l} is now in another currency: {a} → {b}.");
+                let message = format!("The cap under {l} is now in another currency: {} → {}.", a.plain(), b.plain());
                 return cx.push_clause(ch.at, ch.finding(Rule::CurrencyChanged, message));
             }
             _ => return cap_changed_form(cx, ch, a, b, &limits),
@@ -673,7 +673,7 @@ fn end(cx: &mut Cx, ch: &Change) {
     let (ov, nv) = (ch.ov(), ch.nv());
     let phrase = |v: Option<&Value>| match v {
         None => "no stated end".to_string(),
-        Some(v) => clip(&v.to_string()),
+        Some(v) => clip(&v.plain()),
     };
     let dates = |v: Option<&Value>| match v {
         Some(Value::End(e)) => Some(e.parts()),
@@ -808,7 +808,7 @@ fn changed(cx: &mut Cx, ch: &Change, rule: Rule) {
     }
     let message = match (ov, nv) {
         (Some(_), Some(_)) if rule == Rule::TextChanged => format!("The wording of {l} changed."),
-        (Some(Value::Text(_)), Some(Value::Text(_))) if name != "number" && name != "title" => {
+        (Some(Value::Text(_)), Some(Value::Text(_))) if !matches!(name, "number" | "title" | "topic") => {
             format!("The {what} of {l} was reworded.")
         }
         (Some(a), Some(b)) => format!("The {what} of {l} changed from {} to {}.", brief(a), brief(b)),

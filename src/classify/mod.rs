@@ -60,7 +60,9 @@ pub fn diff_with_threshold(old: &Agreement, new: &Agreement, parallel: usize) ->
             party_names.push((p.key.clone(), p.display().to_string()));
         }
     }
+    let themes = describe::themes(old, new, &cx.out);
     Report {
+        themes,
         old: side(old),
         new: side(new),
         findings: cx.out,
@@ -543,9 +545,10 @@ impl<'a> Cx<'a> {
         if added && let Some(Value::Date(d)) = c.value("disclosed") {
             // A term that existed before, first made public in this version.
             let message = format!(
-                "\"{}\" ({}) is disclosed for the first time ({d}); it existed before, so it is not a new term.",
+                "\"{}\" ({}) is disclosed for the first time ({}); it existed before, so it is not a new term.",
                 c.label(),
-                c.ctype.name
+                c.ctype.name,
+                d.plain()
             );
             let f = Finding::new(Rule::FirstDisclosed, message)
                 .shown(None, Some(shown_clause(c)))
@@ -625,9 +628,10 @@ impl<'a> Cx<'a> {
                 if let (Some(a), Some(b)) = (co.value(name), cn.value(name))
                     && a.same_meaning(b)
                 {
-                    let v = clip(&b.to_string());
+                    let v = clip(&b.plain());
                     kept.push(match (name, b) {
                         ("until", Value::End(crate::model::End::Date(_))) => format!("It still runs until {v}."),
+                        ("until", Value::Undisclosed) => "Its end is still undisclosed.".to_string(),
                         ("until", _) => format!("It still ends {v}."),
                         _ => format!("The {name} is unchanged ({v})."),
                     });
@@ -900,31 +904,148 @@ fn quoted(s: &str) -> String {
     format!("\"{s}\"")
 }
 
-/// A value for a one-sentence message: prose is clipped.
+/// A value for a one-sentence message, as a reader writes it (USD 250
+/// billion, 31 December 2030, a list without brackets): prose is clipped.
 pub(crate) fn brief(v: &Value) -> String {
     match v {
         Value::Text(t) => format!("\"{}\"", clip(t)),
-        other => clip(&other.to_string()),
+        // A long list (sources, links) by its first item and a count.
+        Value::List(items) if items.len() > 1 && v.plain().chars().count() > 80 => {
+            format!("{} and {} more", clip_to(&items[0], 60), items.len() - 1)
+        }
+        other => clip(&other.plain()),
     }
 }
 
-/// At most 80 characters of a text, on one line (reads only what it keeps).
+/// About 80 characters of a text, on one line (see [`clip_to`]).
 pub(crate) fn clip(s: &str) -> String {
     clip_to(s, 80)
 }
 
-/// At most `n` characters of a text, whitespace folded, with `...` when cut.
+/// Words that open a condition or carve-out: a cut must not hide them.
+const CONDITION_WORDS: &[&str] =
+    &["except", "unless", "provided", "subject", "excluding", "notwithstanding", "save", "but", "only", "if"];
+
+/// About `n` characters of a text, whitespace folded. A longer text is cut
+/// after a sentence or clause (a word ending in `.`, `;`, `:` or `,`) where
+/// one falls in the second half of the room, else between words, and says
+/// how many words it leaves out: `… (9 more words)`. A condition in the
+/// words left out (except, unless, provided that, subject to...) is never
+/// dropped: the text resumes there, `… (4 words left out) unless ...`.
+/// Linear in the text's length, however long.
 pub(crate) fn clip_to(s: &str, n: usize) -> String {
-    let mut out = String::new();
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    clip_depth(s, n, 3)
+}
+
+/// [`clip_to`], resuming at a condition at most `depth` times (so that a
+/// text of many conditions stays short).
+fn clip_depth(s: &str, n: usize, depth: u8) -> String {
+    let mut head = String::new();
+    let mut chars = 0;
+    // Where the head last ended a sentence or clause, in bytes.
+    let mut boundary: Option<usize> = None;
+    let mut words = s.split_whitespace();
+    let mut next = None;
+    for w in words.by_ref() {
+        let len = w.chars().count() + usize::from(!head.is_empty());
+        if chars + len > n && head.is_empty() {
+            // One word longer than the room (a hash, a run of letters): cut inside it.
+            let kept: String = w.chars().take(n).collect();
+            let left = len - n + words.map(|w| w.chars().count() + 1).sum::<usize>();
+            return format!("{kept}… ({left} more characters)");
         }
-        out.push_str(w);
-        if out.chars().count() > n {
-            let cut: String = out.chars().take(n.saturating_sub(3)).collect();
-            return format!("{}...", cut.trim_end());
+        if chars + len > n {
+            next = Some(w);
+            break;
+        }
+        if !head.is_empty() {
+            head.push(' ');
+        }
+        head.push_str(w);
+        chars += len;
+        if w.ends_with(['.', ';', ':', ',']) && chars >= n / 2 {
+            boundary = Some(head.len());
         }
     }
-    out
+    let Some(next) = next else { return head };
+    let moved = boundary.map(|b| head.split_off(b)).unwrap_or_default();
+    // Find the first condition among the words left out, reading on no
+    // further than needed.
+    let is_condition = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        CONDITION_WORDS.contains(&w.as_str())
+    };
+    let mut skipped = 0usize;
+    let mut tail: Option<String> = None;
+    let mut pending = moved.split_whitespace().chain(std::iter::once(next)).chain(words);
+    for w in pending.by_ref() {
+        if depth > 0 && is_condition(w) {
+            let resumed: Vec<&str> = std::iter::once(w).chain(pending.by_ref()).collect();
+            tail = Some(resumed.join(" "));
+            break;
+        }
+        skipped += 1;
+    }
+    // Nothing left out before the condition: the words read as written.
+    if let (Some(t), 0) = (&tail, skipped) {
+        return format!("{head} {}", clip_depth(t, n.max(120), depth - 1));
+    }
+    let head = head.trim_end_matches(',').trim_end();
+    match tail {
+        None => format!("{head}… ({skipped} more word{})", if skipped == 1 { "" } else { "s" }),
+        Some(t) => format!(
+            "{head} … ({skipped} word{} left out) {}",
+            if skipped == 1 { "" } else { "s" },
+            clip_depth(&t, n.max(120), depth - 1)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod clip_tests {
+    use super::clip_to;
+
+    #[test]
+    fn short_text_is_whole() {
+        assert_eq!(clip_to("a  b\nc", 80), "a b c");
+    }
+
+    #[test]
+    fn cuts_at_a_clause_and_counts_what_it_leaves_out() {
+        let s = "Microsoft is the exclusive cloud provider for stateless APIs, for models and for IP, and for \
+                 every product built with third parties that sell it.";
+        let c = clip_to(s, 80);
+        assert_eq!(c, "Microsoft is the exclusive cloud provider for stateless APIs… (16 more words)");
+    }
+
+    #[test]
+    fn never_drops_a_condition() {
+        let s = "OpenAI products will ship first on Azure across every region and every market the parties \
+                 serve together, unless Microsoft cannot and chooses not to support the necessary capabilities.";
+        let c = clip_to(s, 60);
+        assert!(c.contains("unless Microsoft cannot and chooses not to support the necessary capabilities."), "{c}");
+        assert!(c.contains("words left out)"), "{c}");
+        // Resuming right at the condition keeps the words as written.
+        let s = "OpenAI products will ship first on Azure, unless Microsoft cannot and chooses not to support the \
+                 necessary capabilities.";
+        assert_eq!(clip_to(s, 80), s);
+        for word in ["except", "provided that", "subject to"] {
+            let s = format!("{} {word} the licensee pays on time.", "The licence covers every model. ".repeat(5));
+            assert!(clip_to(&s, 80).contains(&format!("{word} the licensee pays on time.")), "{word}");
+        }
+    }
+
+    #[test]
+    fn cuts_inside_a_word_longer_than_the_room() {
+        assert_eq!(clip_to(&"a".repeat(100), 10), "aaaaaaaaaa… (90 more characters)");
+    }
+
+    #[test]
+    fn is_linear_on_long_text() {
+        let s = "word ".repeat(300_000);
+        let c = clip_to(&s, 2000);
+        assert!(c.len() < 2100 && c.ends_with("more words)"));
+        let s = "a unless b ".repeat(100_000);
+        assert!(clip_to(&s, 80).len() < 1000);
+    }
 }

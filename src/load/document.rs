@@ -512,6 +512,8 @@ fn clauses(pieces: &[Piece]) -> Vec<Clause> {
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
     // Open headings by level, for qualifying a repeated heading title.
     let mut headings: Vec<(u8, String)> = Vec::new();
+    // Open headings by level with their titles: the outermost names the section.
+    let mut sections: Vec<(u8, String)> = Vec::new();
     let mut parent = String::new();
     let mut out = Vec::with_capacity(pieces.len());
     for p in pieces {
@@ -558,6 +560,14 @@ fn clauses(pieces: &[Piece]) -> Vec<Clause> {
         used.insert(id.clone());
         // The document's title (a level-1 heading) is no parent: its paragraphs
         // are the preamble.
+        match (p.kind, &p.title) {
+            (BlockKind::Heading(1), _) => sections.clear(),
+            (BlockKind::Heading(level), Some(t)) => {
+                sections.retain(|(l, _)| *l < level);
+                sections.push((level, t.clone()));
+            }
+            _ => {}
+        }
         if p.kind == BlockKind::Heading(1) {
             parent.clear();
             headings.clear();
@@ -587,7 +597,8 @@ fn clauses(pieces: &[Piece]) -> Vec<Clause> {
             }
             fields.push(Field { name: "links", value: Value::List(links), pos });
         }
-        out.push(Clause { id, ctype: text_type, pos, fields });
+        let section = sections.first().map(|(_, t)| t.clone());
+        out.push(Clause { id, ctype: text_type, pos, fields, section });
     }
     out
 }

@@ -598,7 +598,7 @@ impl<'a> Loader<'a> {
             }
         }
         self.coherent(&who, ctype, &fields);
-        Some(Clause { id: id?, ctype, pos: node.pos, fields })
+        Some(Clause { id: id?, ctype, pos: node.pos, fields, section: None })
     }
 
     /// Fields that are each valid but together make no sense: the same

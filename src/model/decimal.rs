@@ -121,6 +121,32 @@ impl Decimal {
     }
 }
 
+impl Decimal {
+    /// As a reader writes a large amount: `250 billion`, `1.5 million`,
+    /// `38 billion`; exact only (at most three decimals after scaling, none
+    /// lost), else [`Decimal::grouped`]: `1,234,567`, `500,000`.
+    pub fn words(&self) -> String {
+        if self.frac.is_empty() {
+            for (zeros, word) in [(12, "trillion"), (9, "billion"), (6, "million")] {
+                if self.int.len() > zeros {
+                    let (head, tail) = self.int.split_at(self.int.len() - zeros);
+                    let tail = tail.trim_end_matches('0');
+                    if tail.len() <= 3 {
+                        let head = Decimal { int: head.to_string(), frac: String::new() }.grouped();
+                        return if tail.is_empty() {
+                            format!("{head} {word}")
+                        } else {
+                            format!("{head}.{tail} {word}")
+                        };
+                    }
+                    break;
+                }
+            }
+        }
+        self.grouped()
+    }
+}
+
 impl Ord for Decimal {
     fn cmp(&self, other: &Self) -> Ordering {
         self.int
@@ -163,6 +189,19 @@ mod tests {
         assert_eq!(d("0.25").times(12).plain(), "3");
         assert_eq!(d("99.99").times(12).plain(), "1199.88");
         assert_eq!(d("0").times(4).plain(), "0");
+    }
+
+    #[test]
+    fn words_as_a_reader_writes_them() {
+        assert_eq!(d("250,000,000,000").words(), "250 billion");
+        assert_eq!(d("1500000000").words(), "1.5 billion");
+        assert_eq!(d("135000000000").words(), "135 billion");
+        assert_eq!(d("13,750,000").words(), "13.75 million");
+        assert_eq!(d("2000000000000").words(), "2 trillion");
+        // Exact or not at all.
+        assert_eq!(d("1234567").words(), "1,234,567");
+        assert_eq!(d("1000000.5").words(), "1,000,000.5");
+        assert_eq!(d("500000").words(), "500,000");
     }
 
     #[test]

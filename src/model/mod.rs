@@ -82,6 +82,9 @@ pub struct Clause {
     pub pos: Pos,
     /// Typed fields in schema order (common fields first).
     pub fields: Vec<Field>,
+    /// The title of the document section the clause sits under (the outermost
+    /// heading below the document's title), for documents with headings.
+    pub section: Option<String>,
 }
 
 impl Clause {

@@ -183,6 +183,9 @@ pub struct ClauseType {
     /// For a commercial clause type, the sentence that restates its key terms
     /// when they did not change ("unchanged key terms"); empty for the others.
     pub still: &'static str,
+    /// The theme a report groups a clause of this type under when it has no
+    /// `topic` and sits under no section heading ("Money", "Licences"...).
+    pub theme: &'static str,
 }
 
 impl ClauseType {
@@ -251,12 +254,19 @@ pub const COMMON_FIELDS: &[FieldSpec] = &[
         "when the term was first made public, if it existed before (a clause first appearing with it is first-disclosed, not added)",
     ),
     f("links", List, Changed(Rule::LinkChanged), "links in the prose, as `text <url>` (read from Markdown)"),
+    f(
+        "topic",
+        Text,
+        Changed(Rule::TopicChanged),
+        "the theme a report groups the clause under, such as cloud, IP or money (default: its section or type)",
+    ),
 ];
 
 /// Every clause type.
 pub const CLAUSE_TYPES: &[ClauseType] = &[
     ClauseType {
         kind: ClauseKind::License,
+        theme: "Licences",
         name: "license",
         doc: "a licence of rights from a licensor to a licensee",
         grantee: Some("licensee"),
@@ -292,6 +302,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
     },
     ClauseType {
         kind: ClauseKind::Payment,
+        theme: "Money",
         name: "payment",
         doc: "one direction of money from a payer to a payee",
         grantee: Some("payee"),
@@ -334,6 +345,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
     },
     ClauseType {
         kind: ClauseKind::Exclusivity,
+        theme: "Exclusivity",
         name: "exclusivity",
         doc: "a restriction on one party (bound) for another's benefit",
         grantee: Some("beneficiary"),
@@ -354,6 +366,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
     },
     ClauseType {
         kind: ClauseKind::Right,
+        theme: "Rights",
         name: "right",
         doc: "a right held by one party against another",
         grantee: Some("holder"),
@@ -378,6 +391,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
     },
     ClauseType {
         kind: ClauseKind::Obligation,
+        theme: "Obligations",
         name: "obligation",
         doc: "a duty owed by an obligor to an obligee",
         grantee: Some("obligee"),
@@ -403,6 +417,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
     },
     ClauseType {
         kind: ClauseKind::Commitment,
+        theme: "Money",
         name: "commitment",
         doc: "a commitment to spend or purchase",
         grantee: Some("counterparty"),
@@ -432,6 +447,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
     },
     ClauseType {
         kind: ClauseKind::Equity,
+        theme: "Equity",
         name: "equity",
         doc: "a holding in one party by another",
         grantee: Some("holder"),
@@ -460,6 +476,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
     },
     ClauseType {
         kind: ClauseKind::Term,
+        theme: "Term and termination",
         name: "term",
         doc: "the term of the agreement",
         grantee: None,
@@ -476,6 +493,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
     },
     ClauseType {
         kind: ClauseKind::Termination,
+        theme: "Term and termination",
         name: "termination",
         doc: "a right to terminate",
         grantee: Some("by"),
@@ -499,6 +517,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
     },
     ClauseType {
         kind: ClauseKind::LiabilityCap,
+        theme: "Liability",
         name: "liability-cap",
         doc: "a limit on one party's liability",
         grantee: Some("claimant"),
@@ -522,6 +541,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
     },
     ClauseType {
         kind: ClauseKind::GoverningLaw,
+        theme: "Law and disputes",
         name: "governing-law",
         doc: "which law governs and where disputes go",
         grantee: None,
@@ -538,6 +558,7 @@ pub const CLAUSE_TYPES: &[ClauseType] = &[
     },
     ClauseType {
         kind: ClauseKind::Text,
+        theme: "Other terms",
         name: "text",
         doc: "prose only",
         grantee: None,

@@ -47,6 +47,28 @@ impl Date {
     }
 }
 
+impl Date {
+    /// As a reader writes it: `31 December 2030`.
+    pub fn plain(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS.get(usize::from(self.month).saturating_sub(1)).copied().unwrap_or("?");
+        format!("{} {month} {}", self.day, self.year)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -105,6 +127,38 @@ impl fmt::Display for End {
                 Ok(())
             }
         }
+    }
+}
+
+impl End {
+    /// As a reader writes it: `31 December 2030`, `when AGI is verified`,
+    /// `the earlier of "AGI is verified" and 31 December 2030`.
+    pub fn plain(&self) -> String {
+        match self {
+            End::Date(d) => d.plain(),
+            End::Event(e) => format!("when {}", normalise_space(e)),
+            End::Earliest(items) => {
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|i| match i {
+                        End::Event(e) => format!("\"{}\"", normalise_space(e)),
+                        other => other.plain(),
+                    })
+                    .collect();
+                format!("the earlier of {}", and_list(&items))
+            }
+        }
+    }
+}
+
+/// Items as a sentence lists them: "a, b and c"; with "; " between items
+/// that hold commas themselves.
+pub fn and_list(items: &[String]) -> String {
+    let sep = if items.iter().any(|i| i.contains(',')) { "; " } else { ", " };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(sep)),
     }
 }
 
@@ -510,6 +564,27 @@ impl Value {
     }
 }
 
+impl Value {
+    /// The value as a reader writes it in a sentence, for the human formats
+    /// (JSON keeps the typed value): `USD 250 billion`, `31 December 2030`,
+    /// `non-exclusive`, a list as "a, b and c" without brackets, prose in
+    /// quotes. A party shows its key: callers that know the names use them.
+    pub fn plain(&self) -> String {
+        match self {
+            Value::Money { currency, amount, per: None } => format!("{currency} {}", amount.words()),
+            Value::Money { currency, amount, per: Some(p) } => {
+                format!("{currency} {} per {}", amount.words(), p.name())
+            }
+            Value::Date(d) => d.plain(),
+            Value::End(e) => e.plain(),
+            Value::List(items) if items.is_empty() => "none".into(),
+            Value::List(items) => and_list(&items.iter().map(|i| normalise_space(i)).collect::<Vec<_>>()),
+            Value::Modality(m) => m.name().replace('-', " "),
+            other => other.to_string(),
+        }
+    }
+}
+
 fn is_earliest(e: &End) -> bool {
     matches!(e, End::Earliest(_))
 }
@@ -601,6 +676,25 @@ mod tests {
         assert!(base.same(&m("1", "Fees  paid", Some("1 year"))));
         assert_eq!(base.to_string(), "1× fees paid in the preceding 12 months");
         assert_eq!(m("1.5", "fees paid", None).to_string(), "1.5× all fees paid");
+    }
+
+    #[test]
+    fn plain_values_read_as_a_reader_writes_them() {
+        let date = Date::parse("2030-12-31").unwrap();
+        assert_eq!(Value::Date(date).plain(), "31 December 2030");
+        let money = Value::Money {
+            currency: "USD".into(),
+            amount: crate::model::Decimal::parse("250,000,000,000").unwrap(),
+            per: None,
+        };
+        assert_eq!(money.plain(), "USD 250 billion");
+        assert_eq!(Value::List(vec!["2030".into()]).plain(), "2030");
+        assert_eq!(Value::List(vec!["a".into(), "b".into(), "c".into()]).plain(), "a, b and c");
+        assert_eq!(Value::List(vec![]).plain(), "none");
+        assert_eq!(Value::Level(Level::NonExclusive).plain(), "non-exclusive");
+        let end = End::Earliest(vec![End::Event("AGI is verified".into()), End::Date(date)]);
+        assert_eq!(Value::End(end).plain(), "the earlier of \"AGI is verified\" and 31 December 2030");
+        assert_eq!(Value::Modality(Modality::ShallNot).plain(), "shall not");
     }
 
     #[test]

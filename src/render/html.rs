@@ -271,20 +271,11 @@ fn section(out: &mut String, report: &Report, prefix: &str, level: u8) {
         }
         let _ = writeln!(out, "</ul>");
     }
-    if !report.key_terms.is_empty() {
-        let _ = writeln!(out, "<h{0}>Unchanged key terms</h{0}>\n<ul class=\"key-terms\">", level + 1);
-        for (label, sentence) in &report.key_terms {
-            let _ = writeln!(out, "<li><strong>{}</strong>: {}</li>", escape(label), escape(sentence));
-        }
-        let _ = writeln!(out, "</ul>");
-    }
-    if let Some(c) = &report.caveat {
-        let _ = writeln!(out, "<p class=\"caveat\"><em>{}</em></p>", escape(c));
-    }
     if report.findings.is_empty() {
         let _ = writeln!(out, "<p>No changes: the two versions say the same thing.</p>");
     }
-    let groups = super::groups(report);
+    let themes = super::themes(report);
+    let groups: Vec<Vec<&Finding>> = themes.iter().flat_map(|t| t.groups.iter().cloned()).collect();
     let anchors = anchors(&groups, prefix);
     let h = level + 1;
     if !groups.is_empty() {
@@ -294,15 +285,30 @@ fn section(out: &mut String, report: &Report, prefix: &str, level: u8) {
         open.sort_by_key(|f| std::cmp::Reverse(f.materiality()));
         table(out, report, &open, &anchors, false);
 
-        let _ = writeln!(out, "<h{h}>Redline, clause by clause</h{h}>");
+        let _ = writeln!(out, "<h{h}>Redline by theme, clause by clause</h{h}>");
         let _ = writeln!(
             out,
             "<p class=\"legend\">Deleted words are <del>struck through</del>; inserted words are <ins>underlined</ins>. \
              Each wording change is shown inline, then side by side.</p>"
         );
-        for (g, (_, _, id)) in groups.iter().zip(&anchors) {
-            clause(out, report, g, id, h + 1);
+        let mut anchor = anchors.iter();
+        for theme in &themes {
+            let _ = writeln!(out, "<h{0} class=\"theme\">{1}</h{0}>", h + 1, escape(&theme.name));
+            for g in &theme.groups {
+                let (_, _, id) = anchor.next().expect("an anchor per group");
+                clause(out, report, g, id, h + 2);
+            }
         }
+    }
+    if !report.key_terms.is_empty() {
+        let _ = writeln!(out, "<h{0}>Unchanged key terms</h{0}>\n<ul class=\"key-terms\">", level + 1);
+        for (label, sentence) in &report.key_terms {
+            let _ = writeln!(out, "<li><strong>{}</strong>: {}</li>", escape(label), escape(sentence));
+        }
+        let _ = writeln!(out, "</ul>");
+    }
+    if let Some(c) = &report.caveat {
+        let _ = writeln!(out, "<p class=\"caveat\"><em>{}</em></p>", escape(c));
     }
     let acked = super::acknowledged(report);
     if !acked.is_empty() {
@@ -437,6 +443,8 @@ fn values_cell(f: &Finding, acked: bool) -> String {
         (Some(Shown::Clause { .. }), _) => "clause removed".into(),
         _ if f.words.is_some() && !acked => "wording changed: see the redline".into(),
         _ if f.words.is_some() => inline(f.words.as_deref().unwrap_or(&[])),
+        (None, None) if f.rule == crate::rules::Rule::ClauseMoved => "moved".into(),
+        (None, None) => "—".into(),
         (o, n) => format!("{} → {}", value(o.as_ref()), value(n.as_ref())),
     }
 }
@@ -453,6 +461,17 @@ fn clause(out: &mut String, report: &Report, group: &[&Finding], id: &str, level
     let clause_id =
         first.clause.as_deref().map(|c| format!(" <span class=\"id\">({})</span>", escape(c))).unwrap_or_default();
     let _ = writeln!(out, "<h{level}>{}{clause_id}</h{level}>", escape(&first.label));
+    if let Some(line) = super::metadata_line(group) {
+        let m = first.materiality().name();
+        let _ = writeln!(
+            out,
+            "<div class=\"change\">\n<p><span class=\"badge m-{m}\">{m}</span> <span class=\"rule\">{} ×{}</span> {}</p>\n</div>\n</section>",
+            first.rule.id(),
+            group.len(),
+            escape(&line)
+        );
+        return;
+    }
     for f in group {
         let m = f.materiality().name();
         let _ = writeln!(
@@ -461,8 +480,11 @@ fn clause(out: &mut String, report: &Report, group: &[&Finding], id: &str, level
             f.rule.id(),
             escape(&f.message)
         );
-        let field =
-            f.field.as_deref().map(|x| format!("<span class=\"muted\">{}:</span> ", escape(x))).unwrap_or_default();
+        let field = f
+            .field
+            .as_deref()
+            .map(|x| format!("<span class=\"muted\">{}:</span> ", escape(&super::field_word(x))))
+            .unwrap_or_default();
         match (&f.old, &f.new, &f.words) {
             (old, new, _) if matches!(old, Some(Shown::Clause { .. })) || matches!(new, Some(Shown::Clause { .. })) => {
                 let (fields, tag, what) = match (old, new) {
@@ -471,9 +493,11 @@ fn clause(out: &mut String, report: &Report, group: &[&Finding], id: &str, level
                     _ => unreachable!("one side is a clause"),
                 };
                 let _ = writeln!(out, "<p class=\"muted\">{what}:</p>\n<dl class=\"fields\">");
-                for (name, v) in fields {
+                // Its terms and wording; the heading already gives its title.
+                for (name, v) in fields.iter().filter(|(n, _)| !matches!(*n, "number" | "title" | "topic")) {
                     let shown = escape(&phrase(&Shown::Value(v.clone())));
-                    let _ = writeln!(out, "<dt>{name}</dt><dd><{tag}>{shown}</{tag}></dd>");
+                    let _ =
+                        writeln!(out, "<dt>{}</dt><dd><{tag}>{shown}</{tag}></dd>", escape(&super::field_word(name)));
                 }
                 let _ = writeln!(out, "</dl>");
             }
@@ -488,6 +512,7 @@ fn clause(out: &mut String, report: &Report, group: &[&Finding], id: &str, level
                 );
                 let _ = writeln!(out, "</div>");
             }
+            (None, None, None) => {}
             (old, new, None) => {
                 let side = |v: Option<&Shown>, tag: &str| match v {
                     Some(v) => format!("<{tag}>{}</{tag}>", escape(&phrase(v))),

@@ -168,48 +168,68 @@ fn render(report: &Report, links: Option<&str>, budget: usize) -> String {
         stale(&mut out, report);
         return out;
     }
-    let perspective = report.perspective.is_some();
-    let _ = writeln!(out);
-    if perspective {
-        let _ = writeln!(out, "| Clause | Change | Old → New | Favours | Materiality | Impact |");
-        let _ = writeln!(out, "|---|---|---|---|---|---|");
-    } else {
-        let _ = writeln!(out, "| Clause | Change | Old → New | Favours | Materiality |");
-        let _ = writeln!(out, "|---|---|---|---|---|");
+    let mut effect = String::new();
+    super::summary::net_effect(&mut effect, report, escape);
+    if !effect.is_empty() {
+        let _ = write!(out, "\n{}", effect.replace("Net effect:\n", "**Net effect**\n\n"));
     }
     let mut redlines: Vec<&Finding> = Vec::new();
-    // Most material first across the whole report (a stable sort keeps a
-    // clause's findings of one materiality together), so a cut leaves out
-    // the least material.
-    let mut open: Vec<&Finding> = super::groups(report).into_iter().flatten().collect();
-    open.sort_by_key(|f| std::cmp::Reverse(f.materiality()));
-    let mut shown = 0;
-    for f in &open {
-        let mut line = String::new();
-        row(&mut line, report, f, links);
-        if out.len() + line.len() > budget {
-            break;
+    if budget == usize::MAX {
+        // The whole report: a table per theme, most material theme first.
+        for theme in super::themes(report) {
+            let _ = writeln!(out, "\n#### {}\n", escape(&theme.name));
+            table_head(&mut out, report);
+            for g in &theme.groups {
+                if let Some(line) = super::metadata_line(g) {
+                    metadata_row(&mut out, report, g, &line, links);
+                    continue;
+                }
+                for f in g {
+                    row(&mut out, report, f, links);
+                    if f.words.is_some() {
+                        redlines.push(f);
+                    }
+                }
+            }
         }
-        out.push_str(&line);
-        shown += 1;
-        if f.words.is_some() {
-            redlines.push(f);
+    } else {
+        // Cut to fit a comment: one table, most material first across the
+        // whole report (a stable sort keeps a clause's findings of one
+        // materiality together), so a cut leaves out the least material.
+        let _ = writeln!(out);
+        table_head(&mut out, report);
+        let mut open: Vec<&Finding> = super::groups(report).into_iter().flatten().collect();
+        open.sort_by_key(|f| std::cmp::Reverse(f.materiality()));
+        let mut shown = 0;
+        for f in &open {
+            let mut line = String::new();
+            row(&mut line, report, f, links);
+            if out.len() + line.len() > budget {
+                break;
+            }
+            out.push_str(&line);
+            shown += 1;
+        }
+        if shown < open.len() {
+            let left = open.len() - shown;
+            let _ = writeln!(
+                out,
+                "\n**{left} more finding{}, less material, are not shown here: see the full report** \
+                 (`agreement-diff --format markdown`, or the job summary).",
+                if left == 1 { "" } else { "s" }
+            );
+            return out;
         }
     }
-    if shown < open.len() {
-        let left = open.len() - shown;
-        let _ = writeln!(
-            out,
-            "\n**{left} more finding{}, less material, are not shown here: see the full report** \
-             (`agreement-diff --format markdown`, or the job summary).",
-            if left == 1 { "" } else { "s" }
-        );
-        return out;
+    if !report.key_terms.is_empty() {
+        let _ = writeln!(out, "\n**Unchanged key terms**\n");
+        for (label, sentence) in &report.key_terms {
+            let _ = writeln!(out, "- {}: {}", escape(label), escape(sentence));
+        }
     }
-    let mut tail = String::new();
-    super::summary::tail(&mut tail, report, escape);
-    if !tail.is_empty() {
-        let _ = write!(out, "\n{}", tail.replace("Net effect:\n", "**Net effect**\n\n"));
+    if let Some(c) = &report.caveat {
+        // A paragraph of its own, not a lazy continuation of the list above.
+        let _ = writeln!(out, "\n*{}*", escape(c));
     }
     if !redlines.is_empty() {
         let _ = writeln!(out, "\n<details><summary>Wording changes ({})</summary>\n", redlines.len());
@@ -280,11 +300,47 @@ fn acknowledge_hint(out: &mut String, report: &Report) {
     let _ = writeln!(out, "\n</details>");
 }
 
+fn table_head(out: &mut String, report: &Report) {
+    if report.perspective.is_some() {
+        let _ = writeln!(out, "| Clause | Change | Old → New | Favours | Materiality | Impact |");
+        let _ = writeln!(out, "|---|---|---|---|---|---|");
+    } else {
+        let _ = writeln!(out, "| Clause | Change | Old → New | Favours | Materiality |");
+        let _ = writeln!(out, "|---|---|---|---|---|");
+    }
+}
+
+/// The metadata changes of a new version as one row.
+fn metadata_row(out: &mut String, report: &Report, group: &[&Finding], line: &str, links: Option<&str>) {
+    let first = group[0];
+    let _ = write!(
+        out,
+        "| {}<br><sub>{}</sub> | **{}** ×{}: {} | — | — | {} |",
+        escape(&first.label),
+        place(report, first, links),
+        first.rule.id(),
+        group.len(),
+        escape(line),
+        first.materiality()
+    );
+    if report.perspective.is_some() {
+        out.push_str(" neutral |");
+    }
+    let _ = writeln!(out);
+}
+
 fn row(out: &mut String, report: &Report, f: &Finding, links: Option<&str>) {
     let values = match (&f.old, &f.new) {
         (_, Some(Shown::Clause { .. })) => "clause added".to_string(),
         (Some(Shown::Clause { .. }), _) => "clause removed".to_string(),
         _ if f.words.is_some() => "see wording changes".to_string(),
+        (None, None) if f.rule == crate::rules::Rule::ClauseMoved => "moved".to_string(),
+        (None, None) => "—".to_string(),
+        (Some(Shown::Value(crate::model::Value::List(a))), Some(Shown::Value(crate::model::Value::List(b))))
+            if a.is_empty() || b.is_empty() =>
+        {
+            super::values_line(report, f).map(|l| escape(&l)).unwrap_or_else(|| "—".into())
+        }
         (o, n) => format!(
             "{} → {}",
             o.as_ref().map(|v| escape(&phrase(v))).unwrap_or_else(|| "—".into()),

@@ -23,7 +23,7 @@ use crate::rules::{Materiality, RULES};
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// For a terminal: grouped by clause, most material first.
+    /// For a terminal: grouped by theme and clause, most material first.
     Text,
     /// A stable contract for tools (docs/json.md).
     Json,
@@ -31,7 +31,7 @@ pub enum Format {
     Markdown,
     /// GitHub Actions workflow commands (annotations on the changed lines).
     Github,
-    /// A plain-English change summary, one bullet per clause.
+    /// A plain-English change summary by theme, one bullet per clause.
     Summary,
     /// A self-contained HTML redline to open, print and forward.
     Html,
@@ -223,11 +223,166 @@ pub fn phrase(s: &Shown) -> String {
     match s {
         Shown::Value(crate::model::Value::Text(t)) if t.len() > PHRASE_MAX_CHARS => {
             let kept = crate::classify::clip_to(t, PHRASE_MAX_CHARS);
-            crate::safe::line(&format!("\"{kept}\" [{} characters in all; see --format json]", t.chars().count()))
+            crate::safe::line(&format!("\"{kept}\" ({} characters in all; see --format json)", t.chars().count()))
         }
-        Shown::Value(v) => crate::safe::line(&v.to_string()),
+        Shown::Value(v) => crate::safe::line(&v.plain()),
         Shown::Clause { clause_type, .. } => format!("a {clause_type} clause"),
     }
+}
+
+/// A field as a reader names it: the clause's prose is its wording.
+pub fn field_word(field: &str) -> String {
+    match field {
+        "text" => "wording".into(),
+        other => other.replace('-', " "),
+    }
+}
+
+/// A theme of a report: a heading and the clause groups under it.
+pub struct Theme<'a> {
+    /// The heading: a clause's `topic`, its document section, its type's
+    /// theme, or for agreement-level findings their section ("Agreement").
+    pub name: String,
+    /// The groups of [`groups`] under it, most material first.
+    pub groups: Vec<Vec<&'a Finding>>,
+}
+
+/// The open findings by theme (see [`Report::themes`]), themes ordered by
+/// their most material group, then by document order; agreement-level
+/// sections (metadata, parties, definitions) are themes of their own.
+pub fn themes(report: &Report) -> Vec<Theme<'_>> {
+    let theme_of: HashMap<&str, &str> = report.themes.iter().map(|(c, t)| (c.as_str(), t.as_str())).collect();
+    let mut out: Vec<Theme> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for g in groups(report) {
+        let first = g[0];
+        let name = first.clause.as_deref().and_then(|c| theme_of.get(c).copied()).unwrap_or(&first.label);
+        match index.get(name) {
+            Some(&i) => out[i].groups.push(g),
+            None => {
+                index.insert(name.to_string(), out.len());
+                out.push(Theme { name: name.to_string(), groups: vec![g] });
+            }
+        }
+    }
+    out
+}
+
+/// The metadata changes of a new version (version, effective date, title,
+/// sources...) as one sentence, when a group holds two or more of them and
+/// nothing else: "Version 2026-04-27 (was 2026-02-27), effective 27 April
+/// 2026 (was 27 February 2026); the title, previous version and sources
+/// also changed."
+pub fn metadata_line(group: &[&Finding]) -> Option<String> {
+    if group.len() < 2 || !group.iter().all(|f| f.rule == crate::rules::Rule::MetadataChanged && f.clause.is_none()) {
+        return None;
+    }
+    let show = |s: &Option<Shown>| match s {
+        Some(Shown::Value(crate::model::Value::Text(t))) => Some(crate::classify::clip(t)),
+        Some(Shown::Value(v)) => Some(crate::classify::clip(&v.plain())),
+        _ => None,
+    };
+    let mut lead = Vec::new();
+    let mut others = Vec::new();
+    let mut sorted: Vec<&&Finding> = group.iter().collect();
+    sorted.sort_by_key(|f| (f.new_line.or(f.old_line), f.field.clone()));
+    for f in sorted {
+        let field = f.field.as_deref().unwrap_or("");
+        let (word, first) = match field {
+            "version" => ("version", true),
+            "effective" => ("effective", true),
+            "previous" => ("previous version", false),
+            "agreement" => ("id", false),
+            other => (other, false),
+        };
+        match (first, show(&f.old), show(&f.new)) {
+            (true, Some(o), Some(n)) => lead.push(format!("{word} {n} (was {o})")),
+            (true, None, Some(n)) => lead.push(format!("{word} {n}")),
+            _ => others.push(format!("the {word}")),
+        }
+    }
+    let mut s = String::new();
+    if !lead.is_empty() {
+        s.push_str(&capitalised(&lead.join(", ")));
+    }
+    if !others.is_empty() {
+        let rest = crate::model::value::and_list(&others);
+        if s.is_empty() {
+            s = format!("{} of the agreement changed.", capitalised(&rest));
+        } else {
+            s.push_str(&format!("; {rest} also changed."));
+        }
+    } else {
+        s.push('.');
+    }
+    Some(s)
+}
+
+/// A finding's old and new values in words, for the line under its
+/// sentence: "was exclusive, now non-exclusive", "now 2030"; `None` when
+/// there is nothing to show (a move, a whole clause, a word diff).
+pub fn values_line(report: &Report, f: &Finding) -> Option<String> {
+    let show = |s: &Option<Shown>| match s {
+        None => None,
+        Some(Shown::Value(crate::model::Value::Party(p))) => Some(crate::safe::line(report.party_name(p))),
+        Some(Shown::Value(crate::model::Value::List(items))) if items.is_empty() => None,
+        Some(Shown::Clause { .. }) => None,
+        Some(v) => Some(phrase(v)),
+    };
+    if matches!(f.old, Some(Shown::Clause { .. })) || matches!(f.new, Some(Shown::Clause { .. })) {
+        return None;
+    }
+    match (show(&f.old), show(&f.new)) {
+        (Some(o), Some(n)) => Some(format!("was {o}, now {n}")),
+        (None, Some(n)) => Some(format!("now {n}")),
+        (Some(o), None) => Some(format!("was {o}, now none")),
+        (None, None) => None,
+    }
+}
+
+/// One clause group as sentences: the clause named first (unless its first
+/// sentence names it), each finding's sentence, and the key terms of the
+/// clause that did not change; metadata changes as one line.
+pub fn group_sentence(report: &Report, group: &[&Finding]) -> String {
+    sentences(report, group, false)
+}
+
+/// [`group_sentence`], each substantive or commercial finding followed by
+/// its materiality and whom it favours in words: "(commercial, favours
+/// OpenAI)", "(commercial, cuts both ways)".
+pub fn group_sentence_weighed(report: &Report, group: &[&Finding]) -> String {
+    sentences(report, group, true)
+}
+
+fn sentences(report: &Report, group: &[&Finding], weighed: bool) -> String {
+    let first = group[0];
+    if let Some(line) = metadata_line(group) {
+        return line;
+    }
+    let quoted = format!("\"{}\"", first.label);
+    let mut s = if first.message.starts_with(&quoted) { String::new() } else { format!("{}:", first.label) };
+    for f in group {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(&f.message);
+        if weighed && f.materiality() >= Materiality::Substantive {
+            let names = |v: &[String]| v.iter().map(|k| report.party_name(k).to_string()).collect::<Vec<_>>();
+            let who = if !f.mixed.is_empty() {
+                ", cuts both ways".to_string()
+            } else if !f.favours.is_empty() {
+                format!(", favours {}", names(&f.favours).join(" and "))
+            } else {
+                String::new()
+            };
+            s.push_str(&format!(" ({}{who})", f.materiality()));
+        }
+    }
+    if let Some(kept) = first.clause.as_deref().and_then(|c| report.unchanged_of(c)) {
+        s.push(' ');
+        s.push_str(kept);
+    }
+    s
 }
 
 /// How findings sort: against the perspective party first, then for it, then

@@ -1,4 +1,5 @@
-//! A plain-English change summary: one bullet per clause, the way a press
+//! A plain-English change summary: headline, net effect, then one bullet per
+//! clause under its theme (cloud, IP, money...), the way a press
 //! release lists what changed.
 
 use std::fmt::Write;
@@ -37,20 +38,30 @@ fn render(report: &Report) -> String {
     if let Some(line) = super::perspective_line(report) {
         let _ = writeln!(out, "{line}.");
     }
-    for b in bullets(report) {
-        let _ = writeln!(out, "- {}", safe::line(&b));
+    net_effect(&mut out, report, safe::line);
+    for theme in super::themes(report) {
+        let _ = writeln!(out, "{}:", safe::line(&theme.name));
+        for g in &theme.groups {
+            let _ = writeln!(out, "- {}", safe::line(&super::group_sentence_weighed(report, g)));
+        }
     }
-    tail(&mut out, report, safe::line);
+    let acked = super::acknowledged(report);
+    if !acked.is_empty() {
+        let _ = writeln!(out, "Acknowledged:");
+        for f in acked {
+            let _ = writeln!(out, "- {}", safe::line(&acknowledged_sentence(f)));
+        }
+    }
+    closing(&mut out, report, safe::line);
     for a in &report.stale {
         let _ = writeln!(out, "- {}", safe::line(&super::stale_sentence(a)));
     }
     out
 }
 
-/// What follows the changes in every human format: the net effect on each
-/// party, the commercial terms that did not change, and the caveat on where
-/// the versions come from; `escape` is the format's own.
-pub(super) fn tail(out: &mut String, report: &Report, escape: fn(&str) -> String) {
+/// The net effect on each party, after the headline in every human format;
+/// `escape` is the format's own.
+pub(super) fn net_effect(out: &mut String, report: &Report, escape: fn(&str) -> String) {
     let effect = super::narrative::net_effect(report);
     if !effect.is_empty() {
         let _ = writeln!(out, "Net effect:");
@@ -58,13 +69,25 @@ pub(super) fn tail(out: &mut String, report: &Report, escape: fn(&str) -> String
             let _ = writeln!(out, "- {}", escape(&line));
         }
     }
+}
+
+/// What follows the changes in every human format: the commercial terms
+/// that did not change, and the caveat on where the versions come from;
+/// `escape` is the format's own.
+pub(super) fn closing(out: &mut String, report: &Report, escape: fn(&str) -> String) {
     if !report.key_terms.is_empty() {
-        let terms: Vec<String> = report.key_terms.iter().map(|(label, s)| format!("{label}: {s}")).collect();
-        let _ = writeln!(out, "Unchanged key terms: {}", escape(&terms.join(" ")));
+        let _ = writeln!(out, "Unchanged key terms:");
+        for (label, s) in &report.key_terms {
+            let _ = writeln!(out, "- {}: {}", escape(label), escape(s));
+        }
     }
     if let Some(c) = &report.caveat {
         let _ = writeln!(out, "{}", escape(c));
     }
+}
+
+fn acknowledged_sentence(f: &crate::report::Finding) -> String {
+    format!("{} (acknowledged: {}): {}", f.label, f.acknowledged.as_deref().unwrap_or(""), f.message)
 }
 
 /// "agreement: old → new".
@@ -85,29 +108,10 @@ fn body_intro(report: &Report) -> String {
     }
 }
 
-/// One sentence group per clause, most material first; acknowledged findings
-/// last, with their reasons.
+/// One sentence group per clause, most material first (metadata changes as
+/// one line); acknowledged findings last, with their reasons.
 pub fn bullets(report: &Report) -> Vec<String> {
-    let mut out = Vec::new();
-    for group in super::groups(report) {
-        let first = group[0];
-        // Name the clause first unless the first sentence already does.
-        let quoted = format!("\"{}\"", first.label);
-        let mut s = if first.message.starts_with(&quoted) { String::new() } else { format!("{}:", first.label) };
-        for f in &group {
-            if !s.is_empty() {
-                s.push(' ');
-            }
-            s.push_str(&f.message);
-        }
-        if let Some(kept) = first.clause.as_deref().and_then(|c| report.unchanged_of(c)) {
-            s.push(' ');
-            s.push_str(kept);
-        }
-        out.push(s);
-    }
-    for f in super::acknowledged(report) {
-        out.push(format!("{} (acknowledged: {}): {}", f.label, f.acknowledged.as_deref().unwrap_or(""), f.message));
-    }
+    let mut out: Vec<String> = super::groups(report).iter().map(|g| super::group_sentence(report, g)).collect();
+    out.extend(super::acknowledged(report).into_iter().map(acknowledged_sentence));
     out
 }

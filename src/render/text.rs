@@ -1,5 +1,5 @@
-//! The terminal report: grouped by clause, most material first, written for
-//! a lawyer as much as for a programmer.
+//! The terminal report: grouped by theme and clause, most material first,
+//! written for a lawyer as much as for a programmer.
 
 use std::fmt::Write;
 
@@ -126,26 +126,23 @@ fn render(report: &Report, color: bool) -> String {
     if let Some(h) = super::narrative::headline(report) {
         let _ = writeln!(out, "\n{} {}", p.paint(BOLD, "Headline:"), safe::line(&h));
     }
+    let mut effect = String::new();
+    super::summary::net_effect(&mut effect, report, safe::line);
+    if !effect.is_empty() {
+        let _ = write!(out, "\n{effect}");
+    }
 
-    for group in super::groups(report) {
-        let first = group[0];
-        let heading = match &first.clause {
-            Some(id) if *id != first.label => format!("{}  ({})", safe::line(&first.label), safe::line(id)),
-            _ => safe::line(&first.label),
-        };
-        let _ = writeln!(out, "\n{}", p.paint(BOLD, &heading));
-        for f in group {
-            finding(&mut out, &p, report, f);
-        }
-        if let Some(kept) = first.clause.as_deref().and_then(|c| report.unchanged_of(c)) {
-            let _ = writeln!(out, "  {}", p.paint(DIM, &safe::line(kept)));
+    for theme in super::themes(report) {
+        let _ = writeln!(out, "\n{}", p.paint(BOLD, &format!("== {} ==", safe::line(&theme.name))));
+        for group in &theme.groups {
+            clause_group(&mut out, &p, report, group, &theme.name);
         }
     }
 
-    let mut tail = String::new();
-    super::summary::tail(&mut tail, report, safe::line);
-    if !tail.is_empty() {
-        let _ = write!(out, "\n{tail}");
+    let mut closing = String::new();
+    super::summary::closing(&mut closing, report, safe::line);
+    if !closing.is_empty() {
+        let _ = write!(out, "\n{closing}");
     }
 
     let acked = super::acknowledged(report);
@@ -163,6 +160,41 @@ fn render(report: &Report, color: bool) -> String {
 
     let _ = writeln!(out, "\n{}", report.verdict());
     out
+}
+
+/// One clause (or section) and its findings; the metadata changes of a
+/// new version as one line.
+fn clause_group(out: &mut String, p: &Paint, report: &Report, group: &[&Finding], theme: &str) {
+    let first = group[0];
+    let heading = match &first.clause {
+        Some(id) if *id != first.label => format!("{}  ({})", safe::line(&first.label), safe::line(id)),
+        _ => safe::line(&first.label),
+    };
+    // An agreement-level section is its own theme: no second heading.
+    if first.clause.is_some() || first.label != theme {
+        let _ = writeln!(out, "\n{}", p.paint(BOLD, &heading));
+    }
+    if let Some(line) = super::metadata_line(group) {
+        let _ = writeln!(out, "  {} {}", p.materiality(first.materiality()), safe::line(&line));
+        let lines: Vec<u32> = group.iter().filter_map(|f| f.new_line.or(f.old_line)).collect();
+        let at = match (lines.iter().min(), lines.iter().max()) {
+            (Some(a), Some(b)) if a != b => format!("at {}:{a}–{b} · ", safe::line(&report.new.path)),
+            (Some(a), _) => format!("at {}:{a} · ", safe::line(&report.new.path)),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "    {}",
+            p.paint(DIM, &format!("{at}{} ×{} (each with its change: --format json)", first.rule.id(), group.len()))
+        );
+        return;
+    }
+    for f in group {
+        finding(out, p, report, f);
+    }
+    if let Some(kept) = first.clause.as_deref().and_then(|c| report.unchanged_of(c)) {
+        let _ = writeln!(out, "  {}", p.paint(DIM, &safe::line(kept)));
+    }
 }
 
 fn stale(out: &mut String, p: &Paint, report: &Report) {
@@ -188,43 +220,36 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
         }
         _ => String::new(),
     };
-    // The change's digest, for an acknowledgement to name (`change:`).
-    let change = p.paint(DIM, &format!("change {}", f.change()));
-    let _ = writeln!(out, "  {} {}  {change}{impact}", p.materiality(f.materiality()), p.paint(DIM, f.rule.id()));
-    let _ = writeln!(out, "    {}", safe::line(&f.message));
+    let _ = writeln!(out, "  {} {}{impact}", p.materiality(f.materiality()), safe::line(&f.message));
     if let Some(reason) = &f.acknowledged {
         let _ = writeln!(out, "    acknowledged: {}", safe::line(reason));
     }
-    let field = f.field.as_deref().map(safe::line).unwrap_or_default();
     match (&f.old, &f.new) {
-        (Some(Shown::Clause { .. }), _) | (_, Some(Shown::Clause { .. })) => {
-            let (sign, fields, style) = match (&f.old, &f.new) {
-                (_, Some(Shown::Clause { fields, .. })) => ("+", fields, GREEN),
-                (Some(Shown::Clause { fields, .. }), _) => ("-", fields, RED),
-                _ => unreachable!(),
-            };
-            for (name, value) in fields {
-                let shown = match value {
-                    Value::Text(t) => format!("\"{}\"", crate::classify::clip(t)),
-                    other => other.to_string(),
-                };
-                let _ = writeln!(out, "      {}", p.paint(style, &format!("{sign} {name}: {}", safe::line(&shown))));
+        (Some(Shown::Clause { fields, .. }), None) | (None, Some(Shown::Clause { fields, .. })) => {
+            // The sentence gives the key terms; the wording shows what it says.
+            let (sign, style) = if f.new.is_some() { ("+", GREEN) } else { ("-", RED) };
+            if let Some((_, Value::Text(t))) = fields.iter().find(|(n, _)| *n == "text") {
+                let shown = format!("{sign} \"{}\"", crate::classify::clip(t));
+                let _ = writeln!(out, "    {}", p.paint(style, &safe::line(&shown)));
             }
         }
         _ if f.words.is_some() => {
-            let _ = writeln!(out, "    {}: {}", field, redline(p, f.words.as_deref().unwrap_or(&[])));
+            let field = f.field.as_deref().map(super::field_word).unwrap_or_default();
+            let _ = writeln!(out, "    {}: {}", safe::line(&field), redline(p, f.words.as_deref().unwrap_or(&[])));
         }
-        (old, new) => {
+        _ if f.rule == crate::rules::Rule::TextReformatted => {
             // A layout-only change would read the same on both sides: show the raw text.
-            let show = |s: &Shown| match s {
-                Shown::Value(Value::Text(t)) if f.rule == crate::rules::Rule::TextReformatted => {
-                    format!("\"{}\"", safe::line(t))
-                }
-                other => phrase(other),
+            let raw = |s: &Option<Shown>| match s {
+                Some(Shown::Value(Value::Text(t))) => format!("\"{}\"", safe::line(t)),
+                Some(other) => phrase(other),
+                None => "none".into(),
             };
-            let o = old.as_ref().map(show).unwrap_or_else(|| "(none)".into());
-            let n = new.as_ref().map(show).unwrap_or_else(|| "(none)".into());
-            let _ = writeln!(out, "    {field}: {} → {}", p.paint(RED, &o), p.paint(GREEN, &n));
+            let _ = writeln!(out, "    was {}, now {}", p.paint(RED, &raw(&f.old)), p.paint(GREEN, &raw(&f.new)));
+        }
+        _ => {
+            if let Some(line) = super::values_line(report, f) {
+                let _ = writeln!(out, "    {}", safe::line(&line));
+            }
         }
     }
     // A typed finding that a rewording joined: the wording's redline beside it.
@@ -241,14 +266,14 @@ fn finding(out: &mut String, p: &Paint, report: &Report, f: &Finding) {
     let old_at = f.old_line.map(|l| format!("{}:{l}", safe::line(&report.old.path)));
     let new_at = f.new_line.map(|l| format!("{}:{l}", safe::line(&report.new.path)));
     let at = match (old_at, new_at) {
-        (Some(o), Some(n)) => format!("{o} → {n}"),
-        (Some(o), None) => format!("{o} (old)"),
-        (None, Some(n)) => format!("{n} (new)"),
+        (Some(o), Some(n)) => format!("at {o} → {n} · "),
+        (Some(o), None) => format!("at {o} (old) · "),
+        (None, Some(n)) => format!("at {n} (new) · "),
         (None, None) => String::new(),
     };
-    if !at.is_empty() {
-        let _ = writeln!(out, "    {}", p.paint(DIM, &format!("at {at}")));
-    }
+    // The rule and the change's digest (for an acknowledgement to name,
+    // `change:`) close the finding, dimmed: available, not leading.
+    let _ = writeln!(out, "    {}", p.paint(DIM, &format!("{at}{} · change {}", f.rule.id(), f.change())));
 }
 
 /// Inline word diff: red/green with colour, `[-old-]{+new+}` without. Each
