@@ -115,6 +115,28 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Apply amendments to an agreement and print the consolidated agreement (see docs/amendments.md).
+    Apply {
+        /// The agreement amended.
+        base: String,
+        /// The amendments, applied in this order.
+        #[arg(required = true)]
+        amendments: Vec<String>,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Draft the amendment that turns OLD into NEW (YAML for `apply`, or Markdown for people).
+    Amend {
+        /// The version amended.
+        old: String,
+        /// The version it becomes.
+        new: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "yaml")]
+        format: crate::amend::draft::DraftFormat,
+        #[command(flatten)]
+        input: InputArgs,
+    },
     /// List every rule: id, materiality and title.
     Rules {
         /// Print the rule reference as Markdown (docs/rules.md is generated this way).
@@ -161,6 +183,8 @@ where
     let cli = Cli::try_parse_from(args)?;
     let files: Vec<&String> = match &cli.command {
         Some(Command::Check { files, .. } | Command::Log { files, .. }) => files.iter().collect(),
+        Some(Command::Apply { base, amendments, .. }) => std::iter::once(base).chain(amendments).collect(),
+        Some(Command::Amend { old, new, .. }) => vec![old, new],
         Some(_) => Vec::new(),
         None => cli.diff.old.iter().chain(cli.diff.new.iter()).collect(),
     };
@@ -252,6 +276,12 @@ pub fn execute(cli: Cli) -> Result<Output, Error> {
         Some(Command::Log { files, out, input }) => {
             Ok(Output::ok(renderer(&out).log(&history::chain(&files, &input.options())?)))
         }
+        Some(Command::Apply { base, amendments, input }) => Ok(apply(&base, &amendments, &input.options())),
+        Some(Command::Amend { old, new, format, input }) => {
+            let options = input.options();
+            let (old, new) = (crate::amend::load_base(&old, &options)?, crate::amend::load_base(&new, &options)?);
+            Ok(Output::ok(crate::amend::draft::draft(&old, &new, format)?))
+        }
         Some(Command::Rules { markdown }) => {
             Ok(Output::ok(if markdown { render::rules_markdown() } else { render::rules_table() }))
         }
@@ -297,7 +327,7 @@ fn diff(args: &DiffArgs, options: &LoadOptions, renderer: &dyn render::Renderer)
         }
         return Ok(Output { text: renderer.directory(&d), status });
     }
-    let mut report = crate::diff_files(old, new, options)?;
+    let mut report = crate::amend::diff_files(old, new, options)?;
     if let Some(p) = &args.perspective {
         report.set_perspective(p)?;
     }
@@ -398,6 +428,20 @@ fn check(files: &[String], options: &LoadOptions, format: CheckFormat) -> Output
         CheckFormat::Github => text = render::github::check_errors(&errors),
     }
     Output { text, status: if ok { EXIT_SAME } else { EXIT_TROUBLE } }
+}
+
+/// Consolidate amendments into their base; on any error, every error of the
+/// first amendment that has one on standard error, exit 2 and nothing printed.
+fn apply(base: &str, amendments: &[String], options: &LoadOptions) -> Output {
+    match crate::amend::apply_files(base, amendments, options) {
+        Ok(a) => Output::ok(crate::amend::consolidated_text(base, amendments, &a)),
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{}", safe::inert_commands(&format!("agreement-diff: error: {e}")));
+            }
+            Output { text: String::new(), status: EXIT_TROUBLE }
+        }
+    }
 }
 
 fn explain(id: &str) -> Result<Output, Error> {

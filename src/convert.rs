@@ -5,21 +5,26 @@
 //! Loading the output gives back the same parties, definitions and clauses:
 //! comparing it with the document it came from reports no change.
 
-use crate::model::{Agreement, Value};
+use crate::model::{Agreement, End, Value};
 
 /// Width at which long prose is folded onto several lines.
 const WIDTH: usize = 100;
 
 /// The agreement as a YAML agreement file.
 pub fn to_yaml(a: &Agreement) -> String {
+    to_yaml_with(a, &format!("Converted from {} by agreement-diff convert.", crate::safe::line(&a.path)))
+}
+
+/// The agreement as a YAML agreement file, under a one-line comment.
+/// Every typed value is written as the loader reads it, so loading the
+/// output gives back the same values.
+pub fn to_yaml_with(a: &Agreement, comment: &str) -> String {
     let mut out = String::new();
-    out.push_str(&format!("# Converted from {} by agreement-diff convert.\n", crate::safe::line(&a.path)));
+    out.push_str(&format!("# {}\n", crate::safe::line(comment)));
     for f in &a.meta {
         let v = match &f.value {
             Value::Text(t) => quote(t),
-            Value::Date(d) => d.to_string(),
-            Value::List(items) => list(items),
-            other => quote(&other.to_string()),
+            other => value(other),
         };
         out.push_str(&format!("{}: {v}\n", f.name));
     }
@@ -59,16 +64,36 @@ pub fn to_yaml(a: &Agreement) -> String {
         for f in &c.fields {
             let v = match &f.value {
                 Value::Text(t) if f.name == "text" || f.name == "notes" => block(t, 6),
-                Value::Text(t) => quote(t),
-                Value::List(items) => list(items),
-                Value::Party(p) => p.clone(),
-                Value::Date(d) => d.to_string(),
-                other => quote(&other.to_string()),
+                other => value(other),
             };
             out.push_str(&format!("    {}: {v}\n", f.name));
         }
     }
     out
+}
+
+/// A typed value as the loader reads it back.
+fn value(v: &Value) -> String {
+    match v {
+        Value::Undisclosed => "undisclosed".into(),
+        Value::Party(p) => p.clone(),
+        Value::Date(d) => d.to_string(),
+        Value::End(e) => end(e),
+        Value::List(items) => list(items),
+        Value::Flag(b) => b.to_string(),
+        Value::Level(l) => l.name().into(),
+        Value::Modality(m) => m.name().into(),
+        Value::Text(t) => quote(t),
+        Value::Percent(_) | Value::Money { .. } | Value::Duration(_) => quote(&v.to_string()),
+    }
+}
+
+fn end(e: &End) -> String {
+    match e {
+        End::Date(d) => d.to_string(),
+        End::Event(s) => format!("{{event: {}}}", quote(s)),
+        End::Earliest(items) => format!("{{earliest: [{}]}}", items.iter().map(end).collect::<Vec<_>>().join(", ")),
+    }
 }
 
 /// A double-quoted YAML scalar (JSON's string syntax is valid YAML 1.2).

@@ -11,6 +11,7 @@
 
 pub(crate) mod ack;
 pub(crate) mod align;
+pub mod amend;
 pub mod classify;
 pub mod cli;
 pub mod convert;
