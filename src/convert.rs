@@ -5,7 +5,7 @@
 //! Loading the output gives back the same parties, definitions and clauses:
 //! comparing it with the document it came from reports no change.
 
-use crate::model::{Agreement, End, Value};
+use crate::model::{Agreement, Clause, End, Value};
 
 /// Width at which long prose is folded onto several lines.
 const WIDTH: usize = 100;
@@ -57,23 +57,34 @@ pub fn to_yaml_with(a: &Agreement, comment: &str) -> String {
         out.push_str("  []\n");
     }
     for c in &a.clauses {
-        out.push_str(&format!("  - id: {}\n", c.id));
-        if c.ctype.name != "text" {
-            out.push_str(&format!("    type: {}\n", c.ctype.name));
-        }
-        for f in &c.fields {
-            let v = match &f.value {
-                Value::Text(t) if f.name == "text" || f.name == "notes" => block(t, 6),
-                other => value(other),
-            };
-            out.push_str(&format!("    {}: {v}\n", f.name));
-        }
+        out.push_str(&clause(c, 2));
     }
     out
 }
 
+/// A clause as a list item indented by `indent` spaces, one line a field.
+pub(crate) fn clause(c: &Clause, indent: usize) -> String {
+    let pad = " ".repeat(indent);
+    let mut out = format!("{pad}- id: {}\n", c.id);
+    if c.ctype.name != "text" {
+        out.push_str(&format!("{pad}  type: {}\n", c.ctype.name));
+    }
+    for f in &c.fields {
+        out.push_str(&format!("{pad}  {}: {}\n", f.name, field_value(f, indent + 4)));
+    }
+    out
+}
+
+/// A field's value; prose as a folded block indented by `indent`.
+pub(crate) fn field_value(f: &crate::model::Field, indent: usize) -> String {
+    match &f.value {
+        Value::Text(t) if f.name == "text" || f.name == "notes" => block(t, indent),
+        other => value(other),
+    }
+}
+
 /// A typed value as the loader reads it back.
-fn value(v: &Value) -> String {
+pub(crate) fn value(v: &Value) -> String {
     match v {
         Value::Undisclosed => "undisclosed".into(),
         Value::Party(p) => p.clone(),
@@ -97,17 +108,17 @@ fn end(e: &End) -> String {
 }
 
 /// A double-quoted YAML scalar (JSON's string syntax is valid YAML 1.2).
-fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     serde_json::to_string(s).expect("a string serialises")
 }
 
-fn list(items: &[String]) -> String {
+pub(crate) fn list(items: &[String]) -> String {
     format!("[{}]", items.iter().map(|i| quote(i)).collect::<Vec<_>>().join(", "))
 }
 
 /// Long prose as a folded block (`>-`), wrapped at [`WIDTH`]; text that a
 /// folded block cannot hold exactly is double-quoted instead.
-fn block(s: &str, indent: usize) -> String {
+pub(crate) fn block(s: &str, indent: usize) -> String {
     let foldable = s.len() > WIDTH
         && s.trim() == s
         && !s.contains("  ")
