@@ -403,11 +403,15 @@ fn check(files: &[String], options: &LoadOptions, format: CheckFormat) -> Output
     let mut ok = true;
     let mut text = String::new();
     let mut errors: Vec<load::LoadError> = Vec::new();
-    for (f, result) in files.iter().zip(load::check_all(files, options)) {
+    for (f, result) in files.iter().zip(crate::amend::check_all(files, options)) {
         match result {
-            Ok(clauses) => {
+            Ok(checked) => {
                 if format == CheckFormat::Text {
-                    text.push_str(&format!("ok: {} ({clauses} clauses)\n", safe::line(f)));
+                    let what = match checked {
+                        crate::amend::Checked::Agreement(n) => format!("{n} clauses"),
+                        crate::amend::Checked::Amendment(n) => format!("an amendment, {n} instructions"),
+                    };
+                    text.push_str(&format!("ok: {} ({what})\n", safe::line(f)));
                 }
             }
             Err(mut e) => {

@@ -344,3 +344,59 @@ mod generated {
         }
     }
 }
+
+#[test]
+fn amend_drafts_the_april_2026_amendment_that_apply_consolidates() {
+    let (feb, apr) = (format!("{DIR}/2026-02-27.yaml"), format!("{DIR}/2026-04-27.yaml"));
+    let (code, yaml, err) = run(&["amend", &feb, &apr]);
+    assert_eq!(code, 0, "{err}");
+    assert!(yaml.contains("amends: microsoft-openai-partnership\nbase-version: \"2026-02-27\"\n"), "{yaml}");
+    assert!(yaml.contains("  - delete: revenue-share-microsoft-to-openai\n"));
+    let dir = tempfile::tempdir().unwrap();
+    let drafted = dir.path().join("drafted.yaml");
+    std::fs::write(&drafted, &yaml).unwrap();
+    let consolidated = consolidate(&dir, "c.yaml", &[&feb, &drafted.to_string_lossy()]);
+    let (code, out, _) = run(&["--format", "json", &consolidated, &apr]);
+    assert_eq!((code, findings(&out)), (0, vec![]));
+
+    let (code, md, err) = run(&["amend", "--format", "markdown", &feb, &apr]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("drafted_april_2026", md);
+    assert!(md.contains("Section 9 (Revenue share paid by Microsoft) is deleted in its entirety."));
+    assert!(
+        md.contains("A new Section 3D is inserted after Section 3 (Azure exclusivity for the OpenAI API), as follows:")
+    );
+}
+
+#[test]
+fn amend_refuses_two_different_agreements_and_an_amendment() {
+    let (code, out, err) = run(&["amend", BASE, &format!("{DIR}/2026-04-27.yaml")]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("an amendment changes one agreement"), "{err}");
+    let (code, out, err) = run(&["amend", "tests/amend/amendment.yaml", BASE]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("this is an amendment"), "{err}");
+}
+
+#[test]
+fn check_validates_amendments_alone() {
+    let (code, out, _) = run(&["check", "tests/amend/amendment.yaml", BASE]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "ok: tests/amend/amendment.yaml (an amendment, 16 instructions)\nok: tests/amend/base.yaml (4 clauses)\n"
+    );
+    // Errors the loader finds; applying-time errors (words not there...) need the base.
+    let (code, _, err) = run(&["check", "tests/amend/errors/two-verbs.yaml", "tests/amend/errors/words-absent.yaml"]);
+    assert_eq!(code, 2);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("two-verbs.yaml:7:5:"));
+    // From standard input too.
+    let out = cargo_bin_cmd!("agreement-diff")
+        .args(["check", "-"])
+        .write_stdin(std::fs::read("tests/amend/amendment.yaml").unwrap())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("an amendment, 16 instructions"));
+}

@@ -110,15 +110,26 @@ pub struct Chain {
 }
 
 /// Load the files of a chain: versions, or a base followed by amendments.
+/// A consolidation followed by a version file with the same version label
+/// is left out: the version file stands for it (so `log dir/*.yaml` over a
+/// history that ships both an amendment and its result lists each version once).
 pub fn chain_versions(files: &[String], options: &LoadOptions) -> Result<Chain, LoadError> {
-    let mut agreements: Vec<Agreement> = Vec::new();
+    let mut agreements: Vec<(Agreement, bool)> = Vec::new();
     let mut amended = false;
     for f in files {
         match load_input(f, options)? {
-            Input::Agreement(a) => agreements.push(a),
+            Input::Agreement(a) => {
+                if let Some((prev, true)) = agreements.last()
+                    && prev.version.is_some()
+                    && prev.version == a.version
+                {
+                    agreements.pop();
+                }
+                agreements.push((a, false));
+            }
             Input::Amendment(m) => {
                 amended = true;
-                let Some(prev) = agreements.last() else {
+                let Some((prev, _)) = agreements.last() else {
                     return Err(LoadError {
                         file: m.path.clone(),
                         pos: None,
@@ -126,11 +137,57 @@ pub fn chain_versions(files: &[String], options: &LoadOptions) -> Result<Chain, 
                     });
                 };
                 let next = apply(prev, std::slice::from_ref(&m)).map_err(first)?;
-                agreements.push(next);
+                agreements.push((next, true));
             }
         }
     }
-    Ok(Chain { agreements, amended })
+    Ok(Chain { agreements: agreements.into_iter().map(|(a, _)| a).collect(), amended })
+}
+
+/// What `check` found in a valid file.
+#[derive(Clone, Copy, Debug)]
+pub enum Checked {
+    /// An agreement with this many clauses.
+    Agreement(usize),
+    /// An amendment with this many instructions (checked alone: its base is not known).
+    Amendment(usize),
+}
+
+/// Check one file, agreement or amendment; every error in it. An agreement
+/// file is loaded as `check` always has (its text freed before its model is
+/// built); an amendment is recognised by its top-level `amends`.
+pub fn check_one(path: &str, options: &LoadOptions) -> Result<Checked, Vec<LoadError>> {
+    let amendment = path == "-" || {
+        let text = read_source(path, options.max_bytes).map_err(|e| vec![e])?;
+        is_amendment_text(&text, path, options)
+    };
+    if !amendment {
+        return crate::load::check_file(path, options).map(|a| Checked::Agreement(a.clauses.len()));
+    }
+    match check_input(path, options)? {
+        Input::Agreement(a) => Ok(Checked::Agreement(a.clauses.len())),
+        Input::Amendment(m) => Ok(Checked::Amendment(m.instructions.len())),
+    }
+}
+
+/// [`check_one`] of every file, on every core, in the order given.
+pub fn check_all(files: &[String], options: &LoadOptions) -> Vec<Result<Checked, Vec<LoadError>>> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new((0..files.len()).map(|_| None).collect::<Vec<_>>());
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len()).max(1);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(f) = files.get(i) else { break };
+                    let r = check_one(f, options);
+                    results.lock().expect("no panic while loading")[i] = Some(r);
+                }
+            });
+        }
+    });
+    results.into_inner().expect("no panic while loading").into_iter().map(|r| r.expect("every file checked")).collect()
 }
 
 fn first(errors: Vec<LoadError>) -> LoadError {
