@@ -400,3 +400,46 @@ fn check_validates_amendments_alone() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("an amendment, 16 instructions"));
 }
+
+#[test]
+fn directory_mode_consolidates_a_new_amendment_and_checks_an_unchanged_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+    std::fs::create_dir_all(&old).unwrap();
+    std::fs::create_dir_all(&new).unwrap();
+    let feb = format!("{DIR}/2026-02-27.yaml");
+    let amendment = format!("{DIR}/2026-04-27-amendment.yaml");
+    std::fs::copy(&feb, old.join("ms.yaml")).unwrap();
+    std::fs::copy(&feb, new.join("ms.yaml")).unwrap();
+    std::fs::copy(&amendment, new.join("april.yaml")).unwrap();
+    let (old_s, new_s) = (old.to_string_lossy().into_owned(), new.to_string_lossy().into_owned());
+    let (code, out, err) = run(&["--format", "json", &old_s, &new_s]);
+    assert_eq!(code, 1, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let rules: Vec<&str> = v["reports"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{out}"))
+        .iter()
+        .flat_map(|r| r["findings"].as_array().unwrap())
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"payment-removed") && rules.contains(&"right-granted"), "{rules:?}");
+
+    // Unchanged on both sides: checked, not reported again.
+    std::fs::copy(&amendment, old.join("april.yaml")).unwrap();
+    let (code, _, err) = run(&[&old_s, &new_s]);
+    assert_eq!(code, 0, "{err}");
+    // The shipped history compared with itself, amendment included.
+    assert_eq!(run(&[DIR, DIR]).0, 0);
+
+    // An amendment whose base is in neither directory is an error, exit 2.
+    std::fs::remove_file(old.join("april.yaml")).unwrap();
+    std::fs::remove_file(old.join("ms.yaml")).unwrap();
+    std::fs::remove_file(new.join("ms.yaml")).unwrap();
+    let (code, out, err) = run(&[&old_s, &new_s]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.contains("no agreement `microsoft-openai-partnership` version `2026-02-27` in the directories"),
+        "{err}"
+    );
+}

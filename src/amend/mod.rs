@@ -27,6 +27,34 @@ pub enum Input {
     Amendment(Amendment),
 }
 
+/// Whether a file of this name can be an amendment (YAML).
+pub fn is_amendment_path(path: &str) -> bool {
+    crate::load::InputFormat::of(path) == crate::load::InputFormat::Yaml
+}
+
+/// The report of an amendment found in a directory: it is consolidated into
+/// the first of `bases` (agreement files with the id it amends) whose version
+/// is its `base-version`, and the base compared with the consolidation.
+pub fn report_against(amendment: &str, bases: &[&str], options: &LoadOptions) -> Result<Report, LoadError> {
+    let m = check_amendment(amendment, options).map_err(first)?;
+    for b in bases {
+        let base = load_base(b, options)?;
+        if m.base_version.as_ref().is_none_or(|(v, _)| base.version.as_ref() == Some(v)) {
+            let consolidated = apply(&base, std::slice::from_ref(&m)).map_err(first)?;
+            return Ok(crate::diff(&base, &consolidated));
+        }
+    }
+    let version = m.base_version.as_ref().map(|(v, _)| format!(" version `{v}`")).unwrap_or_default();
+    Err(LoadError {
+        file: m.path.clone(),
+        pos: Some(m.amends.1),
+        message: format!(
+            "no agreement `{}`{version} in the directories compared, to apply this amendment to",
+            m.amends.0
+        ),
+    })
+}
+
 /// Whether a text is an amendment: YAML whose top-level mapping has `amends`.
 pub fn is_amendment_text(text: &str, path: &str, options: &LoadOptions) -> bool {
     crate::load::InputFormat::of(path) == crate::load::InputFormat::Yaml
