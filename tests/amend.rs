@@ -7,6 +7,8 @@
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 
+mod common;
+
 const DIR: &str = "agreements/microsoft-openai";
 const BASE: &str = "tests/amend/base.yaml";
 
@@ -442,4 +444,32 @@ fn directory_mode_consolidates_a_new_amendment_and_checks_an_unchanged_one() {
         err.contains("no agreement `microsoft-openai-partnership` version `2026-02-27` in the directories"),
         "{err}"
     );
+}
+
+#[test]
+fn the_git_driver_consolidates_an_amendment_with_its_base_beside_it() {
+    let repo = common::Repo::new();
+    let bin = assert_cmd::cargo::cargo_bin!("agreement-diff").to_string_lossy().into_owned();
+    repo.write(".gitattributes", "*.yaml diff=agreement\n");
+    repo.ok(&["config", "diff.agreement.command", &bin]);
+    repo.write("ms/2026-02-27.yaml", &std::fs::read_to_string(format!("{DIR}/2026-02-27.yaml")).unwrap());
+    repo.commit("base");
+    repo.write("ms/april.yaml", &std::fs::read_to_string(format!("{DIR}/2026-04-27-amendment.yaml")).unwrap());
+    repo.ok(&["add", "-A"]);
+    let out = repo.ok(&["diff", "--cached"]);
+    assert!(out.contains("agreement-diff a/ms/april.yaml b/ms/april.yaml"), "{out}");
+    assert!(out.contains("payment-removed") && out.contains("right-granted"), "{out}");
+    repo.commit("april");
+
+    // Editing the amendment shows what the edit changes: consolidation against consolidation.
+    let text = std::fs::read_to_string(repo.path().join("ms/april.yaml")).unwrap();
+    repo.write("ms/april.yaml", &text.replace("  - delete: revenue-share-microsoft-to-openai\n", ""));
+    let out = repo.ok(&["diff"]);
+    assert!(out.contains("payment-added") || out.contains("first-disclosed") || out.contains("clause-added"), "{out}");
+    assert!(!out.contains("right-granted"), "{out}");
+
+    // Without its base beside it (in its folder or below), the driver says how to compare it.
+    repo.ok(&["rm", "-q", "ms/2026-02-27.yaml"]);
+    let out = repo.ok(&["diff"]);
+    assert!(out.contains("which is not beside it in ms: compare it with its base"), "{out}");
 }
