@@ -218,7 +218,7 @@ impl Driver {
             let file = if Path::new(file).is_relative() { format!("./{file}") } else { file.to_string() };
             let text = load::read_source(&file, options.max_bytes).map_err(|e| e.message)?;
             if crate::amend::is_amendment_text(&text, shown, &options) {
-                return crate::amend::load::check_str(&text, shown, &options)
+                return crate::amend::check_amendment_str(&text, shown, &options)
                     .map(|m| Some(Input::Amendment(m)))
                     .map_err(|e| {
                         e.into_iter().min_by_key(load::LoadError::place).map(|e| e.to_string()).unwrap_or_default()

@@ -42,7 +42,12 @@ fn every_error_fixture_names_the_amendment_line_and_prints_nothing() {
     for path in paths {
         let path = path.to_string_lossy().into_owned();
         let text = std::fs::read_to_string(&path).unwrap();
-        let expect = text.lines().next().unwrap().strip_prefix("# expect: ").expect("a `# expect:` first line");
+        // YAML fixtures say what they expect on their first line, Markdown ones in a comment.
+        let expect = text
+            .lines()
+            .find_map(|l| l.strip_prefix("# expect: ").or_else(|| l.strip_prefix("<!-- expect: ")))
+            .map(|l| l.trim_end_matches(" -->"))
+            .expect("an `expect:` line");
         let (code, out, err) = run(&["apply", BASE, &path]);
         assert_eq!(code, 2, "{path}");
         assert!(out.is_empty(), "{path} printed {out}");
@@ -224,7 +229,13 @@ fn drafting_round_trips_every_step_of_the_shipped_history() {
         assert_eq!(left, Vec::<String>::new(), "{a} → {b}:\n{yaml}");
         // The Markdown instrument is written too, one numbered amendment per instruction.
         let md = draft(&old, &new, DraftFormat::Markdown).unwrap();
-        assert!(md.starts_with("# Amendment to the ") && md.contains("## Recitals") && md.contains("\n1. "), "{md}");
+        assert!(
+            md.starts_with("---\namends: ")
+                && md.contains("\n# Amendment to the ")
+                && md.contains("## Recitals")
+                && md.contains("\n1. "),
+            "{md}"
+        );
     }
 }
 
@@ -368,6 +379,13 @@ fn amend_drafts_the_april_2026_amendment_that_apply_consolidates() {
     assert!(
         md.contains("A new Section 3D is inserted after Section 3 (Azure exclusivity for the OpenAI API), as follows:")
     );
+    // Its typed changes ("the grant is non-exclusive") are for people: `apply` refuses them at their line
+    // rather than guess, and points to the YAML instrument.
+    let md_path = dir.path().join("drafted.md");
+    std::fs::write(&md_path, &md).unwrap();
+    let (code, out, err) = run(&["apply", &feb, &md_path.to_string_lossy()]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("typed terms cannot be read from a Markdown amendment: use a YAML amendment"), "{err}");
 }
 
 #[test]
@@ -472,4 +490,64 @@ fn the_git_driver_consolidates_an_amendment_with_its_base_beside_it() {
     repo.ok(&["rm", "-q", "ms/2026-02-27.yaml"]);
     let out = repo.ok(&["diff"]);
     assert!(out.contains("which is not beside it in ms: compare it with its base"), "{out}");
+}
+
+// --- Markdown amendments ---------------------------------------------------
+
+#[test]
+fn a_markdown_amendment_in_the_drafting_forms_consolidates() {
+    let (code, out, err) = run(&["apply", BASE, "tests/amend/amendment.md"]);
+    assert_eq!(code, 0, "{err}");
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("\"Acme shall supply the Products within 45 days of each order.\""), "{out}");
+    assert!(flat.contains("The fee is payable in advance and non-refundable. Late payments bear interest."));
+    assert!(flat.contains("text: \"Acme grants Buyer a non-exclusive licence to resell the Products.\""));
+    // Restated wording keeps the typed terms; the new clause comes before Section 2, as moved.
+    assert!(flat.contains("exclusive: exclusive"));
+    let ids: Vec<&str> = out.lines().filter_map(|l| l.strip_prefix("  - id: ")).collect();
+    assert_eq!(ids, ["supply", "audit", "fees", "licence"]);
+    let (code, out, _) = run(&["check", "tests/amend/amendment.md"]);
+    assert_eq!((code, out.as_str()), (0, "ok: tests/amend/amendment.md (an amendment, 8 instructions)\n"));
+}
+
+#[test]
+fn drafted_markdown_reads_back_or_is_refused_never_misread() {
+    let root = "../shared/corpus";
+    let Ok(dirs) = std::fs::read_dir(root) else {
+        eprintln!("no corpus at {root}: skipped");
+        return;
+    };
+    let (mut read_back, mut refused) = (0, 0);
+    for d in dirs {
+        let d = d.unwrap().path();
+        if !d.is_dir() {
+            continue;
+        }
+        for (a, b) in pairs_in(&d.to_string_lossy(), ".md") {
+            let (old, new) =
+                (load_file(&a, &LoadOptions::default()).unwrap(), load_file(&b, &LoadOptions::default()).unwrap());
+            let md = draft(&old, &new, DraftFormat::Markdown).unwrap();
+            match agreement_diff::amend::check_amendment_str(&md, "drafted.md", &LoadOptions::default()) {
+                Ok(m) => {
+                    let consolidated =
+                        agreement_diff::amend::apply(&old, &[m]).unwrap_or_else(|e| panic!("{a}: {e:?}\n{md}"));
+                    let report = agreement_diff::diff(&consolidated, &new);
+                    let meaning: Vec<&str> = report
+                        .findings
+                        .iter()
+                        .filter(|f| f.materiality() > Materiality::Administrative)
+                        .map(|f| f.message.as_str())
+                        .collect();
+                    assert!(meaning.is_empty(), "{a} → {b}: {meaning:#?}\n{md}");
+                    read_back += 1;
+                }
+                Err(e) => {
+                    // Typed terms (links, parties) are refused with a reason, at a line.
+                    assert!(e.iter().all(|e| e.pos.is_some()), "{e:?}");
+                    refused += 1;
+                }
+            }
+        }
+    }
+    assert!(read_back >= 15, "only {read_back} drafts read back ({refused} refused)");
 }

@@ -208,6 +208,25 @@ impl State<'_> {
     /// The index of the clause an instruction names: by id, else by its number.
     fn find(&self, t: &Target) -> Result<usize, String> {
         self.blame.set(Some(t.pos));
+        if t.by_title {
+            let wanted = normalise_space(&t.name);
+            let hits: Vec<usize> = (0..self.out.clauses.len())
+                .filter(|&i| self.out.clauses[i].text_of("title").is_some_and(|x| normalise_space(x) == wanted))
+                .collect();
+            return match hits.as_slice() {
+                [i] => {
+                    self.blame.set(None);
+                    Ok(*i)
+                }
+                [] => Err(format!("there is no clause headed \"{}\" in {}", clip(&t.name), self.cur_name)),
+                many => Err(format!(
+                    "{} clauses are headed \"{}\" in {}: name the clause by its number or id",
+                    many.len(),
+                    clip(&t.name),
+                    self.cur_name
+                )),
+            };
+        }
         if let Some(i) = self.out.clauses.iter().position(|c| c.id == t.name) {
             self.blame.set(None);
             return Ok(i);

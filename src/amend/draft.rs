@@ -448,7 +448,7 @@ fn section(c: &Clause) -> String {
     match (c.text_of("number"), c.text_of("title")) {
         (Some(n), Some(t)) => format!("Section {} ({})", md(n.trim_end_matches('.')), md(t)),
         (Some(n), None) => format!("Section {}", md(n.trim_end_matches('.'))),
-        (None, Some(t)) => format!("the clause headed “{}”", md(t)),
+        (None, Some(t)) => format!("the clause headed “{}” (`{}`)", md(t), c.id),
         (None, None) => format!("the clause `{}`", c.id),
     }
 }
@@ -478,7 +478,30 @@ fn markdown(plan: &Plan) -> String {
         Some(Value::Date(d)) => Some(long_date(d)),
         _ => None,
     };
-    let mut out = format!("# Amendment to the {}\n\n", md(&name));
+    // Front matter, so that `apply` reads the instrument back (docs/amendments.md).
+    let mut out = format!("---\namends: {}\n", old.id);
+    if let Some(v) = &old.version {
+        out.push_str(&format!("base-version: {}\n", quote(v)));
+    }
+    if let Some(v) = &new.version {
+        out.push_str(&format!("version: {}\n", quote(v)));
+    }
+    if let Some(Value::Date(d)) = new.meta("effective").map(|f| &f.value) {
+        out.push_str(&format!("effective: {d}\n"));
+    }
+    if !plan.consolidated.is_empty() {
+        out.push_str("consolidated:\n");
+        for (name, v) in &plan.consolidated {
+            let v = match v {
+                None => "~".to_string(),
+                Some(Value::Text(t)) => quote(t),
+                Some(v) => value_yaml(v),
+            };
+            out.push_str(&format!("  {name}: {v}\n"));
+        }
+    }
+    out.push_str("---\n");
+    out.push_str(&format!("# Amendment to the {}\n\n", md(&name)));
     out.push_str("## Recitals\n\n");
     let version = |a: &Agreement| a.version.as_deref().map(|v| format!(" version {}", md(v))).unwrap_or_default();
     let dated = date(old).map(|d| format!(", effective {d}")).unwrap_or_default();
@@ -569,10 +592,10 @@ fn step_markdown(plan: &Plan, s: &Step) -> String {
             }
         }
         Step::Define(d, added) => format!(
-            "{} definition is {}: {} means {}",
-            if *added { "The following" } else { "The definition of this term" },
-            if *added { "inserted" } else { "amended and restated" },
+            "{} {} is {} as follows:\n\n   > {}",
+            if *added { "A definition of" } else { "The definition of" },
             quoted(&d.term),
+            if *added { "inserted" } else { "amended and restated" },
             md(&d.text)
         ),
         Step::DeleteDefinition(d) => format!("The definition of {} is deleted", quoted(&d.term)),

@@ -368,5 +368,5 @@ fn amend(l: &Loader, verb: &Entry, entries: &[Entry]) -> Option<Op> {
 /// A clause named by id or number.
 fn target(l: &Loader, node: &Node, what: &str) -> R<Target> {
     let name = l.string(node, what)?;
-    Ok(Target { name: name.trim().to_string(), pos: node.pos })
+    Ok(Target { name: name.trim().to_string(), pos: node.pos, by_title: false })
 }

@@ -9,6 +9,7 @@
 pub mod apply;
 pub mod draft;
 pub mod load;
+pub mod markdown;
 pub mod model;
 
 pub use apply::apply;
@@ -29,7 +30,7 @@ pub enum Input {
 
 /// Whether a file of this name can be an amendment (YAML).
 pub fn is_amendment_path(path: &str) -> bool {
-    crate::load::InputFormat::of(path) == crate::load::InputFormat::Yaml
+    crate::load::InputFormat::of(path) != crate::load::InputFormat::Text
 }
 
 /// The report of an amendment found in a directory: it is consolidated into
@@ -57,8 +58,29 @@ pub fn report_against(amendment: &str, bases: &[&str], options: &LoadOptions) ->
 
 /// Whether a text is an amendment: YAML whose top-level mapping has `amends`.
 pub fn is_amendment_text(text: &str, path: &str, options: &LoadOptions) -> bool {
-    crate::load::InputFormat::of(path) == crate::load::InputFormat::Yaml
-        && crate::yaml::top_level_text(text, "amends", options.yaml).is_some()
+    match crate::load::InputFormat::of(path) {
+        crate::load::InputFormat::Yaml => crate::yaml::top_level_text(text, "amends", options.yaml).is_some(),
+        crate::load::InputFormat::Markdown => markdown::is_amendment(text, options),
+        crate::load::InputFormat::Text => false,
+    }
+}
+
+/// The id an amendment's text says it amends (`amends:` at the top of YAML,
+/// or in a Markdown amendment's front matter); `None` for anything else.
+pub fn amends_of(text: &str, path: &str, options: &LoadOptions) -> Option<String> {
+    match crate::load::InputFormat::of(path) {
+        crate::load::InputFormat::Yaml => crate::yaml::top_level_text(text, "amends", options.yaml),
+        crate::load::InputFormat::Markdown => markdown::amends(text, options),
+        crate::load::InputFormat::Text => None,
+    }
+}
+
+/// Load an amendment from its text, YAML or Markdown by the path's extension.
+pub fn check_amendment_str(text: &str, path: &str, options: &LoadOptions) -> Result<Amendment, Vec<LoadError>> {
+    match crate::load::InputFormat::of(path) {
+        crate::load::InputFormat::Markdown => markdown::check_str(text, path, options),
+        _ => load::check_str(text, path, options),
+    }
 }
 
 /// Read a file (once: it may be standard input) as an agreement or an amendment.
@@ -66,7 +88,7 @@ pub fn check_input(path: &str, options: &LoadOptions) -> Result<Input, Vec<LoadE
     let text = read_source(path, options.max_bytes).map_err(|e| vec![e])?;
     let shown = shown_name(path);
     if is_amendment_text(&text, path, options) {
-        return load::check_str(&text, shown, options).map(Input::Amendment);
+        return check_amendment_str(&text, shown, options).map(Input::Amendment);
     }
     crate::load::check_str(&text, shown, options).map(Input::Agreement)
 }

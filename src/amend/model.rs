@@ -50,6 +50,9 @@ pub struct Target {
     pub name: String,
     /// Where it is written.
     pub pos: Pos,
+    /// Whether `name` is the clause's title ("the clause headed ..." in a
+    /// Markdown amendment) rather than its id or number.
+    pub by_title: bool,
 }
 
 /// Where an inserted or moved clause goes.

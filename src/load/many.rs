@@ -104,7 +104,7 @@ pub fn list_dir(root: &Path, options: &LoadOptions) -> Result<Vec<Listed>, LoadE
         let (id, bytes) = match read_source(&path, options.max_bytes).map(|text| {
             let id = crate::yaml::top_level_text(&text, "agreement", options.yaml);
             // An amendment names the agreement it amends (docs/amendments.md).
-            let amended = id.is_none().then(|| crate::yaml::top_level_text(&text, "amends", options.yaml)).flatten();
+            let amended = id.is_none().then(|| crate::amend::amends_of(&text, &path, options)).flatten();
             (id, amended, text.len() as u64)
         }) {
             Ok((Some(id), _, bytes)) if super::is_identifier(&id) => (id, bytes),
