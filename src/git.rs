@@ -266,23 +266,7 @@ impl Driver {
             (Some(Input::Amendment(m)), _) | (_, Some(Input::Amendment(m))) => m,
             _ => return Err("no amendment".into()),
         };
-        let dir = Path::new(new_name).parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let listed = load::list_dir(dir, options).map_err(|e| e.to_string())?;
-        let base = listed
-            .iter()
-            .filter(|l| !l.amends && l.id == m.amends.0)
-            .filter_map(|l| load::load_file(&l.path, options).ok())
-            .find(|b| m.base_version.as_ref().is_none_or(|(v, _)| b.version.as_ref() == Some(v)))
-            .ok_or_else(|| {
-                let version = m.base_version.as_ref().map(|(v, _)| format!(" version `{v}`")).unwrap_or_default();
-                format!(
-                    "{}: an amendment of `{}`{version}, which is not beside it in {}: compare it with its base \
-                     (agreement-diff BASE AMENDMENT)",
-                    m.path,
-                    m.amends.0,
-                    dir.display()
-                )
-            })?;
+        let base = crate::amend::base_beside(new_name, m, options)?;
         let side = |input: Option<Input>| -> Result<Agreement, String> {
             match input {
                 None => Ok(base.clone()),

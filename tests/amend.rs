@@ -486,6 +486,19 @@ fn the_git_driver_consolidates_an_amendment_with_its_base_beside_it() {
     assert!(out.contains("payment-added") || out.contains("first-disclosed") || out.contains("clause-added"), "{out}");
     assert!(!out.contains("right-granted"), "{out}");
 
+    // So does comparing the committed amendment with the edited one, as CI does (REV:PATH PATH).
+    let out = std::process::Command::new(&bin)
+        .args(["--format", "json", "HEAD:ms/april.yaml", "ms/april.yaml"])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let rules: Vec<String> = findings(&String::from_utf8_lossy(&out.stdout))
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!rules.is_empty() && !rules.contains(&"right-granted".to_string()), "{rules:?}");
+
     // Without its base beside it (in its folder or below), the driver says how to compare it.
     repo.ok(&["rm", "-q", "ms/2026-02-27.yaml"]);
     let out = repo.ok(&["diff"]);

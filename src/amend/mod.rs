@@ -136,19 +136,67 @@ pub fn apply_files(base: &str, amendments: &[String], options: &LoadOptions) -> 
 }
 
 /// Compare OLD with NEW, where NEW may be an amendment of OLD: it is
-/// consolidated first, and the report's new side is the amendment.
+/// consolidated first, and the report's new side is the amendment. When
+/// both are amendments (an amendment edited), each is consolidated into
+/// their base, found beside NEW, and the consolidations are compared.
 pub fn diff_files(old: &str, new: &str, options: &LoadOptions) -> Result<Report, LoadError> {
     let (a, b) = std::thread::scope(|s| {
-        let a = s.spawn(|| load_base(old, options));
+        let a = s.spawn(|| load_input(old, options));
         let b = load_input(new, options);
         (a.join().expect("loading does not panic"), b)
     });
-    let a = a?;
-    let b = match b? {
-        Input::Agreement(b) => b,
-        Input::Amendment(m) => apply(&a, std::slice::from_ref(&m)).map_err(first)?,
+    let (a, b) = match (a?, b?) {
+        (Input::Agreement(a), Input::Agreement(b)) => (a, b),
+        (Input::Agreement(a), Input::Amendment(m)) => {
+            let b = apply(&a, std::slice::from_ref(&m)).map_err(first)?;
+            (a, b)
+        }
+        (Input::Amendment(ma), Input::Amendment(mb)) => {
+            let near =
+                if std::path::Path::new(new).exists() { new } else { new.split_once(':').map_or(new, |(_, p)| p) };
+            let base = base_beside(near, &mb, options).map_err(|message| LoadError {
+                file: shown_name(new).to_string(),
+                pos: None,
+                message,
+            })?;
+            (
+                apply(&base, std::slice::from_ref(&ma)).map_err(first)?,
+                apply(&base, std::slice::from_ref(&mb)).map_err(first)?,
+            )
+        }
+        (Input::Amendment(_), Input::Agreement(_)) => {
+            return Err(LoadError {
+                file: shown_name(old).to_string(),
+                pos: None,
+                message: "this is an amendment: give the agreement it amends first, then the amendment".into(),
+            });
+        }
     };
     Ok(crate::diff(&a, &b))
+}
+
+/// The base of an amendment found beside a file in the working tree: an
+/// agreement in its folder (or below) with the id it amends and its
+/// `base-version`.
+pub fn base_beside(near: &str, m: &Amendment, options: &LoadOptions) -> Result<Agreement, String> {
+    let dir =
+        std::path::Path::new(near).parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let listed = crate::load::list_dir(dir, options).map_err(|e| e.to_string())?;
+    listed
+        .iter()
+        .filter(|l| !l.amends && l.id == m.amends.0)
+        .filter_map(|l| crate::load::load_file(&l.path, options).ok())
+        .find(|b| m.base_version.as_ref().is_none_or(|(v, _)| b.version.as_ref() == Some(v)))
+        .ok_or_else(|| {
+            let version = m.base_version.as_ref().map(|(v, _)| format!(" version `{v}`")).unwrap_or_default();
+            format!(
+                "{}: an amendment of `{}`{version}, which is not beside it in {}: compare it with its base \
+                 (agreement-diff BASE AMENDMENT)",
+                m.path,
+                m.amends.0,
+                dir.display()
+            )
+        })
 }
 
 /// The versions of a chain, in the order given.
