@@ -123,6 +123,18 @@ fn comparing_with_an_amendment_reports_its_changes_at_its_lines() {
     assert_eq!(dropped["new_line"], 24, "the line of `exclusive:` in the amendment");
     assert_eq!(find("right-granted", "audit")["favours"][0], "buyer");
     find("deadline-extended", "supply");
+    // Every new line is a line of the amendment (what no instruction wrote points at its `amends`).
+    let lines = std::fs::read_to_string("tests/amend/amendment.yaml").unwrap().lines().count() as u64;
+    for x in &f {
+        if let Some(n) = x["new_line"].as_u64() {
+            assert!((2..=lines).contains(&n), "{x}");
+        }
+    }
+    // The April 2026 amendment: an inserted clause is where the amendment writes it.
+    let (_, out, _) =
+        run(&["--format", "json", &format!("{DIR}/2026-02-27.yaml"), &format!("{DIR}/2026-04-27-amendment.yaml")]);
+    let ship = findings(&out).into_iter().find(|x| x["clause"] == "azure-ship-first").unwrap();
+    assert_eq!(ship["new_line"], 47, "the inserted clause, in the amendment: {ship}");
 }
 
 #[test]

@@ -66,6 +66,8 @@ fn apply_one(cur: &Agreement, cur_name: &str, a: &Amendment) -> Result<Agreement
         touched: HashSet::new(),
         deleted_parties: Vec::new(),
         blame: Cell::new(None),
+        touched_parties: HashSet::new(),
+        touched_terms: HashSet::new(),
     };
     st.out.path = a.path.clone();
     let mut errors = Vec::new();
@@ -84,6 +86,15 @@ fn apply_one(cur: &Agreement, cur_name: &str, a: &Amendment) -> Result<Agreement
     }
     let mut out = st.out;
     let at = a.amends.1;
+    // The consolidation's lines are the amendment's: what no instruction wrote points at its `amends`, never
+    // at a line of the base, which is another file.
+    for c in out.clauses.iter_mut().filter(|c| !st.touched.contains(&c.id)) {
+        c.pos = at;
+        c.fields.iter_mut().for_each(|f| f.pos = at);
+    }
+    out.parties.iter_mut().filter(|p| !st.touched_parties.contains(&p.key)).for_each(|p| p.pos = at);
+    out.definitions.iter_mut().filter(|d| !st.touched_terms.contains(&d.term)).for_each(|d| d.pos = at);
+    out.meta.iter_mut().for_each(|f| f.pos = at);
     if let Some(v) = &a.version {
         set_meta(&mut out, "version", Some(Value::text(v.clone())), at);
         out.version = Some(v.clone());
@@ -125,6 +136,9 @@ struct State<'a> {
     deleted_parties: Vec<(String, Pos)>,
     /// Where in the amendment the last error is, when more precise than its instruction.
     blame: Cell<Option<Pos>>,
+    /// Parties and defined terms an instruction wrote.
+    touched_parties: HashSet<String>,
+    touched_terms: HashSet<String>,
 }
 
 type Step = Result<(), String>;
@@ -155,7 +169,12 @@ impl State<'_> {
             }
             Op::Move(t, anchor) => {
                 let i = self.find(t)?;
-                let c = self.out.clauses.remove(i);
+                let mut c = self.out.clauses.remove(i);
+                if !self.touched.contains(&c.id) {
+                    c.pos = ins.pos;
+                    c.fields.iter_mut().for_each(|f| f.pos = ins.pos);
+                    self.touched.insert(c.id.clone());
+                }
                 match self.place(anchor, Some(&c.id)) {
                     Ok(at) => {
                         self.out.clauses.insert(at, c);
@@ -171,6 +190,7 @@ impl State<'_> {
             Op::Words { clause, field, edit } => self.words(clause, field, edit, ins.pos),
             Op::Define(defs) => {
                 for d in defs {
+                    self.touched_terms.insert(d.term.clone());
                     match self.out.definitions.iter_mut().find(|x| x.term == d.term) {
                         Some(x) => *x = d.clone(),
                         None => self.out.definitions.push(d.clone()),
@@ -187,6 +207,7 @@ impl State<'_> {
             }
             Op::Party(parties) => {
                 for p in parties {
+                    self.touched_parties.insert(p.key.clone());
                     match self.out.parties.iter_mut().find(|x| x.key == p.key) {
                         Some(x) => *x = p.clone(),
                         None => self.out.parties.push(p.clone()),
