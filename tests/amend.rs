@@ -387,6 +387,8 @@ fn amend_drafts_the_april_2026_amendment_that_apply_consolidates() {
     let (code, md, err) = run(&["amend", "--format", "markdown", &feb, &apr]);
     assert_eq!(code, 0, "{err}");
     insta::assert_snapshot!("drafted_april_2026", md);
+    let docs = std::fs::read_to_string("docs/amendments.md").unwrap();
+    assert!(docs.contains(&md), "docs/amendments.md shows the drafted instrument as `amend` writes it: refresh it");
     assert!(md.contains("Section 9 (Revenue share paid by Microsoft) is deleted in its entirety."));
     assert!(
         md.contains("A new Section 3D is inserted after Section 3 (Azure exclusivity for the OpenAI API), as follows:")
