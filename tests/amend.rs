@@ -356,6 +356,23 @@ mod generated {
     }
 
     proptest! {
+        /// Whatever an amendment says, loading and applying it never panics: it applies or it is refused.
+        #[test]
+        fn no_panic_on_any_amendment(
+            yaml in "amends: acme-supply\ninstructions:\n(  - (delete|amend|insert-after|move|add|replace|define|party): [a-z0-9 {}:,\\[\\]]{0,20}\n(    (set|remove|with|after|before|clause|replace-words|delete-words|insert-words|add-sentence|field): [a-zA-Z0-9 {}:,.\\[\\]\"']{0,24}\n){0,3}){0,6}",
+            md in "---\namends: acme-supply\n---\n## Amendments\n\n(1\\. (Section [0-9A-Z]{1,2}|The clause `[a-z]{1,6}`|A new Section 2A|The definition of “[A-Z][a-z]{0,5}”) (is deleted in its entirety|is amended by (deleting|inserting|replacing|adding at the end) [“”\"'a-z ]{0,20}( and inserting | with | after )?[“”\"'a-z ]{0,12}|is inserted after Section [0-9]|is moved before Section [0-9]|is amended and restated as follows:)\\.?\n(\n   > [*a-zA-Z0-9 ]{0,20}\n)?){0,5}",
+        ) {
+            let options = LoadOptions::default();
+            let base = load_file(BASE, &options).unwrap();
+            for (text, name) in [(&yaml, "a.yaml"), (&md, "a.md")] {
+                if let Ok(m) = agreement_diff::amend::check_amendment_str(text, name, &options) {
+                    let _ = agreement_diff::amend::apply(&base, &[m]);
+                }
+            }
+        }
+    }
+
+    proptest! {
         #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
         #[test]
         fn applying_the_drafted_amendment_gives_the_new_version((a, da) in version(), (b, db) in version()) {

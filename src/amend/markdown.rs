@@ -35,7 +35,7 @@ pub fn amends(text: &str, options: &LoadOptions) -> Option<String> {
 fn front_matter(text: &str) -> Option<(String, usize)> {
     let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
     let end = rest.find("\n---").map(|i| i + 1)?;
-    let body = 4 + end + rest[end..].find('\n').map_or(rest.len() - end, |i| i + 1);
+    let body = (text.len() - rest.len()) + end + rest[end..].find('\n').map_or(rest.len() - end, |i| i + 1);
     Some((format!("\n{}", &rest[..end]), body.min(text.len())))
 }
 
