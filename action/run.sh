@@ -251,6 +251,11 @@ predecessor() {
   local id previous best='' best_date='' i
   id="$(top_scalar agreement <"$1")"
   previous="$(top_scalar previous <"$1")"
+  if [ -z "$id" ]; then
+    # An amendment (docs/amendments.md) is compared with the version it amends: agreement-diff consolidates it.
+    id="$(top_scalar amends <"$1")"
+    previous="$(top_scalar base-version <"$1")"
+  fi
   [ -n "$id" ] || return 0
   for i in "${!base_paths[@]}"; do
     [ "${base_ids[$i]}" = "$id" ] || continue

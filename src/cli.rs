@@ -118,6 +118,28 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Apply amendments to an agreement and print the consolidated agreement (see docs/amendments.md).
+    Apply {
+        /// The agreement amended.
+        base: String,
+        /// The amendments, applied in this order.
+        #[arg(required = true)]
+        amendments: Vec<String>,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Draft the amendment that turns OLD into NEW (YAML for `apply`, or Markdown for people).
+    Amend {
+        /// The version amended.
+        old: String,
+        /// The version it becomes.
+        new: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "yaml")]
+        format: crate::amend::draft::DraftFormat,
+        #[command(flatten)]
+        input: InputArgs,
+    },
     /// List every rule: id, materiality and title.
     Rules {
         /// Print the rule reference as Markdown (docs/rules.md is generated this way).
@@ -164,6 +186,8 @@ where
     let cli = Cli::try_parse_from(args)?;
     let files: Vec<&String> = match &cli.command {
         Some(Command::Check { files, .. } | Command::Log { files, .. }) => files.iter().collect(),
+        Some(Command::Apply { base, amendments, .. }) => std::iter::once(base).chain(amendments).collect(),
+        Some(Command::Amend { old, new, .. }) => vec![old, new],
         Some(_) => Vec::new(),
         None => cli.diff.old.iter().chain(cli.diff.new.iter()).collect(),
     };
@@ -255,6 +279,12 @@ pub fn execute(cli: Cli) -> Result<Output, Error> {
         Some(Command::Log { files, out, input }) => {
             Ok(Output::ok(renderer(&out).log(&history::chain(&files, &input.options())?)))
         }
+        Some(Command::Apply { base, amendments, input }) => Ok(apply(&base, &amendments, &input.options())),
+        Some(Command::Amend { old, new, format, input }) => {
+            let options = input.options();
+            let (old, new) = (crate::amend::load_base(&old, &options)?, crate::amend::load_base(&new, &options)?);
+            Ok(Output::ok(crate::amend::draft::draft(&old, &new, format)?))
+        }
         Some(Command::Rules { markdown }) => {
             Ok(Output::ok(if markdown { render::rules_markdown() } else { render::rules_table() }))
         }
@@ -341,7 +371,7 @@ fn diff(args: &DiffArgs, options: &LoadOptions, color: bool) -> Result<Output, E
     let mut acks = acks_beside(new)?;
     let defaults = std::mem::take(&mut acks.defaults);
     let settings = Settings::of(args, &defaults);
-    let mut report = crate::diff_files(old, new, options)?;
+    let mut report = crate::amend::diff_files(old, new, options)?;
     settings.perspective(&mut report)?;
     acks.apply(&mut report);
     report.stale = acks.stale();
@@ -415,11 +445,15 @@ fn check(files: &[String], options: &LoadOptions, format: CheckFormat) -> Output
     let mut ok = true;
     let mut text = String::new();
     let mut errors: Vec<load::LoadError> = Vec::new();
-    for (f, result) in files.iter().zip(load::check_all(files, options)) {
+    for (f, result) in files.iter().zip(crate::amend::check_all(files, options)) {
         match result {
-            Ok(clauses) => {
+            Ok(checked) => {
                 if format == CheckFormat::Text {
-                    text.push_str(&format!("ok: {} ({clauses} clauses)\n", safe::line(f)));
+                    let what = match checked {
+                        crate::amend::Checked::Agreement(n) => format!("{n} clauses"),
+                        crate::amend::Checked::Amendment(n) => format!("an amendment, {n} instructions"),
+                    };
+                    text.push_str(&format!("ok: {} ({what})\n", safe::line(f)));
                 }
             }
             Err(mut e) => {
@@ -440,6 +474,20 @@ fn check(files: &[String], options: &LoadOptions, format: CheckFormat) -> Output
         CheckFormat::Github => text = render::github::check_errors(&errors),
     }
     Output { text, status: if ok { EXIT_SAME } else { EXIT_TROUBLE } }
+}
+
+/// Consolidate amendments into their base; on any error, every error of the
+/// first amendment that has one on standard error, exit 2 and nothing printed.
+fn apply(base: &str, amendments: &[String], options: &LoadOptions) -> Output {
+    match crate::amend::apply_files(base, amendments, options) {
+        Ok(a) => Output::ok(crate::amend::consolidated_text(base, amendments, &a)),
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{}", safe::inert_commands(&format!("agreement-diff: error: {e}")));
+            }
+            Output { text: String::new(), status: EXIT_TROUBLE }
+        }
+    }
 }
 
 fn explain(id: &str) -> Result<Output, Error> {

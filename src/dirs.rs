@@ -21,19 +21,47 @@ enum Job<'a> {
     Pair(&'a Listed, &'a Listed),
     /// Load a file found on one side only, for its errors.
     Check(&'a Listed),
+    /// Consolidate a new or changed amendment into the first of its possible
+    /// bases that it amends, and compare (docs/amendments.md).
+    Amend(&'a Listed, Vec<&'a Listed>),
+    /// Check an amendment that is unchanged or only in the old directory.
+    CheckAmendment(&'a Listed),
 }
 
 /// Pair the agreements of two directories and compare each pair.
 pub fn compare(old_dir: &str, new_dir: &str, options: &LoadOptions) -> Result<DirReport, LoadError> {
-    let old = list_dir(Path::new(old_dir), options)?;
-    let new = list_dir(Path::new(new_dir), options)?;
+    let (old, old_amendments): (Vec<Listed>, Vec<Listed>) =
+        list_dir(Path::new(old_dir), options)?.into_iter().partition(|l| !l.amends);
+    let (new, new_amendments): (Vec<Listed>, Vec<Listed>) =
+        list_dir(Path::new(new_dir), options)?.into_iter().partition(|l| !l.amends);
     let (pairs, removed, added) = pair(&old, &new);
+    // An amendment that is new or changed is consolidated into its base (an
+    // agreement it amends, new directory first) and reported; one unchanged
+    // since the old directory, or gone from it, is only checked.
+    let same_file = |a: &Listed| {
+        old_amendments.iter().any(|o| {
+            o.rel == a.rel
+                && o.bytes == a.bytes
+                && std::fs::read(&o.path).ok().is_some_and(|x| std::fs::read(&a.path).ok().is_some_and(|y| x == y))
+        })
+    };
+    let amendment_jobs: Vec<Job> = new_amendments
+        .iter()
+        .map(|a| match same_file(a) {
+            true => Job::CheckAmendment(a),
+            false => Job::Amend(a, new.iter().chain(old.iter()).filter(|l| l.id == a.id).collect()),
+        })
+        .chain(
+            old_amendments.iter().filter(|o| !new_amendments.iter().any(|a| a.rel == o.rel)).map(Job::CheckAmendment),
+        )
+        .collect();
     // Files on one side only are loaded too: a bad file is an error whichever side it is on.
     let jobs: Vec<Job> = pairs
         .iter()
         .map(|&(i, j)| Job::Pair(&old[i], &new[j]))
         .chain(removed.iter().map(|&i| Job::Check(&old[i])))
         .chain(added.iter().map(|&j| Job::Check(&new[j])))
+        .chain(amendment_jobs)
         .collect();
     let results = run(&jobs, options)?;
     let lone = |l: &Listed| Lone { path: l.path.clone(), agreement: l.id.clone() };
@@ -54,7 +82,8 @@ const LARGE_JOB: u64 = 8 * 1024 * 1024;
 fn run(jobs: &[Job], options: &LoadOptions) -> Result<Vec<Option<Report>>, LoadError> {
     let weight = |job: &Job| match job {
         Job::Pair(a, b) => a.bytes + b.bytes,
-        Job::Check(a) => a.bytes,
+        Job::Check(a) | Job::CheckAmendment(a) => a.bytes,
+        Job::Amend(a, bases) => a.bytes + bases.iter().map(|b| b.bytes).max().unwrap_or(0),
     };
     let (large, small): (Vec<usize>, Vec<usize>) = (0..jobs.len()).partition(|&i| weight(&jobs[i]) >= LARGE_JOB);
     // Small jobs, one per core.
@@ -65,6 +94,7 @@ fn run(jobs: &[Job], options: &LoadOptions) -> Result<Vec<Option<Report>>, LoadE
                 Ok(Some(crate::diff(&a, &b)))
             }
             Job::Check(a) => load_file(&a.path, options).map(|_| None),
+            ref job => amendment_job(job, options),
         }
     });
     let small_results = small_results.map_err(|(k, e)| (small[k], e));
@@ -82,6 +112,7 @@ fn run(jobs: &[Job], options: &LoadOptions) -> Result<Vec<Option<Report>>, LoadE
                 Ok(Some(crate::diff(&old?, &new?)))
             }),
             Job::Check(a) => load_file_freeing(&a.path, options).map(|_| None),
+            ref job => amendment_job(job, options),
         };
         match result {
             Ok(r) => large_results.push(r),
@@ -106,6 +137,20 @@ fn run(jobs: &[Job], options: &LoadOptions) -> Result<Vec<Option<Report>>, LoadE
         }
         (Err((_, e)), None) | (Ok(_), Some((_, e))) => Err(e),
         (Err((i, e)), Some((j, f))) => Err(if i < j { e } else { f }),
+    }
+}
+
+/// An amendment's job: its report, or for one only checked, nothing.
+fn amendment_job(job: &Job, options: &LoadOptions) -> Result<Option<Report>, LoadError> {
+    match job {
+        Job::Amend(a, bases) => {
+            let bases: Vec<&str> = bases.iter().map(|b| b.path.as_str()).collect();
+            crate::amend::report_against(&a.path, &bases, options).map(Some)
+        }
+        Job::CheckAmendment(a) => crate::amend::check_amendment(&a.path, options)
+            .map(|_| None)
+            .map_err(|e| e.into_iter().min_by_key(LoadError::place).expect("an error")),
+        Job::Pair(..) | Job::Check(_) => unreachable!("agreement jobs are run by `run`"),
     }
 }
 
@@ -153,7 +198,13 @@ mod tests {
             .map(|(name, body, bytes)| {
                 let path = dir.join(name);
                 std::fs::write(&path, body).unwrap();
-                Listed { rel: name.to_string(), path: path.to_string_lossy().into(), id: "x".into(), bytes: *bytes }
+                Listed {
+                    rel: name.to_string(),
+                    path: path.to_string_lossy().into(),
+                    id: "x".into(),
+                    bytes: *bytes,
+                    amends: false,
+                }
             })
             .collect()
     }

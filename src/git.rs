@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use crate::amend::Input;
 use crate::load::{self, LoadOptions};
 use crate::model::Agreement;
 use crate::render::Format;
@@ -209,31 +210,85 @@ impl Driver {
     pub fn run(&self) -> (String, u8) {
         let options = LoadOptions { max_bytes: self.max_bytes, ..LoadOptions::default() };
         let new_name = self.new_path.clone().unwrap_or_else(|| self.path.clone());
-        let load = |file: &str, shown: &str| -> Result<Option<Agreement>, String> {
+        let load = |file: &str, shown: &str| -> Result<Option<Input>, String> {
             if file == "/dev/null" {
                 return Ok(None);
             }
             // git hands the driver file names, never `REV:PATH`: `./` keeps a relative one a file.
             let file = if Path::new(file).is_relative() { format!("./{file}") } else { file.to_string() };
             let text = load::read_source(&file, options.max_bytes).map_err(|e| e.message)?;
-            load::load_str(&text, shown, &options).map(Some).map_err(|e| e.to_string())
+            if crate::amend::is_amendment_text(&text, shown, &options) {
+                return crate::amend::check_amendment_str(&text, shown, &options)
+                    .map(|m| Some(Input::Amendment(m)))
+                    .map_err(|e| {
+                        e.into_iter().min_by_key(load::LoadError::place).map(|e| e.to_string()).unwrap_or_default()
+                    });
+            }
+            load::load_str(&text, shown, &options).map(|a| Some(Input::Agreement(a))).map_err(|e| e.to_string())
         };
         let mut out = format!("agreement-diff a/{} b/{}\n", safe::line(&self.path), safe::line(&new_name));
-        let status =
-            match (load(&self.old_file, &format!("a/{}", self.path)), load(&self.new_file, &format!("b/{new_name}"))) {
-                (Ok(old), Ok(new)) => {
-                    let old = old.unwrap_or_else(|| Agreement::empty_like(new.as_ref(), "/dev/null"));
-                    let new = new.unwrap_or_else(|| Agreement::empty_like(Some(&old), "/dev/null"));
-                    let report = crate::diff(&old, &new);
-                    out.push_str(&crate::render::render(&report, self.format, self.color()));
-                    u8::from(!report.findings.is_empty())
-                }
-                (Err(e), _) | (_, Err(e)) => {
-                    out.push_str(&format!("agreement-diff: error: {}\n", safe::line(&e)));
-                    1
-                }
-            };
+        let loaded =
+            (load(&self.old_file, &format!("a/{}", self.path)), load(&self.new_file, &format!("b/{new_name}")));
+        let loaded = match loaded {
+            (Ok(old), Ok(new)) if is_amendment(&old) || is_amendment(&new) => {
+                self.consolidate(old, new, &new_name, &options).map(|(o, n)| (Some(o), Some(n)))
+            }
+            (Ok(old), Ok(new)) => Ok((old.map(agreement), new.map(agreement))),
+            (Err(e), _) | (_, Err(e)) => Err(e),
+        };
+        let status = match loaded {
+            Ok((old, new)) => {
+                let old = old.unwrap_or_else(|| Agreement::empty_like(new.as_ref(), "/dev/null"));
+                let new = new.unwrap_or_else(|| Agreement::empty_like(Some(&old), "/dev/null"));
+                let report = crate::diff(&old, &new);
+                out.push_str(&crate::render::render(&report, self.format, self.color()));
+                u8::from(!report.findings.is_empty())
+            }
+            Err(e) => {
+                out.push_str(&format!("agreement-diff: error: {}\n", safe::line(&e)));
+                1
+            }
+        };
         (out, if trusts_exit_code(&self.path) { status } else { 0 })
+    }
+
+    /// Both sides of an amendment's diff: each amendment consolidated into
+    /// its base, found beside it in the working tree (an agreement with the
+    /// id it amends and its `base-version`); a missing side is the base.
+    fn consolidate(
+        &self,
+        old: Option<Input>,
+        new: Option<Input>,
+        new_name: &str,
+        options: &LoadOptions,
+    ) -> Result<(Agreement, Agreement), String> {
+        let m = match (&new, &old) {
+            (Some(Input::Amendment(m)), _) | (_, Some(Input::Amendment(m))) => m,
+            _ => return Err("no amendment".into()),
+        };
+        let base = crate::amend::base_beside(new_name, m, options)?;
+        let side = |input: Option<Input>| -> Result<Agreement, String> {
+            match input {
+                None => Ok(base.clone()),
+                Some(Input::Agreement(a)) => Ok(a),
+                Some(Input::Amendment(m)) => crate::amend::apply(&base, std::slice::from_ref(&m)).map_err(|e| {
+                    e.into_iter().min_by_key(load::LoadError::place).map(|e| e.to_string()).unwrap_or_default()
+                }),
+            }
+        };
+        Ok((side(old)?, side(new)?))
+    }
+}
+
+fn is_amendment(input: &Option<Input>) -> bool {
+    matches!(input, Some(Input::Amendment(_)))
+}
+
+fn agreement(input: Input) -> Agreement {
+    match input {
+        Input::Agreement(a) => a,
+        // Only called when neither side is an amendment.
+        Input::Amendment(_) => Agreement::empty_like(None, "/dev/null"),
     }
 }
 

@@ -13,6 +13,7 @@
 pub mod accuracy;
 pub(crate) mod ack;
 pub(crate) mod align;
+pub mod amend;
 pub mod classify;
 pub mod cli;
 pub mod convert;

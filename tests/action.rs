@@ -339,6 +339,30 @@ fn a_new_version_file_is_compared_with_the_version_it_amends() {
 }
 
 #[test]
+fn an_added_amendment_is_compared_with_the_version_it_amends() {
+    // An amendment (docs/amendments.md) changes meaning: the gate must see its changes, not a new file.
+    let mut s = Scene::new();
+    s.write("agreements/mo/2026-02-27.yaml", &source("agreements/microsoft-openai/2026-02-27.yaml"));
+    s.base = s.commit("base");
+    s.write("agreements/mo/april.yaml", &source("agreements/microsoft-openai/2026-04-27-amendment.yaml"));
+    s.commit("head");
+
+    let run = s.run("commercial", false);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.comment.contains("### agreement-diff: microsoft-openai-partnership 2026-02-27 → 2026-04-27"),
+        "{}",
+        run.comment
+    );
+    assert!(
+        run.comment.contains("Microsoft no longer pays") || run.comment.contains("payment-removed"),
+        "{}",
+        run.comment
+    );
+    assert!(!run.comment.contains("New agreement"), "{}", run.comment);
+}
+
+#[test]
 fn an_agreement_that_cannot_be_read_is_trouble() {
     let mut s = Scene::new();
     s.write("agreements/x.yaml", &source("tests/rules/clause-renumbered/old.yaml"));

@@ -87,6 +87,8 @@ pub struct Listed {
     pub id: String,
     /// Its size in bytes.
     pub bytes: u64,
+    /// Whether it is an amendment (then `id` is the agreement it amends).
+    pub amends: bool,
 }
 
 /// Every agreement under `root` with its id, without keeping any model:
@@ -98,14 +100,22 @@ pub fn list_dir(root: &Path, options: &LoadOptions) -> Result<Vec<Listed>, LoadE
     in_parallel(&files, |p| {
         let rel = p.strip_prefix(root).unwrap_or(p).to_string_lossy().to_string();
         let path = p.to_string_lossy().to_string();
-        let (id, bytes) = match read_source(&path, options.max_bytes)
-            .map(|text| (crate::yaml::top_level_text(&text, "agreement", options.yaml), text.len() as u64))
-        {
-            Ok((Some(id), bytes)) if super::is_identifier(&id) => (id, bytes),
-            Ok((_, bytes)) => (load_file(&path, options)?.id, bytes),
+        let mut amends = false;
+        let (id, bytes) = match read_source(&path, options.max_bytes).map(|text| {
+            let id = crate::yaml::top_level_text(&text, "agreement", options.yaml);
+            // An amendment names the agreement it amends (docs/amendments.md).
+            let amended = id.is_none().then(|| crate::amend::amends_of(&text, &path, options)).flatten();
+            (id, amended, text.len() as u64)
+        }) {
+            Ok((Some(id), _, bytes)) if super::is_identifier(&id) => (id, bytes),
+            Ok((None, Some(id), bytes)) if crate::amend::is_amendment_path(&path) && super::is_identifier(&id) => {
+                amends = true;
+                (id, bytes)
+            }
+            Ok((_, _, bytes)) => (load_file(&path, options)?.id, bytes),
             Err(_) => (load_file(&path, options)?.id, 0),
         };
-        Ok(Listed { rel, path, id, bytes })
+        Ok(Listed { rel, path, id, bytes, amends })
     })
 }
 

@@ -146,7 +146,7 @@ fn first(errors: Vec<LoadError>) -> LoadError {
 /// The tree of a file, or its YAML errors. When the only errors leave the
 /// tree faithful (duplicate keys), the loader still checks it, and its
 /// errors are added to the YAML ones.
-fn parse(text: &str, path: &str, options: &LoadOptions) -> Result<Node, Vec<LoadError>> {
+pub(crate) fn parse(text: &str, path: &str, options: &LoadOptions) -> Result<Node, Vec<LoadError>> {
     let parsed = yaml::parse_all(text, options.yaml);
     let errors: Vec<LoadError> = parsed
         .errors
@@ -212,18 +212,30 @@ impl<'a> Loader<'a> {
     }
 
     /// The value, or `None` with the error noted.
-    fn keep<T>(&self, r: R<T>) -> Option<T> {
+    pub(crate) fn keep<T>(&self, r: R<T>) -> Option<T> {
         r.map_err(|e| self.record(e)).ok()
     }
 
     /// Note an error at `pos` and go on.
-    fn note(&self, pos: Pos, message: impl Into<String>) {
+    pub(crate) fn note(&self, pos: Pos, message: impl Into<String>) {
         self.record(LoadError { file: self.path.to_string(), pos: Some(pos), message: message.into() });
     }
 
     /// The agreement in a tree, or every error noted on the way.
     fn load(self, root: &Node) -> Result<Agreement, Vec<LoadError>> {
         let agreement = self.agreement(root);
+        let errors = self.into_errors();
+        match agreement {
+            Some(a) if errors.is_empty() => Ok(a),
+            _ => {
+                debug_assert!(!errors.is_empty(), "no agreement, so an error was noted");
+                Err(errors)
+            }
+        }
+    }
+
+    /// Every error noted, with a last line saying how many more there were.
+    pub(crate) fn into_errors(self) -> Vec<LoadError> {
         let mut errors = self.errors.into_inner();
         let more = self.more.get();
         if more > 0 {
@@ -233,13 +245,7 @@ impl<'a> Loader<'a> {
                 message: format!("{more} more error{} not shown; fix these and check again", plural(more)),
             });
         }
-        match agreement {
-            Some(a) if errors.is_empty() => Ok(a),
-            _ => {
-                debug_assert!(!errors.is_empty(), "no agreement, so an error was noted");
-                Err(errors)
-            }
-        }
+        errors
     }
 
     /// The entries of a mapping, refusing keys that are not text.
@@ -252,7 +258,7 @@ impl<'a> Loader<'a> {
 
     /// Check every key of a mapping against the allowed ones, noting each
     /// one that is not; whether all were.
-    fn check_keys(&self, entries: &[Entry], allowed: &[&str], what: &str) -> bool {
+    pub(crate) fn check_keys(&self, entries: &[Entry], allowed: &[&str], what: &str) -> bool {
         let mut ok = self.text_keys(entries, what);
         for e in entries.iter().filter(|e| e.key_is_text) {
             if !allowed.contains(&e.key.as_str()) {
@@ -537,7 +543,7 @@ impl<'a> Loader<'a> {
 
     /// A clause, with every error in it noted; `None` when its id or type
     /// cannot be read (its fields are still checked where they can be).
-    fn clause(&self, node: &Node, parties: Option<&HashSet<String>>) -> Option<Clause> {
+    pub(crate) fn clause(&self, node: &Node, parties: Option<&HashSet<String>>) -> Option<Clause> {
         let entries = self.keep(self.map(node, "a clause"))?;
         let id = match self.get(entries, "id") {
             Some(e) => self.keep(self.identifier(&e.value, "clause `id`")),
@@ -604,7 +610,7 @@ impl<'a> Loader<'a> {
     /// Fields that are each valid but together make no sense: the same
     /// party on both sides of a payment or a licence, a term that ends
     /// before it starts.
-    fn coherent(&self, who: &str, ctype: &schema::ClauseType, fields: &[Field]) {
+    pub(crate) fn coherent(&self, who: &str, ctype: &schema::ClauseType, fields: &[Field]) {
         let field = |name: &str| fields.iter().find(|f| f.name == name);
         if let Some((giver, taker)) = ctype.distinct_roles()
             && let (Some(a), Some(b)) = (field(giver), field(taker))
