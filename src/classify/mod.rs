@@ -566,6 +566,15 @@ impl<'a> Cx<'a> {
         f.anchor = anchor;
         if !matches!(rule, Rule::ClauseAdded | Rule::ClauseRemoved) {
             f = f.favouring(self.sides(at, Some(side)));
+        } else if let Some(text) = c.text_of("text") {
+            // A clause of prose that grants a licence or sets a payment is as material as that.
+            // (Whom it favours is not derived: measured on the labelled corpus, the sentences
+            // of whole informational clauses — "you can report …" — named the wrong party
+            // more often than the right one.)
+            let top = wording::whole_materiality(self.old, self.new, text, added);
+            if let Some(m) = top.filter(|m| *m > f.materiality()) {
+                f = f.materiality_of(m);
+            }
         }
         if c.ctype.kind == crate::model::schema::ClauseKind::Right
             && c.text_of("right").is_some_and(crate::model::schema::is_commercial_right)

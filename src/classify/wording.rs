@@ -11,7 +11,52 @@ use super::{Cx, prose as words};
 use crate::model::{Agreement, Value};
 use crate::prose::{self, Actors, Analysis};
 use crate::report::{Evidence, Finding};
-use crate::rules::Rule;
+use crate::rules::{Materiality, Rule};
+
+/// Whether a sentence is about money, a licence or exclusivity: a change to
+/// it is commercial (the brief's scale: money, rates, caps, direction of
+/// payment, exclusivity, the scope of a grant).
+fn commercial(sentence: &str) -> bool {
+    prose::tokens::words(sentence).iter().any(|w| {
+        w.quantity
+            .as_ref()
+            .is_some_and(|q| matches!(q.kind, prose::tokens::Kind::Money(_) | prose::tokens::Kind::Percent))
+            || matches!(
+                w.norm.as_str(),
+                "pay"
+                    | "pays"
+                    | "paid"
+                    | "payment"
+                    | "payments"
+                    | "fee"
+                    | "fees"
+                    | "price"
+                    | "prices"
+                    | "pricing"
+                    | "charge"
+                    | "charges"
+                    | "charged"
+                    | "billing"
+                    | "billed"
+                    | "refund"
+                    | "refunds"
+                    | "refunded"
+                    | "royalty"
+                    | "royalty-free"
+                    | "royalties"
+                    | "license"
+                    | "licenses"
+                    | "sublicense"
+                    | "exclusive"
+                    | "exclusivity"
+                    | "non-exclusive"
+                    | "nonexclusive"
+                    | "invoice"
+                    | "invoices"
+                    | "compensation"
+            )
+    })
+}
 
 /// The longest sentence kept as evidence beside the finding's values.
 const EVIDENCE_MAX: usize = 64 * 1024;
@@ -32,6 +77,14 @@ pub(super) fn actors(old: &Agreement, new: &Agreement) -> Actors {
         list.push((p.key.as_str(), names));
     }
     Actors::new(list)
+}
+
+/// The highest materiality among the changes a whole clause's wording makes,
+/// read as if every sentence came (`added`) or went.
+pub(super) fn whole_materiality(old: &Agreement, new: &Agreement, text: &str, added: bool) -> Option<Materiality> {
+    let actors = actors(old, new);
+    let analysis = if added { prose::analyse("", text, &actors) } else { prose::analyse(text, "", &actors) };
+    analysis.changes.iter().map(|c| c.materiality.unwrap_or(c.rule.materiality())).max()
 }
 
 /// Report the change of a clause's wording from `old` to `new`.
@@ -64,6 +117,11 @@ pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
         }
         if let Some(m) = c.materiality {
             f = f.materiality_of(m);
+        }
+        if f.materiality() == Materiality::Substantive
+            && [old_sentence, new_sentence].into_iter().flatten().any(commercial)
+        {
+            f = f.materiality_of(Materiality::Commercial);
         }
         cx.push_clause(ch.at, f);
     }
@@ -140,6 +198,11 @@ fn unexplained(
             new: sentence(new, Some((0, new.len()))),
             triggers,
         });
+    // An unexplained rewording of a sentence about money, a licence or exclusivity is put to review as commercial.
+    let sentences = left.iter().flat_map(|u| [sentence(old, u.old), sentence(new, u.new)]).flatten();
+    if sentences.take(16).any(|t| commercial(&t)) {
+        f = f.materiality_of(Materiality::Commercial);
+    }
     f = f.words(words::word_diff(old, new));
     if f.words.is_none() {
         f.message.push_str(" (Too long to compare word by word: the old and new text are given in full.)");

@@ -212,6 +212,8 @@ impl<'a> Pair<'a> {
                 }
                 let Some(c) = cond else { continue };
                 let looser = side.words[from].norm == "or";
+                // "unless Beta has not paid" → "unless Beta has paid": the condition is inverted.
+                let inverted = side.words[from..to].iter().any(|w| matches!(w.norm.as_str(), "not" | "no" | "never"));
                 let tighter = added != looser;
                 // The frame the condition governs: the next one after it, else the one before.
                 let frames = &side.frames;
@@ -221,6 +223,7 @@ impl<'a> Pair<'a> {
                     .or_else(|| frames.iter().rev().find(|f| f.modal.0 < c))
                     .cloned();
                 let direction = match &frame {
+                    _ if inverted => Direction::None,
                     Some(f) if f.modality.burden() == tighter => Direction::For(f.actor.clone()),
                     Some(f) => Direction::Against(f.actor.clone()),
                     None => Direction::None,
@@ -293,9 +296,7 @@ impl<'a> Pair<'a> {
             if negation_pair(&x.norm, &y.norm) {
                 continue;
             }
-            let shortest = x.norm.chars().count().min(y.norm.chars().count());
-            let distance = strsim::damerau_levenshtein(&x.norm, &y.norm);
-            if shortest >= 5 && (distance == 1 || distance == 2 && shortest >= 8) {
+            if is_typo(&x.norm, &y.norm) {
                 self.old_done[a] = true;
                 self.new_done[b] = true;
             }
@@ -313,6 +314,12 @@ impl<'a> Pair<'a> {
                 }
                 let payee_was = fo.object.clone().or_else(|| self.actors.other(op).map(|k| Actor::Party(k.into())));
                 if payee_was.as_ref() != Some(&fnew.actor) {
+                    continue;
+                }
+                // A reversal: the new payer did not pay before, and the old payer no longer pays.
+                let pays_in =
+                    |frames: &[Frame], who: &Actor| frames.iter().any(|f| f.verb == fo.verb && &f.actor == who);
+                if pays_in(&self.o.frames, &fnew.actor) || pays_in(&self.n.frames, &fo.actor) {
                     continue;
                 }
                 let message = format!(
@@ -478,7 +485,15 @@ impl<'a> Pair<'a> {
                 Kind::Money(_) | Kind::Count if frame.as_ref().is_some_and(|f| is_payment(&f.verb)) => {
                     let rule = if up { Rule::AmountIncreased } else { Rule::AmountDecreased };
                     let m = format!("Amount {}: from {old_q} to {new_q}.", if up { "increased" } else { "decreased" });
-                    (rule, m, if up { Direction::Against(actor) } else { Direction::For(actor) })
+                    // "Acme shall not charge more than": a ceiling on what the actor is paid.
+                    let ceiling = near(&["more", "exceed", "maximum", "most"]);
+                    let paid = frame.as_ref().is_some_and(|f| receives(&f.verb));
+                    let d = match (paid, ceiling, up) {
+                        (_, true, _) => Direction::None,
+                        (true, false, true) | (false, false, false) => Direction::For(actor),
+                        _ => Direction::Against(actor),
+                    };
+                    (rule, m, d)
                 }
                 Kind::Money(_) => {
                     let rule = if up { Rule::AmountIncreased } else { Rule::AmountDecreased };
@@ -489,6 +504,13 @@ impl<'a> Pair<'a> {
                     let rule = if up { Rule::RateIncreased } else { Rule::RateDecreased };
                     let m = format!("Rate {}: from {old_q} to {new_q}.", if up { "increased" } else { "decreased" });
                     let d = match &frame {
+                        Some(f) if receives(&f.verb) => {
+                            if up {
+                                Direction::For(actor)
+                            } else {
+                                Direction::Against(actor)
+                            }
+                        }
                         Some(f) if is_payment(&f.verb) => {
                             if up {
                                 Direction::Against(actor)
@@ -499,6 +521,31 @@ impl<'a> Pair<'a> {
                         _ => Direction::None,
                     };
                     (rule, m, d)
+                }
+                Kind::Duration(_)
+                    if window(n, b, 16).any(|w| matches!(w.norm.as_str(), "liability" | "liable"))
+                        && near(&["exceed", "limited", "cap"]) =>
+                {
+                    // The look-back of a cap of fees: a longer one is a higher cap.
+                    let liable = self.possessor_near(b).unwrap_or(actor);
+                    let rule = if up { Rule::CapRaised } else { Rule::CapLowered };
+                    let m = format!(
+                        "Cap {}: its look-back period went from {old_q} to {new_q}.",
+                        if up { "raised" } else { "lowered" }
+                    );
+                    (rule, m, if up { Direction::Against(liable) } else { Direction::For(liable) })
+                }
+                Kind::Duration(_)
+                    if frame.as_ref().is_some_and(|f| f.modality == Modality::Prohibition)
+                        && !near(&["within", "notice"]) =>
+                {
+                    // How long a restriction lasts: longer weighs on the party restricted.
+                    let rule = if up { Rule::TermExtended } else { Rule::TermShortened };
+                    let m = format!(
+                        "Restriction {}: from {old_q} to {new_q}.",
+                        if up { "lengthened" } else { "shortened" }
+                    );
+                    (rule, m, if up { Direction::Against(actor) } else { Direction::For(actor) })
                 }
                 Kind::Duration(_) if near(&["notice"]) => {
                     let rule = if up { Rule::NoticeLengthened } else { Rule::NoticeShortened };
@@ -561,6 +608,9 @@ impl<'a> Pair<'a> {
                 let d =
                     if mo.burden() { Direction::For(fo.actor.clone()) } else { Direction::Against(fo.actor.clone()) };
                 self.claim_actor_words();
+                // The modal words that carried the negation of "neither" go with the subject.
+                self.claim_old(fo.modal.0, fo.action);
+                self.claim_new(fnew.modal.0, fnew.action);
                 self.push(Rule::PartySubstituted, m, d, vec![self.actor_name(&fo.actor), self.actor_name(&fnew.actor)]);
                 continue;
             }
@@ -579,7 +629,7 @@ impl<'a> Pair<'a> {
                 ),
                 (Permission, Prohibition) | (NoDuty, Prohibition) => (
                     Rule::ModalityReversed,
-                    format!("Permission reversed: {a} must no longer {action} (before, {a} may)."),
+                    format!("Permission reversed: {a} may no longer {action} (before, {a} may)."),
                     Direction::Against(who),
                 ),
                 (Obligation, Permission) => (
@@ -640,7 +690,9 @@ impl<'a> Pair<'a> {
     }
 
     fn modal_changed(&self, fo: &Frame, fnew: &Frame) -> bool {
-        (fo.modal.0..fo.action).any(|k| self.old_changed[k]) || (fnew.modal.0..fnew.action).any(|k| self.new_changed[k])
+        // The modal words, or the subject that negates them ("Neither party shall").
+        let from = |f: &Frame| f.subject.map_or(f.modal.0, |s| s.0.min(f.modal.0));
+        (from(fo)..fo.action).any(|k| self.old_changed[k]) || (from(fnew)..fnew.action).any(|k| self.new_changed[k])
     }
 
     /// An obligation, prohibition, right or grant that came (`added`) or went.
@@ -699,10 +751,10 @@ impl<'a> Pair<'a> {
                 self.new_done[b] = true;
                 let m = format!(
                     "Conjunction changed from \"{x}\" to \"{y}\": {}",
-                    if y == "or" {
-                        "any one item is now enough where all were needed."
-                    } else {
-                        "all items are now needed where any one was enough."
+                    match (x, y) {
+                        ("and", "or") | ("and", "and/or") => "any one item is now enough where all were needed.",
+                        ("or", "and") => "all items are now needed where any one was enough.",
+                        _ => "whether one item is enough or all are needed has changed.",
                     }
                 );
                 self.push(Rule::ConjunctionChanged, m, Direction::None, vec![x.into(), y.into()]);
@@ -969,6 +1021,11 @@ fn is_license(s: &Sentence) -> bool {
     s.words.iter().any(|w| w.norm.starts_with("license") || w.norm == "sublicense")
 }
 
+/// Verbs whose actor is paid: "Acme may charge", "Acme shall invoice".
+fn receives(verb: &str) -> bool {
+    matches!(verb, "charge" | "invoice" | "bill")
+}
+
 pub(super) fn is_payment(verb: &str) -> bool {
     matches!(verb, "pay" | "refund" | "reimburse" | "remit" | "compensate" | "charge" | "invoice" | "bill")
 }
@@ -1035,6 +1092,20 @@ fn is_function_word(w: &str) -> bool {
             | "included"
             | "excluded"
     )
+}
+
+/// A misspelling fixed: a letter or two apart inside the word, with the same
+/// first and last two letters, so that a prefix or suffix that changes the
+/// meaning ("neither"/"either", "increase"/"decrease", "inclusive"/"exclusive",
+/// "Indemnitor"/"Indemnitee", "annually"/"biannually") is never a typo.
+fn is_typo(a: &str, b: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let shortest = x.len().min(y.len());
+    if shortest < 5 || x[..2] != y[..2] || x[x.len() - 2..] != y[y.len() - 2..] {
+        return false;
+    }
+    let distance = strsim::damerau_levenshtein(a, b);
+    distance == 1 || distance == 2 && shortest >= 8 && x[..3] == y[..3] && x[x.len() - 3..] == y[y.len() - 3..]
 }
 
 /// "material"/"immaterial", "limited"/"unlimited": a prefix that negates.

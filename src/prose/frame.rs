@@ -334,6 +334,26 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
                 m => m,
             };
         }
+        // "Neither party shall …": no party may.
+        if subject.is_some_and(|(k, _)| w[k].norm == "neither") {
+            modality = match modality {
+                Modality::Obligation | Modality::Permission => Modality::Prohibition,
+                m => m,
+            };
+        }
+        // "Acme's liability shall not exceed …": a cap protects the actor.
+        if verb == "exceed"
+            && modality == Modality::Prohibition
+            && (i.saturating_sub(4)..i).any(|k| w[k].norm == "liability")
+        {
+            modality = Modality::NoDuty;
+        }
+        // "cannot guarantee", "does not warrant": a disclaimer frees the actor.
+        if modality == Modality::Prohibition
+            && matches!(verb.as_str(), "guarantee" | "warrant" | "promise" | "ensure" | "control" | "represent")
+        {
+            modality = Modality::NoDuty;
+        }
         // "shall not be liable" frees the actor; "shall be liable" binds it.
         if matches!(verb.as_str(), "liable" | "responsible") && modality == Modality::Prohibition {
             modality = Modality::NoDuty;
@@ -371,8 +391,11 @@ fn actor_before(w: &[Word], i: usize, actors: &Actors) -> Option<(Actor, usize, 
             found = Some((a, k, n));
             break;
         }
-        // The subject stands in the same clause as its modal.
-        if w[k].after_break {
+        // The subject stands in the same clause as its modal ("Acme cannot
+        // guarantee that the Service will …": "will" is not Acme's).
+        if w[k].after_break
+            || matches!(w[k].norm.as_str(), "that" | "which" | "who" | "whether" | "if" | "unless" | "when")
+        {
             break;
         }
     }
