@@ -259,16 +259,28 @@ const FILLER: &[&str] = &[
     "severally",
 ];
 
+/// The modal phrases that begin with one word: (words, modality), longest first.
+type ModalsByFirstWord = std::collections::HashMap<&'static str, Vec<(Vec<&'static str>, Modality)>>;
+
+/// The modal phrases by their first word, longest first (built once).
+static MODAL_INDEX: std::sync::LazyLock<ModalsByFirstWord> = std::sync::LazyLock::new(|| {
+    let mut index = ModalsByFirstWord::new();
+    for (phrase, m) in MODALS {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        index.entry(words[0]).or_default().push((words, *m));
+    }
+    for list in index.values_mut() {
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    index
+});
+
 /// The modal phrase at word `i`: (modality, words used).
 fn modal_at(w: &[Word], i: usize) -> Option<(Modality, usize)> {
-    for (phrase, m) in MODALS {
-        let parts = phrase.split(' ');
-        let n = phrase.split(' ').count();
-        if i + n <= w.len() && parts.enumerate().all(|(k, p)| w[i + k].norm == p) {
-            return Some((*m, n));
-        }
-    }
-    None
+    let list = MODAL_INDEX.get(w[i].norm.as_str())?;
+    list.iter()
+        .find(|(p, _)| i + p.len() <= w.len() && p.iter().enumerate().all(|(k, x)| w[i + k].norm == *x))
+        .map(|(p, m)| (*m, p.len()))
 }
 
 /// The deontic frames of a sentence's words.
