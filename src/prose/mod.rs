@@ -133,7 +133,8 @@ const MAX_WORDS: usize = 2_000;
 /// Unmatched sentences paired by overlap, at most this many on each side.
 const MAX_FUZZY: usize = 120;
 
-fn read(text: &str, actors: &Actors) -> Vec<Sentence> {
+/// A text's sentences and their words (frames are read later, only for the sentences that changed).
+fn read(text: &str) -> Vec<Sentence> {
     let full: Rc<str> = Rc::from(text);
     segment::sentences(text)
         .into_iter()
@@ -144,10 +145,9 @@ fn read(text: &str, actors: &Actors) -> Vec<Sentence> {
             }
             let lead = words.len();
             words.extend(tokens::words(&text[g.start..g.end]).into_iter().map(|w| shift(w, g.start)));
-            let frames = if words.len() <= MAX_WORDS { frame::frames(&words, actors) } else { Vec::new() };
             // The lead-in gives the actor and modal; only the item's own words are compared.
             let key = words[lead..].iter().map(|w| w.norm.as_str()).collect::<Vec<_>>().join(" ");
-            Sentence { span: (g.start, g.end), words, frames, key, full: full.clone() }
+            Sentence { span: (g.start, g.end), words, frames: Vec::new(), key, full: full.clone() }
         })
         .collect()
 }
@@ -172,7 +172,7 @@ pub fn analyse(old: &str, new: &str, actors: &Actors) -> Analysis {
             ..Analysis::default()
         };
     }
-    let (a, b) = (read(old, actors), read(new, actors));
+    let (mut a, mut b) = (read(old), read(new));
     let mut out = Analysis::default();
     let mut new_used = vec![false; b.len()];
     let mut old_used = vec![false; a.len()];
@@ -190,6 +190,12 @@ pub fn analyse(old: &str, new: &str, actors: &Actors) -> Analysis {
                 out.moved += 1;
             }
             last = last.max(j);
+        }
+    }
+    // Only sentences that changed are read for their frames (most of a changed clause is unchanged).
+    for (s, used) in a.iter_mut().zip(&old_used).chain(b.iter_mut().zip(&new_used)) {
+        if !used && s.words.len() <= MAX_WORDS {
+            s.frames = frame::frames(&s.words, actors);
         }
     }
     // The rest pair by word overlap, in order.
