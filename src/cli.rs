@@ -479,8 +479,14 @@ fn check(files: &[String], options: &LoadOptions, format: CheckFormat) -> Output
 /// Consolidate amendments into their base; on any error, every error of the
 /// first amendment that has one on standard error, exit 2 and nothing printed.
 fn apply(base: &str, amendments: &[String], options: &LoadOptions) -> Output {
-    match crate::amend::apply_files(base, amendments, options) {
-        Ok(a) => Output::ok(crate::amend::consolidated_text(base, amendments, &a)),
+    match crate::amend::consolidate_files(base, amendments, options) {
+        Ok(c) => {
+            let (text, note) = crate::amend::consolidated_text(base, amendments, &c);
+            if let Some(note) = note {
+                eprintln!("{}", safe::inert_commands(&format!("agreement-diff: note: {note}")));
+            }
+            Output::ok(text)
+        }
         Err(errors) => {
             for e in &errors {
                 eprintln!("{}", safe::inert_commands(&format!("agreement-diff: error: {e}")));

@@ -267,11 +267,28 @@ fn drafting_round_trips_the_markdown_corpus() {
         for (a, b) in pairs_in(&d.to_string_lossy(), ".md") {
             let (old, new) =
                 (load_file(&a, &LoadOptions::default()).unwrap(), load_file(&b, &LoadOptions::default()).unwrap());
-            let (left, _) = round_trip(&old, &new);
+            let (left, yaml) = round_trip(&old, &new);
             // Left administrative at most: a paragraph whose first words changed keeps its old derived id
             // (clause-renamed), and an id taken from the file name is the base's (metadata-changed).
             let meaning: Vec<&String> = left.iter().filter(|f| !f.starts_with("admin ")).collect();
             assert!(meaning.is_empty(), "{a} → {b}: {meaning:#?}");
+            // The conformed copy (the base document with the amended blocks rewritten) reads back as NEW.
+            let amendment =
+                agreement_diff::amend::load::check_str(&yaml, "drafted.yaml", &LoadOptions::default()).unwrap();
+            let consolidated = agreement_diff::amend::apply(&old, &[amendment]).unwrap();
+            let source = std::fs::read_to_string(&a).unwrap();
+            let md = agreement_diff::amend::conformed::markdown(&source, &old, &consolidated, "test")
+                .unwrap_or_else(|| panic!("{a} → {b}: no Markdown"));
+            let back = agreement_diff::load::check_str(&md, "conformed.md", &LoadOptions::default())
+                .unwrap_or_else(|e| panic!("{a} → {b}: {e:?}\n{md}"));
+            let report = agreement_diff::diff(&back, &new);
+            let meaning: Vec<String> = report
+                .findings
+                .iter()
+                .filter(|f| f.materiality() > Materiality::Administrative)
+                .map(|f| format!("{} {} {}", f.rule.info().id, f.clause.as_deref().unwrap_or("-"), f.message))
+                .collect();
+            assert!(meaning.is_empty(), "conformed copy {a} → {b}: {meaning:#?}");
             checked += 1;
         }
     }
@@ -552,6 +569,61 @@ fn a_markdown_amendment_in_the_drafting_forms_consolidates() {
     assert_eq!(ids, ["supply", "audit", "fees", "licence"]);
     let (code, out, _) = run(&["check", "tests/amend/amendment.md"]);
     assert_eq!((code, out.as_str()), (0, "ok: tests/amend/amendment.md (an amendment, 8 instructions)\n"));
+}
+
+#[test]
+fn a_markdown_base_is_consolidated_as_its_conformed_copy() {
+    let (code, out, err) = run(&["apply", "tests/amend/base.md", "tests/amend/amendment.md"]);
+    assert_eq!((code, err.as_str()), (0, ""), "{err}");
+    // The base document with the amended blocks rewritten: front matter updated, untouched blocks byte for byte.
+    assert!(
+        out.starts_with("---\nagreement: acme-supply\nversion: \"2\"\neffective: 2026-01-01\nprevious: \"1\"\n---\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "\n# Acme supply agreement\n\nThis agreement is between Acme Corp. (\"Acme\") and Buyer Ltd. (\"Buyer\").\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("1. **Supply.** Acme shall supply the Products within 45 days of each order.\n"), "{out}");
+    assert!(
+        out.contains("3. **Licence.** Acme grants Buyer a non-exclusive licence to resell the Products.\n"),
+        "{out}"
+    );
+    // A rewritten block keeps its link on the same words; the deleted Section 4 is gone.
+    assert!(out.contains("[price list](<https://acme.test/prices>)"), "{out}");
+    assert!(!out.contains("**Law.**"), "{out}");
+    // Read back, it is the consolidation `apply` makes in memory: no change of meaning.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("conformed.md");
+    std::fs::write(&path, &out).unwrap();
+    let back = load_file(&path.to_string_lossy(), &LoadOptions::default()).unwrap();
+    let expected = agreement_diff::amend::apply_files(
+        "tests/amend/base.md",
+        &["tests/amend/amendment.md".to_string()],
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let report = agreement_diff::diff(&expected, &back);
+    let meaning: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.materiality() > Materiality::Administrative)
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(meaning.is_empty(), "{meaning:#?}\n{out}");
+}
+
+#[test]
+fn a_typed_term_on_a_markdown_base_is_printed_as_yaml_with_a_note() {
+    let (code, out, err) = run(&["apply", "tests/amend/base.md", "tests/amend/typed-of-markdown.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("the consolidation holds typed terms a Markdown document cannot hold: printed as YAML"),
+        "{err}"
+    );
+    assert!(out.starts_with("# Consolidated by agreement-diff apply") && out.contains("topic: \"Delivery\""), "{out}");
 }
 
 #[test]

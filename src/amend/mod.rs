@@ -7,6 +7,7 @@
 //! documents the format and the commands.
 
 pub mod apply;
+pub mod conformed;
 pub mod draft;
 pub mod load;
 pub mod markdown;
@@ -132,12 +133,42 @@ pub fn load_base(path: &str, options: &LoadOptions) -> Result<Agreement, LoadErr
 /// The base agreement with each amendment file applied in turn; every error
 /// of the first amendment that has any.
 pub fn apply_files(base: &str, amendments: &[String], options: &LoadOptions) -> Result<Agreement, Vec<LoadError>> {
-    let base = load_base(base, options).map_err(|e| vec![e])?;
+    consolidate_files(base, amendments, options).map(|c| c.result)
+}
+
+/// A consolidation: the base as read, its source text, and the result.
+pub struct Consolidation {
+    /// The base file's text.
+    pub source: String,
+    /// The base agreement as read.
+    pub base: Agreement,
+    /// The base with every amendment applied.
+    pub result: Agreement,
+}
+
+/// [`apply_files`], keeping the base and its source for writing the result
+/// in the base's format.
+pub fn consolidate_files(
+    base: &str,
+    amendments: &[String],
+    options: &LoadOptions,
+) -> Result<Consolidation, Vec<LoadError>> {
+    let source = read_source(base, options.max_bytes).map_err(|e| vec![e])?;
+    let shown = shown_name(base);
+    if is_amendment_text(&source, base, options) {
+        return Err(vec![LoadError {
+            file: shown.to_string(),
+            pos: None,
+            message: "this is an amendment: give the agreement it amends first, then the amendment".into(),
+        }]);
+    }
+    let base_agreement = crate::load::check_str(&source, shown, options)?;
     let mut loaded = Vec::new();
     for path in amendments {
         loaded.push(check_amendment(path, options)?);
     }
-    apply(&base, &loaded)
+    let result = apply(&base_agreement, &loaded)?;
+    Ok(Consolidation { source, base: base_agreement, result })
 }
 
 /// Compare OLD with NEW, where NEW may be an amendment of OLD: it is
@@ -297,12 +328,31 @@ fn first(errors: Vec<LoadError>) -> LoadError {
     errors.into_iter().min_by_key(LoadError::place).expect("at least one error")
 }
 
-/// The consolidated agreement as a file in the base's format (YAML; a
-/// Markdown or plain-text base is printed as YAML too, with typed clauses
-/// of `text`).
-pub fn consolidated_text(base: &str, amendments: &[String], a: &Agreement) -> String {
+/// The consolidated agreement as a file in the base's format: a YAML base as
+/// YAML; a Markdown base as its conformed copy (the base document with the
+/// amended blocks rewritten, see [`conformed`]), or as YAML with a note when
+/// the consolidation holds typed terms Markdown cannot; a plain-text base as
+/// YAML (typed clauses of `text`), with a note.
+pub fn consolidated_text(base: &str, amendments: &[String], c: &Consolidation) -> (String, Option<String>) {
     let names: Vec<&str> = amendments.iter().map(|p| shown_name(p)).collect();
     let comment =
         format!("Consolidated by agreement-diff apply: {} as amended by {}.", shown_name(base), names.join(", "));
-    crate::convert::to_yaml_with(a, &comment)
+    let yaml = || crate::convert::to_yaml_with(&c.result, &comment);
+    match crate::load::InputFormat::of(base) {
+        crate::load::InputFormat::Yaml => (yaml(), None),
+        crate::load::InputFormat::Markdown => match conformed::markdown(&c.source, &c.base, &c.result, &comment) {
+            Some(md) => (md, None),
+            None => (
+                yaml(),
+                Some(format!(
+                    "{}: the consolidation holds typed terms a Markdown document cannot hold: printed as YAML",
+                    shown_name(base)
+                )),
+            ),
+        },
+        crate::load::InputFormat::Text => (
+            yaml(),
+            Some(format!("{}: a plain-text base is printed as a YAML agreement (clauses of `text`)", shown_name(base))),
+        ),
+    }
 }

@@ -358,7 +358,7 @@ pub(crate) fn clean(s: &str) -> String {
     folded
 }
 
-/// A clause number at the start of a text: `1.`, `1.1`, `(a)`, `(iv)`, `A.`,
+/// A clause number at the start of a text: `1.`, `1.1`, `2A.`, `(a)`, `(iv)`, `A.`,
 /// `D.4`, `Section 3`, `Article IV`. Returns the number (without a trailing
 /// dot) and the rest of the text.
 pub(crate) fn split_number(s: &str) -> Option<(String, &str)> {
@@ -397,7 +397,7 @@ pub(crate) fn split_number(s: &str) -> Option<(String, &str)> {
     None
 }
 
-/// A number like `3`, `2.1`, `A`, `D.4`, `IV` at the start of `s`.
+/// A number like `3`, `2.1`, `2A`, `A`, `D.4`, `IV` at the start of `s`.
 fn number_token(s: &str) -> Option<(String, &str)> {
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -426,6 +426,13 @@ fn number_token(s: &str) -> Option<(String, &str)> {
             }
         } else if i < bytes.len() && bytes[i].is_ascii_digit() {
             return None; // four digits or more: a year, not a clause number
+        } else if i < bytes.len()
+            && bytes[i].is_ascii_uppercase()
+            && bytes.get(i + 1).is_none_or(|b| matches!(b, b'.' | b')' | b' ' | b'\t'))
+        {
+            // An inserted clause's number: `2A`, `3D` (the letter ends it).
+            i += 1;
+            break;
         }
         parts += 1;
         if i + 1 < bytes.len() && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
@@ -1100,6 +1107,10 @@ mod tests {
         assert_eq!(n("D.4 Foo"), Some(("D.4".into(), "Foo".into())));
         assert_eq!(n("Section 3. Payment"), Some(("3".into(), "Payment".into())));
         assert_eq!(n("Section 3 Payment"), Some(("3".into(), "Payment".into())));
+        assert_eq!(n("2A. Audit"), Some(("2A".into(), "Audit".into())));
+        assert_eq!(n("Section 3D Exclusivity"), Some(("3D".into(), "Exclusivity".into())));
+        assert_eq!(n("4K video"), None);
+        assert_eq!(n("3Doors Inc."), None);
         assert_eq!(n("Version 1.0, effective"), None);
         assert_eq!(n("2022. The year"), None);
         assert_eq!(n("2 months"), None);

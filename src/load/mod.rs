@@ -2,7 +2,7 @@
 //!
 //! Every error names the file, and the line and column where the file has one.
 
-mod document;
+pub(crate) mod document;
 mod fields;
 mod many;
 mod markdown;
