@@ -172,7 +172,9 @@ const CURRENCY_CODES: &[&str] = &["usd", "eur", "gbp", "cad", "aud", "jpy", "chf
 #[derive(Debug)]
 struct Raw<'a> {
     text: &'a str,
-    lower: String,
+    /// The text in lower case, with a typographic apostrophe made straight
+    /// (borrowed when that is the text itself, as it mostly is).
+    lower: std::borrow::Cow<'a, str>,
     start: usize,
     end: usize,
     word: bool,
@@ -203,11 +205,21 @@ fn raw(s: &str) -> Vec<Raw<'_>> {
                 it.next();
             }
             let text = &s[i..end];
-            let lower = text.to_lowercase().replace('\u{2019}', "'");
+            let lower = if text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-.'/,".contains(&b)) {
+                std::borrow::Cow::Borrowed(text)
+            } else {
+                std::borrow::Cow::Owned(text.to_lowercase().replace('\u{2019}', "'"))
+            };
             out.push(Raw { text, lower, start: i, end, word: true });
         } else {
             let end = i + c.len_utf8();
-            out.push(Raw { text: &s[i..end], lower: s[i..end].to_string(), start: i, end, word: false });
+            out.push(Raw {
+                text: &s[i..end],
+                lower: std::borrow::Cow::Borrowed(&s[i..end]),
+                start: i,
+                end,
+                word: false,
+            });
         }
     }
     out
@@ -221,8 +233,8 @@ fn number_words(r: &[Raw], i: usize) -> Option<(f64, usize)> {
     let mut any = false;
     let mut k = i;
     while k < r.len() && r[k].word {
-        let w = r[k].lower.as_str();
-        let parts: Vec<&str> = w.split('-').collect();
+        let w: &str = &r[k].lower;
+        let parts: Vec<&str> = if w.contains('-') { w.split('-').collect() } else { Vec::new() };
         let small = |p: &str| {
             UNITS
                 .iter()
@@ -408,7 +420,7 @@ fn quantity(r: &[Raw], i: usize) -> Option<(Quantity, usize)> {
     let mut k = i;
     let mut currency: Option<String> = None;
     // Currency before the number: "$", "US $", "US$", "USD", "€", "£".
-    let w = r[k].lower.as_str();
+    let w = &*r[k].lower;
     if w == "us" && r.get(k + 1).is_some_and(|n| n.text == "$") {
         currency = Some("usd".into());
         k += 2;
@@ -474,7 +486,7 @@ fn quantity(r: &[Raw], i: usize) -> Option<(Quantity, usize)> {
         k += 3;
     }
     // Scale words after digits: "5 million".
-    if let Some(m) = r.get(k).and_then(|t| match t.lower.as_str() {
+    if let Some(m) = r.get(k).and_then(|t| match &*t.lower {
         "thousand" => Some(1e3),
         "million" => Some(1e6),
         "billion" => Some(1e9),
@@ -485,7 +497,7 @@ fn quantity(r: &[Raw], i: usize) -> Option<(Quantity, usize)> {
         k += 1;
     }
     // "USD 5,000 (five thousand dollars)": the words in brackets repeat it.
-    let unit_at = |k: usize| r.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    let unit_at = |k: usize| r.get(k).map(|t| &*t.lower).unwrap_or("");
     let kind = if let Some(c) = currency {
         Kind::Money(c)
     } else if unit_at(k) == "%" || unit_at(k) == "percent" {
@@ -557,7 +569,7 @@ fn prose_date(r: &[Raw], k: usize) -> Option<(Quantity, usize)> {
     let month = |w: &str| MONTHS.iter().position(|m| *m == w).map(|p| p as i64 + 1);
     let day = |w: &str| w.parse::<i64>().ok().filter(|d| (1..=31).contains(d));
     let year = |w: &str| w.parse::<i64>().ok().filter(|y| (1900..=2100).contains(y));
-    let at = |n: usize| r.get(k + n).map(|t| t.lower.as_str()).unwrap_or("");
+    let at = |n: usize| r.get(k + n).map(|t| &*t.lower).unwrap_or("");
     let make = |y: i64, m: i64, d: i64, used: usize| {
         Some((
             Quantity { kind: Kind::Date, value: (y * 10000 + m * 100 + d) as f64, inconsistent: false, digits: None },
