@@ -49,9 +49,7 @@ pub fn markdown(source: &str, base: &Agreement, result: &Agreement, comment: &st
     out.push_str(&front_matter(front, base, result));
     out.push_str(&format!("<!-- {} -->\n\n", crate::safe::line(comment).replace("--", "-")));
     let first_clause = starts.first().copied().unwrap_or(lines.len() + 1);
-    for l in body_line..first_clause.min(lines.len() + 1) {
-        out.push_str(lines[l - 1]);
-    }
+    out.push_str(&span(&lines, body_line, first_clause));
     let mut heading_level = 2;
     // The base line of the block written last, when it was copied.
     let mut last_copied: Option<usize> = None;
@@ -73,9 +71,9 @@ pub fn markdown(source: &str, base: &Agreement, result: &Agreement, comment: &st
             // when it opens flush left after a blank line.
             let above = starts.iter().copied().take_while(|&s| s < line).last();
             let (from, to) = block_of(line);
-            let flush = lines.get(from - 1).is_some_and(|l| !l.starts_with([' ', '\t']));
+            let flush = lines.get(from.saturating_sub(1)).is_some_and(|l| !l.starts_with([' ', '\t']));
             if together && (above == last_copied || flush) {
-                let copied: String = lines[from - 1..(to - 1).min(lines.len())].concat();
+                let copied = span(&lines, from, to);
                 if above != last_copied && !out.ends_with("\n\n") {
                     out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
                 }
@@ -95,7 +93,7 @@ pub fn markdown(source: &str, base: &Agreement, result: &Agreement, comment: &st
         last_copied = None;
         let template = old.map(|o| {
             let (from, _) = block_of(o.pos.line as usize);
-            lines.get(from - 1).copied().unwrap_or_default()
+            lines.get(from.saturating_sub(1)).copied().unwrap_or_default()
         });
         if !out.is_empty() && !out.ends_with("\n\n") {
             out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
@@ -110,6 +108,12 @@ pub fn markdown(source: &str, base: &Agreement, result: &Agreement, comment: &st
 
 fn find<'a>(a: &'a Agreement, id: &str) -> Option<&'a Clause> {
     a.clauses.iter().find(|c| c.id == id)
+}
+
+/// Lines `from..to` (1-based, `to` excluded), as far as the text has them.
+fn span(lines: &[&str], from: usize, to: usize) -> String {
+    let end = to.saturating_sub(1).min(lines.len());
+    lines.get(from.saturating_sub(1).min(end)..end).unwrap_or_default().concat()
 }
 
 /// Whether every clause and metadata key of `a` has a place in Markdown.
@@ -375,5 +379,17 @@ mod tests {
             pos,
         });
         assert!(markdown(src, &base, &typed, "x").is_none());
+    }
+
+    proptest::proptest! {
+        /// Any words, markup characters among them, read back as written once escaped.
+        #[test]
+        fn escaped_words_read_back(words in proptest::collection::vec("[a-z0-9*_`#<>&;!|~$\\\\\\[\\]().:'\"-]{1,6}", 1..12)) {
+            let text = format!("Start {}", words.join(" "));
+            let md = format!("# T\n\n{}\n", escape(&text));
+            let a = crate::load::check_str(&md, "doc.md", &LoadOptions::default()).unwrap();
+            let got = a.clauses.iter().find_map(|c| c.fields.iter().find(|f| f.name == "text")).map(|f| f.value.clone());
+            proptest::prop_assert_eq!(got, Some(Value::text(text.clone())), "{}", md);
+        }
     }
 }
