@@ -79,7 +79,10 @@ pub struct Disagreement {
 /// clause without wording or without typed fields.
 pub fn disagreements(clause: &Clause) -> Vec<Disagreement> {
     let Some(text) = clause.text_of("text") else { return Vec::new() };
-    if text.len() > super::MAX_BYTES {
+    // Only a clause with a field to compare is read (prose-only clauses, Markdown's, cost nothing).
+    const COMPARED: &[&str] =
+        &["exclusive", "until", "exclusive-until", "amount", "minimum", "cap", "value", "rate", "stake"];
+    if text.len() > super::MAX_BYTES || !clause.fields.iter().any(|f| COMPARED.contains(&f.name)) {
         return Vec::new();
     }
     let label = clause.label();
