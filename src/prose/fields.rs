@@ -66,7 +66,8 @@ pub struct Disagreement {
     /// For a dropped carve-out, the byte range of the old sentence that
     /// mentioned it.
     pub old_sentence: Option<(usize, usize)>,
-    /// What the wording says, as written ("non-exclusive", "through 2032").
+    /// What the wording says, as written ("non-exclusive", "through 2032"); for
+    /// a dropped carve-out, the distinctive words the new wording lost.
     pub says: String,
     /// What the field says, in plain words ("exclusive", "31 December 2030").
     pub typed: String,
@@ -620,11 +621,13 @@ pub fn dropped_exceptions(old: &Clause, new: &Clause, names: &[String]) -> Vec<D
                 continue;
             }
             let need = words.len().div_ceil(2);
-            let Some((span, _)) =
+            let Some((span, ws)) =
                 old_sentences.iter().find(|(_, ws)| words.iter().filter(|w| ws.contains(w)).count() >= need)
             else {
                 continue;
             };
+            // The words the old wording had and the new one dropped.
+            let dropped: Vec<&str> = words.iter().filter(|w| ws.contains(w)).map(String::as_str).collect();
             let what = match spec.name {
                 "exclusions" => "exclusion",
                 "unless" => "exception (unless)",
@@ -640,7 +643,7 @@ pub fn dropped_exceptions(old: &Clause, new: &Clause, names: &[String]) -> Vec<D
                 field_pos: f.pos,
                 sentence: (0, new_text.len()),
                 old_sentence: Some(*span),
-                says: old_text[span.0..span.1].trim().to_string(),
+                says: dropped.join(" "),
                 typed: item.clone(),
                 message,
             });
@@ -808,7 +811,7 @@ mod tests {
         let d = dropped_exceptions(&old, &new, &names);
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!((d[0].topic, d[0].field), (Topic::Exception, "exclusions"));
-        assert_eq!(d[0].says, "Beta's IP rights exclude OpenAI's consumer hardware.");
+        assert_eq!(d[0].says, "consumer hardware");
         assert!(
             d[0].message.starts_with(
                 "The wording of \"Grant\" no longer mentions the exclusion \"OpenAI consumer hardware\", but the typed field `exclusions`"
