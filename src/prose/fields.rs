@@ -36,6 +36,9 @@ use crate::model::schema::Effect;
 use crate::model::{Clause, Date, Level, Value};
 use crate::yaml::Pos;
 
+/// A byte range of a text.
+type Span = (usize, usize);
+
 /// What a disagreement is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Topic {
@@ -113,7 +116,7 @@ fn read(text: &str) -> Vec<((usize, usize), Vec<Word>)> {
         .collect()
 }
 
-/// "the `exclusive` field (line 12)".
+/// "the typed field `exclusive` (line 12)".
 fn field_ref(clause: &Clause, name: &str) -> String {
     match clause.field(name) {
         Some(f) => format!("the typed field `{name}` (line {})", f.pos.line),
@@ -134,32 +137,24 @@ fn exclusivity(
         Value::Level(Level::NonExclusive) => false,
         _ => return,
     };
-    // Every exclusivity word of the wording, with its polarity.
-    let mut found: Vec<(bool, (usize, usize), &Word)> = Vec::new();
+    // Every exclusivity word of the wording: its polarity, sentence and bytes as written.
+    let mut found: Vec<(bool, Span, Span)> = Vec::new();
     for (span, w) in sentences {
         for (k, x) in w.iter().enumerate() {
             let next = |n: usize| w.get(k + n).map(|y| y.norm.as_str()).unwrap_or("");
-            let polarity = match x.norm.as_str() {
-                "non-exclusive" | "nonexclusive" => Some(false),
-                "non" if next(1) == "exclusive" => Some(false),
-                "exclusive" | "exclusively" if k > 0 && w[k - 1].norm == "non" => None,
-                "exclusive" | "exclusively" => Some(true),
-                _ => None,
-            };
-            let Some(p) = polarity else { continue };
-            let skip = if p {
-                1
-            } else if x.norm == "non" {
-                2
-            } else {
-                1
+            // The polarity and how many words say it ("non exclusive" is two).
+            let (polarity, used) = match x.norm.as_str() {
+                "non-exclusive" | "nonexclusive" => (false, 1),
+                "non" if next(1) == "exclusive" => (false, 2),
+                "exclusive" | "exclusively" if k == 0 || w[k - 1].norm != "non" => (true, 1),
+                _ => continue,
             };
             // "exclusive of taxes" means "not counting".
-            if next(skip) == "of" {
+            if next(used) == "of" {
                 return;
             }
             // A sublicence's exclusivity is not the grant's.
-            if (skip..skip + 3).any(|n| next(n).starts_with("sublicen") || next(n).starts_with("sub-licen")) {
+            if (used..used + 3).any(|n| next(n).starts_with("sublicen") || next(n).starts_with("sub-licen")) {
                 return;
             }
             // "not exclusive", "no longer exclusive", "ceases to be exclusive": not read.
@@ -172,21 +167,20 @@ fn exclusivity(
             }) {
                 return;
             }
-            found.push((p, *span, x));
+            found.push((polarity, *span, (x.start, w[k + used - 1].end)));
         }
     }
-    let Some(&(says, span, word)) = found.first() else { return };
+    let Some(&(says, span, (from, to))) = found.first() else { return };
     if found.iter().any(|(p, ..)| *p != says) || says == typed_exclusive {
         return;
     }
-    let words = &text[word.start..word.end];
+    let words = text[from..to].to_string();
     let typed = match &f.value {
         Value::Level(l) => l.name().to_string(),
         other => other.to_string(),
     };
     let message = format!(
-        "The wording of \"{label}\" says \"{}\", but {} says {typed}: which governs?",
-        if says { words.to_string() } else { non_exclusive_words(text, word) },
+        "The wording of \"{label}\" says \"{words}\", but {} says {typed}: which governs?",
         field_ref(clause, "exclusive"),
     );
     out.push(Disagreement {
@@ -195,27 +189,10 @@ fn exclusivity(
         field_pos: f.pos,
         sentence: span,
         old_sentence: None,
-        says: words.to_string(),
+        says: words,
         typed,
         message,
     });
-}
-
-/// "non-exclusive" as written ("non exclusive" reads as two words).
-fn non_exclusive_words(text: &str, w: &Word) -> String {
-    let rest = &text[w.start..];
-    let end = rest.find(|c: char| c.is_whitespace()).map(|e| {
-        // "non exclusive": take the next word too.
-        let tail = &rest[e..];
-        let t = tail.trim_start();
-        let skip = tail.len() - t.len();
-        e + skip + t.find(|c: char| !c.is_alphanumeric() && c != '-').unwrap_or(t.len())
-    });
-    let s = match end {
-        Some(e) if w.norm == "non" => &rest[..e],
-        _ => &text[w.start..w.end],
-    };
-    s.to_string()
 }
 
 /// The dates of an end, and whether it has a part that is not a date.
@@ -249,7 +226,7 @@ fn end(
         return;
     }
     // Every end the wording states: "through|until|till|thru" right before a date or a year.
-    let mut stated: Vec<((usize, usize), &Word, &tokens::Quantity)> = Vec::new();
+    let mut stated: Vec<(Span, Span, &tokens::Quantity)> = Vec::new();
     for (span, w) in sentences {
         for (k, x) in w.iter().enumerate() {
             let Some(q) = &x.quantity else { continue };
@@ -257,11 +234,11 @@ fn end(
                 continue;
             }
             if matches!(w[k - 1].norm.as_str(), "through" | "until" | "till" | "thru" | "til") {
-                stated.push((*span, x, q));
+                stated.push((*span, (w[k - 1].start, x.end), q));
             }
         }
     }
-    let Some(&(span, word, q)) = stated.first() else { return };
+    let Some(&(span, (from, to), q)) = stated.first() else { return };
     // One end stated, in as many words as the wording likes.
     if stated.iter().any(|(_, _, p)| p.kind != q.kind || p.value != q.value) {
         return;
@@ -281,16 +258,8 @@ fn end(
         return;
     }
     let typed = field.value.plain();
-    let says = text[word.start..word.end].to_string();
-    let before = sentences
-        .iter()
-        .flat_map(|(_, w)| w.iter())
-        .take_while(|w| w.start < word.start)
-        .last()
-        .map(|w| text[w.start..w.end].to_string())
-        .unwrap_or_default();
-    let says = format!("{before} {says}");
-    let others = if ends.len() > 1 { " (nor does any other end of the clause)" } else { "" };
+    let says = text[from..to].to_string();
+    let others: String = ends[1..].iter().map(|(n, f)| format!(" and `{n}` says {}", f.value.plain())).collect();
     let message = format!(
         "The wording of \"{label}\" says it runs \"{says}\", but {} says {typed}{others}: which governs?",
         field_ref(clause, name),
@@ -739,6 +708,20 @@ mod tests {
             "Exclusive through 2028.",
         );
         assert!(disagreements(&c).is_empty(), "{:?}", disagreements(&c));
+        let c = licence(
+            "    exclusive: true\n    exclusive-until: 2028-12-31\n    until: 2032-12-31\n",
+            "Exclusive through 2029.",
+        );
+        let d = disagreements(&c);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].message.ends_with(
+                "says it runs \"through 2029\", but the typed field `until` (line 13) says 31 December 2032 and \
+                 `exclusive-until` says 31 December 2028: which governs?"
+            ),
+            "{}",
+            d[0].message
+        );
     }
 
     fn payment(extra: &str, text: &str) -> Clause {
