@@ -259,8 +259,10 @@ fn only_typed_numbers(u: &prose::Unexplained, typed: &[String]) -> bool {
 /// Where the new version of a clause makes its wording and its typed fields
 /// disagree and the old version (`at.old`; none for an added clause) did not
 /// ([`prose::fields`]): one `text-contradicts-fields` finding each, favouring
-/// nobody, with the sentence and the field as evidence.
-pub(super) fn against_fields(cx: &mut Cx, at: super::At) {
+/// nobody, with the sentence and the field as evidence. A clause whose
+/// closing words were split off into another (`joined`) is not read for
+/// dropped carve-outs: its words went to that clause, not away.
+pub(super) fn against_fields(cx: &mut Cx, at: super::At, joined: bool) {
     let Some(new) = at.new else { return };
     let Some(new_text) = new.text_of("text") else { return };
     let mut found = prose::fields::disagreements(new);
@@ -268,14 +270,17 @@ pub(super) fn against_fields(cx: &mut Cx, at: super::At) {
         let before: Vec<(prose::fields::Topic, &str)> =
             prose::fields::disagreements(old).into_iter().map(|d| (d.topic, d.field)).collect();
         found.retain(|d| !before.contains(&(d.topic, d.field)));
-        let mut names: Vec<String> = Vec::new();
-        for p in cx.new.parties.iter().chain(&cx.old.parties) {
-            names.push(p.key.clone());
-            names.push(p.name.clone());
-            names.extend(p.short.clone());
-            names.extend(p.aliases.iter().cloned());
+        if !joined {
+            // Party names never tell a carve-out apart.
+            let mut names: Vec<String> = Vec::new();
+            for p in cx.new.parties.iter().chain(&cx.old.parties) {
+                names.push(p.key.clone());
+                names.push(p.name.clone());
+                names.extend(p.short.clone());
+                names.extend(p.aliases.iter().cloned());
+            }
+            found.extend(prose::fields::dropped_exceptions(old, new, &names));
         }
-        found.extend(prose::fields::dropped_exceptions(old, new, &names));
     }
     if found.is_empty() {
         return;
