@@ -89,13 +89,15 @@ impl InputArgs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate agreement files: every error of each file (at most 50 a file); exit 0 if all are valid, 2 otherwise.
+    /// Validate agreement files: every error of each file (at most 50 a file), and a warning where a clause's
+    /// wording disagrees with its typed fields; exit 0 if all are valid (warnings or not), 2 otherwise.
     Check {
         /// The agreement files to validate (`-` for standard input).
         #[arg(required = true)]
         files: Vec<String>,
-        /// How errors are printed: text (on standard error), json (a list of {file, line, column, message}
-        /// on standard output) or github (workflow commands, one `::error` per error, on standard output).
+        /// How errors and warnings are printed: text (on standard error), json (a list of {file, line, column,
+        /// severity, message} on standard output) or github (workflow commands, one `::error` per error and
+        /// `::warning` per warning, on standard output).
         #[arg(long, value_enum, default_value = "text")]
         format: CheckFormat,
         #[command(flatten)]
@@ -167,7 +169,7 @@ enum Command {
 enum CheckFormat {
     /// `file:line:col: message` on standard error.
     Text,
-    /// A JSON list of {file, line, column, message} on standard output.
+    /// A JSON list of {file, line, column, severity, message} on standard output.
     Json,
     /// GitHub Actions workflow commands on standard output.
     Github,
@@ -438,21 +440,30 @@ fn man_page() -> std::io::Result<Vec<u8>> {
 }
 
 /// Validate files, reporting every error of each (at most
-/// [`load::MAX_ERRORS`] a file), exit 2 if any is invalid. In text, `ok:` lines go to
-/// standard output and errors to standard error; in json and github, the
-/// errors are the output.
+/// [`load::MAX_ERRORS`] a file), exit 2 if any is invalid, and a warning
+/// wherever a valid file's wording disagrees with its typed fields (which
+/// leaves the exit status alone). In text, `ok:` lines go to standard output
+/// and errors and warnings to standard error; in json and github, the errors
+/// and warnings are the output.
 fn check(files: &[String], options: &LoadOptions, format: CheckFormat) -> Output {
     let mut ok = true;
     let mut text = String::new();
-    let mut errors: Vec<load::LoadError> = Vec::new();
+    // Errors and warnings, each tagged, in the order of the files. Warnings
+    // (wording that disagrees with a typed field) do not make a file invalid:
+    // the exit status is that of the errors.
+    let mut errors: Vec<(load::LoadError, &'static str)> = Vec::new();
     for (f, result) in files.iter().zip(crate::amend::check_all(files, options)) {
         match result {
             Ok(checked) => {
+                let what = match checked {
+                    crate::amend::Checked::Agreement(n, w) => {
+                        // The `ok:` line keeps its form (the action reads it); warnings follow it.
+                        errors.extend(w.into_iter().map(|w| (w, "warning")));
+                        format!("{n} clauses")
+                    }
+                    crate::amend::Checked::Amendment(n) => format!("an amendment, {n} instructions"),
+                };
                 if format == CheckFormat::Text {
-                    let what = match checked {
-                        crate::amend::Checked::Agreement(n) => format!("{n} clauses"),
-                        crate::amend::Checked::Amendment(n) => format!("an amendment, {n} instructions"),
-                    };
                     text.push_str(&format!("ok: {} ({what})\n", safe::line(f)));
                 }
             }
@@ -460,14 +471,14 @@ fn check(files: &[String], options: &LoadOptions, format: CheckFormat) -> Output
                 ok = false;
                 // In the order of the file; an error of the whole file last.
                 e.sort_by_key(load::LoadError::place);
-                errors.extend(e);
+                errors.extend(e.into_iter().map(|e| (e, "error")));
             }
         }
     }
     match format {
         CheckFormat::Text => {
-            for e in &errors {
-                eprintln!("{}", safe::inert_commands(&format!("agreement-diff: error: {e}")));
+            for (e, severity) in &errors {
+                eprintln!("{}", safe::inert_commands(&format!("agreement-diff: {severity}: {e}")));
             }
         }
         CheckFormat::Json => text = render::json::check_errors(&errors),

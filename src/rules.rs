@@ -897,6 +897,22 @@ catalogue! {
         mirror: TextEquivalent,
         explanation: "The wording changed only in ways shown not to alter meaning: punctuation, capitalisation, a spelling variant (licence/license), number words against numerals of equal value (\"thirty (30) days\" / \"30 days\"), a typo fixed (a word one or two letters apart that is not a word of its own meaning such as not/now), or sentences moved within the clause. Every other change of wording is explained by a rule or reported as `text-changed`.",
     }
+    TextContradictsFields = "text-contradicts-fields" {
+        materiality: Substantive,
+        family: Wording,
+        title: "The wording and a typed field now disagree",
+        favours: "nobody: a reader must decide which governs",
+        mirror: None,
+        explanation: "A clause has both typed fields and wording, and the new version makes them disagree where the old \
+                      version did not: the wording says \"non-exclusive\" while `exclusive: true`; it runs \"through 2032\" \
+                      while `until` says 2030; it states a sum or a percentage other than the typed amount, cap, minimum, \
+                      value, rate or stake; or it no longer mentions a carve-out (`exclusions`, `exceptions`, `unless`) that \
+                      the old wording mentioned and the typed field still lists. Only what is certain is claimed: one \
+                      polarity of exclusivity words, one stated end, exactly one sum (or percentage) not hedged \
+                      (\"about\", \"up to\") in the field's currency. Which of the two governs is a question for a reader, \
+                      so the finding favours nobody. `agreement-diff check` warns of the same disagreements in one file \
+                      (a dropped carve-out needs two versions).",
+    }
     // new rules go above this line (scripts/new-rule.sh)
 }
 

@@ -380,6 +380,95 @@ fn options_before_a_command_and_options_a_command_does_not_take() {
     cmd().current_dir(dir.path()).args(["--max-bytes", "100000", "./check", "good.yaml"]).assert().code(0);
 }
 
+/// Issue 11, item 4: where a clause's wording and its typed fields disagree,
+/// `check` warns at the clause's `text` (naming the field and its line), in
+/// every format, and the file is still valid (exit 0). An invalid file's
+/// errors keep the exit status 2, and the files keep their order.
+#[test]
+fn check_warns_where_wording_and_typed_fields_disagree() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "agreement: x\n\
+                parties:\n  acme: {name: Acme Corp., short: Acme}\n  beta: {name: Beta LLC, short: Beta}\n\
+                clauses:\n\
+                \x20 - id: licence\n\
+                \x20   type: license\n\
+                \x20   licensor: acme\n\
+                \x20   licensee: beta\n\
+                \x20   exclusive: true\n\
+                \x20   until: 2030-12-31\n\
+                \x20   text: Acme grants Beta a non-exclusive licence through 2032.\n\
+                \x20 - id: fee\n\
+                \x20   type: payment\n\
+                \x20   payer: beta\n\
+                \x20   payee: acme\n\
+                \x20   amount: USD 5,000\n\
+                \x20   text: Beta shall pay Acme US $5,000 on signing.\n";
+    let file = write(&dir, "warn.yaml", body.as_bytes());
+    // Text: the ok line as for any valid file; each warning on standard error, at the text key.
+    let out = cmd().args(["check", &file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("ok: {file} (2 clauses)\n"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert_eq!(
+        lines[0],
+        format!(
+            "agreement-diff: warning: {file}:12:5: The wording of \"licence\" says \"non-exclusive\", but the typed \
+             field `exclusive` (line 10) says exclusive: which governs?"
+        )
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "agreement-diff: warning: {file}:12:5: The wording of \"licence\" says it runs \"through 2032\", but the \
+             typed field `until` (line 11) says 31 December 2030: which governs?"
+        )
+    );
+    // JSON: the same, with their severity; an invalid file after it keeps exit 2 and its errors.
+    let bad = write(&dir, "bad.yaml", b"agreement: x\ntitel: X\nparties: {a: {name: A}}\nclauses: []\n");
+    let out = cmd().args(["check", "--format", "json", &file, &bad]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got: Vec<(&str, &str, Option<u64>, Option<u64>)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (e["file"].as_str().unwrap(), e["severity"].as_str().unwrap(), e["line"].as_u64(), e["column"].as_u64())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (file.as_str(), "warning", Some(12), Some(5)),
+            (file.as_str(), "warning", Some(12), Some(5)),
+            (bad.as_str(), "error", Some(2), Some(1)),
+        ]
+    );
+    assert!(v[0]["message"].as_str().unwrap().contains("non-exclusive"), "{v}");
+    // GitHub: ::warning annotations; still exit 0 for a valid file.
+    let out = cmd().args(["check", "--format", "github", &file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    for l in lines {
+        assert!(
+            l.starts_with(&format!("::warning file={},line=12,col=5::The wording of", file.replace(':', "%3A"))),
+            "{l}"
+        );
+    }
+    // The shipped history has no disagreement.
+    let shipped: Vec<String> = std::fs::read_dir(DIR)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".yaml"))
+        .collect();
+    let out = cmd().args(["check", "--format", "json"]).args(&shipped).output().unwrap();
+    assert_eq!((out.status.code(), out.stdout.as_slice()), (Some(0), &b"[]\n"[..]));
+}
+
 /// Issue 9, item 16: `check` reports every error of a file it can (at most
 /// 50, then how many more), in the order of the file, as text, JSON or
 /// GitHub annotations.
@@ -421,7 +510,7 @@ fn check_reports_every_error_of_a_file() {
     let out = cmd().args([&good, &file]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("{file}:2:1: unknown key `titel`")));
-    // JSON: a list of {file, line, column, message}, errors only.
+    // JSON: a list of {file, line, column, severity, message}, errors only.
     let out = cmd().args(["check", "--format", "json", &good, &file]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();

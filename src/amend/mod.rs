@@ -279,10 +279,11 @@ pub fn chain_versions(files: &[String], options: &LoadOptions) -> Result<Chain, 
 }
 
 /// What `check` found in a valid file.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub enum Checked {
-    /// An agreement with this many clauses.
-    Agreement(usize),
+    /// An agreement with this many clauses, and warnings: where a clause's
+    /// wording and its typed fields disagree ([`crate::prose::fields`]).
+    Agreement(usize, Vec<LoadError>),
     /// An amendment with this many instructions (checked alone: its base is not known).
     Amendment(usize),
 }
@@ -296,12 +297,26 @@ pub fn check_one(path: &str, options: &LoadOptions) -> Result<Checked, Vec<LoadE
         is_amendment_text(&text, path, options)
     };
     if !amendment {
-        return crate::load::check_file(path, options).map(|a| Checked::Agreement(a.clauses.len()));
+        return crate::load::check_file(path, options).map(|a| Checked::Agreement(a.clauses.len(), warnings(&a)));
     }
     match check_input(path, options)? {
-        Input::Agreement(a) => Ok(Checked::Agreement(a.clauses.len())),
+        Input::Agreement(a) => Ok(Checked::Agreement(a.clauses.len(), warnings(&a))),
         Input::Amendment(m) => Ok(Checked::Amendment(m.instructions.len())),
     }
+}
+
+/// Where a clause's wording and its typed fields disagree, in the order of
+/// the file: one warning each, at the clause's `text` key, naming the field
+/// and its line in the message.
+pub fn warnings(a: &Agreement) -> Vec<LoadError> {
+    let mut out: Vec<LoadError> = Vec::new();
+    for c in &a.clauses {
+        let Some(text) = c.field("text") else { continue };
+        for d in crate::prose::fields::disagreements(c) {
+            out.push(LoadError { file: a.path.clone(), pos: Some(text.pos), message: d.message });
+        }
+    }
+    out
 }
 
 /// [`check_one`] of every file, on every core, in the order given.

@@ -513,6 +513,7 @@ impl<'a> Cx<'a> {
     fn added_clause(&mut self, c: &'a Clause) {
         self.whole_clause(c, true, None);
         let at = At { old: None, new: Some(c) };
+        wording::against_fields(self, at, false);
         for f in &c.fields {
             let text: Option<&str> = match &f.value {
                 Value::Text(t) => Some(t),
@@ -625,6 +626,7 @@ impl<'a> Cx<'a> {
         self.pair_fields(p, joined);
         fold_wording(&mut self.out[before..]);
         self.out.truncate(before + self.out[before..].iter().filter(|f| !f.message.is_empty()).count());
+        wording::against_fields(self, At { old: Some(co), new: Some(cn) }, joined);
         if self.out.len() > before {
             let mut kept = Vec::new();
             // An exclusivity that is no longer exclusive has nothing left to end.

@@ -255,3 +255,68 @@ fn only_typed_numbers(u: &prose::Unexplained, typed: &[String]) -> bool {
             digits.peek().is_some() && digits.all(|d| typed.iter().any(|t| t == d))
         })
 }
+
+/// Where the new version of a clause makes its wording and its typed fields
+/// disagree and the old version (`at.old`; none for an added clause) did not
+/// ([`prose::fields`]): one `text-contradicts-fields` finding each, favouring
+/// nobody, with the sentence and the field as evidence. A clause whose
+/// closing words were split off into another (`joined`) is not read for
+/// dropped carve-outs: its words went to that clause, not away.
+pub(super) fn against_fields(cx: &mut Cx, at: super::At, joined: bool) {
+    let Some(new) = at.new else { return };
+    let Some(new_text) = new.text_of("text") else { return };
+    let mut found = prose::fields::disagreements(new);
+    if let Some(old) = at.old {
+        let before: Vec<(prose::fields::Topic, &str)> =
+            prose::fields::disagreements(old).into_iter().map(|d| (d.topic, d.field)).collect();
+        found.retain(|d| !before.contains(&(d.topic, d.field)));
+        if !joined {
+            // Party names never tell a carve-out apart.
+            let mut names: Vec<String> = Vec::new();
+            for p in cx.new.parties.iter().chain(&cx.old.parties) {
+                names.push(p.key.clone());
+                names.push(p.name.clone());
+                names.extend(p.short.clone());
+                names.extend(p.aliases.iter().cloned());
+            }
+            found.extend(prose::fields::dropped_exceptions(old, new, &names));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // One finding for the clause's change, however many disagreements it brings in.
+    let old_text = at.old.and_then(|c| c.text_of("text"));
+    let line_in = |clause: &crate::model::Clause, text: &str, start: usize| -> Option<u32> {
+        let base = clause.field("text")?.pos.line;
+        Some(base + text[..start].bytes().filter(|&b| b == b'\n').count() as u32)
+    };
+    let first = &found[0];
+    let old_line = match (at.old, old_text) {
+        (Some(c), Some(t)) => line_in(c, t, first.old_sentence.map_or(0, |s| s.0)),
+        _ => None,
+    };
+    let new_line = line_in(new, new_text, first.sentence.0);
+    let one_sentence = found.iter().all(|d| d.sentence == first.sentence);
+    let sentence = new_text[first.sentence.0..first.sentence.1].trim().to_string();
+    let old_sentences: Vec<String> = match old_text {
+        Some(t) => found.iter().filter_map(|d| d.old_sentence).map(|(a, b)| t[a..b].trim().to_string()).collect(),
+        None => Vec::new(),
+    };
+    let message = found.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join(" ");
+    let triggers = found.iter().flat_map(|d| [d.says.clone(), format!("{}: {}", d.field, d.typed)]).collect();
+    let mut f = Finding::new(Rule::TextContradictsFields, message).field("text").lines((old_line, new_line)).evidence(
+        Evidence {
+            old: (!old_sentences.is_empty()).then(|| old_sentences.join(" ")),
+            new: Some(if one_sentence { sentence.clone() } else { new_text.to_string() }),
+            triggers,
+        },
+    );
+    // The redline where the wording changed; the sentence where only a field did.
+    f = match old_text.filter(|t| *t != new_text) {
+        Some(t) => f.values(Some(Value::text(t)), Some(Value::text(new_text))).words(words::word_diff(t, new_text)),
+        None if one_sentence => f.values(None, Some(Value::text(sentence))),
+        None => f.values(None, Some(Value::text(new_text))),
+    };
+    cx.push_clause(at, f);
+}

@@ -19,6 +19,7 @@
 //! reports it for review rather than as harmless.
 
 mod compare;
+pub mod fields;
 pub mod frame;
 pub mod segment;
 pub mod tokens;

@@ -109,16 +109,16 @@ pub fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// `check --format github`: one `::error` workflow command per error, on its
-/// line and column.
-pub fn check_errors(errors: &[crate::load::LoadError]) -> String {
+/// `check --format github`: one `::error` workflow command per error (and
+/// `::warning` per warning), on its line and column.
+pub fn check_errors(errors: &[(crate::load::LoadError, &'static str)]) -> String {
     let mut out = String::new();
-    for e in errors {
+    for (e, command) in errors {
         let mut props = format!("file={}", property(&e.file));
         if let Some(p) = e.pos {
             props.push_str(&format!(",line={},col={}", p.line, p.col));
         }
-        out.push_str(&format!("::error {props}::{}\n", data(&e.message)));
+        out.push_str(&format!("::{command} {props}::{}\n", data(&e.message)));
     }
     out
 }

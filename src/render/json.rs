@@ -492,22 +492,25 @@ impl Serialize for JsonEnd<'_> {
     }
 }
 
-/// `check --format json`: every error as {file, line, column, message}
-/// (`line` and `column` are null for an error of the whole file).
-pub fn check_errors(errors: &[crate::load::LoadError]) -> String {
+/// `check --format json`: every error and warning as {file, line, column,
+/// severity, message} (`line` and `column` are null for an error of the
+/// whole file; `severity` is `error` or `warning`).
+pub fn check_errors(errors: &[(crate::load::LoadError, &'static str)]) -> String {
     #[derive(Serialize)]
     struct JsonError<'a> {
         file: &'a str,
         line: Option<u32>,
         column: Option<u32>,
+        severity: &'static str,
         message: &'a str,
     }
     let list: Vec<JsonError> = errors
         .iter()
-        .map(|e| JsonError {
+        .map(|&(ref e, severity)| JsonError {
             file: &e.file,
             line: e.pos.map(|p| p.line),
             column: e.pos.map(|p| p.col),
+            severity,
             message: &e.message,
         })
         .collect();
