@@ -393,7 +393,9 @@ impl Quantity {
                 let n = self.value as i64;
                 format!("{} {} {}", n % 100, capital(MONTHS[((n / 100 % 100) as usize).clamp(1, 12) - 1]), n / 10000)
             }
-            Kind::Year | Kind::Count => v,
+            // A year is written as a year: 2030, not 2,030.
+            Kind::Year => format!("{}", self.value as i64),
+            Kind::Count => v,
         }
     }
 }
@@ -633,5 +635,7 @@ mod tests {
     fn show_reads_like_prose() {
         assert_eq!(words("$5,000")[0].quantity.as_ref().unwrap().show(), "USD 5,000");
         assert_eq!(words("November 16, 2020")[0].quantity.as_ref().unwrap().show(), "16 November 2020");
+        let year = words("through 2032").into_iter().find_map(|w| w.quantity).unwrap();
+        assert_eq!((year.kind == Kind::Year, year.show()), (true, "2032".to_string()));
     }
 }
