@@ -220,6 +220,16 @@ fn round_trip(old: &agreement_diff::model::Agreement, new: &agreement_diff::mode
     (left, yaml)
 }
 
+/// A report's findings above administrative: rule, clause and message.
+fn changes_of_meaning(report: &agreement_diff::Report) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.materiality() > Materiality::Administrative)
+        .map(|f| format!("{} {} {}", f.rule.info().id, f.clause.as_deref().unwrap_or("-"), f.message))
+        .collect()
+}
+
 fn pairs_in(dir: &str, ext: &str) -> Vec<(String, String)> {
     let mut files: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -282,12 +292,7 @@ fn drafting_round_trips_the_markdown_corpus() {
             let back = agreement_diff::load::check_str(&md, "conformed.md", &LoadOptions::default())
                 .unwrap_or_else(|e| panic!("{a} → {b}: {e:?}\n{md}"));
             let report = agreement_diff::diff(&back, &new);
-            let meaning: Vec<String> = report
-                .findings
-                .iter()
-                .filter(|f| f.materiality() > Materiality::Administrative)
-                .map(|f| format!("{} {} {}", f.rule.info().id, f.clause.as_deref().unwrap_or("-"), f.message))
-                .collect();
+            let meaning = changes_of_meaning(&report);
             assert!(meaning.is_empty(), "conformed copy {a} → {b}: {meaning:#?}");
             checked += 1;
         }
@@ -606,12 +611,7 @@ fn a_markdown_base_is_consolidated_as_its_conformed_copy() {
     )
     .unwrap();
     let report = agreement_diff::diff(&expected, &back);
-    let meaning: Vec<&str> = report
-        .findings
-        .iter()
-        .filter(|f| f.materiality() > Materiality::Administrative)
-        .map(|f| f.message.as_str())
-        .collect();
+    let meaning = changes_of_meaning(&report);
     assert!(meaning.is_empty(), "{meaning:#?}\n{out}");
 }
 
@@ -648,12 +648,7 @@ fn drafted_markdown_reads_back_or_is_refused_never_misread() {
                     let consolidated =
                         agreement_diff::amend::apply(&old, &[m]).unwrap_or_else(|e| panic!("{a}: {e:?}\n{md}"));
                     let report = agreement_diff::diff(&consolidated, &new);
-                    let meaning: Vec<&str> = report
-                        .findings
-                        .iter()
-                        .filter(|f| f.materiality() > Materiality::Administrative)
-                        .map(|f| f.message.as_str())
-                        .collect();
+                    let meaning = changes_of_meaning(&report);
                     assert!(meaning.is_empty(), "{a} → {b}: {meaning:#?}\n{md}");
                     read_back += 1;
                 }

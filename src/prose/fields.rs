@@ -372,22 +372,7 @@ fn amounts(
         && let Ok(typed) = amount.to_string().replace(',', "").parse::<f64>()
         && !same_number(typed, q.value)
     {
-        let says = text[w[k].start..w[k].end].to_string();
-        let typed = f.value.plain();
-        let message = format!(
-            "The wording of \"{label}\" states {says}, but {} says {typed}: which governs?",
-            field_ref(clause, name)
-        );
-        out.push(Disagreement {
-            topic: Topic::Money,
-            field: name,
-            field_pos: f.pos,
-            sentence: span,
-            old_sentence: None,
-            says,
-            typed,
-            message,
-        });
+        out.push(stated(clause, label, (text, span, &w[k]), (name, f), Topic::Money));
     }
     let rate_field = match clause.ctype.kind {
         crate::model::schema::ClauseKind::Payment => "rate",
@@ -403,23 +388,25 @@ fn amounts(
         && let Some(q) = &w[k].quantity
         && !same_number(typed, q.value)
     {
-        let says = text[w[k].start..w[k].end].to_string();
-        let typed = f.value.plain();
-        let message = format!(
-            "The wording of \"{label}\" states {says}, but {} says {typed}: which governs?",
-            field_ref(clause, rate_field)
-        );
-        out.push(Disagreement {
-            topic: Topic::Percent,
-            field: rate_field,
-            field_pos: f.pos,
-            sentence: span,
-            old_sentence: None,
-            says,
-            typed,
-            message,
-        });
+        out.push(stated(clause, label, (text, span, &w[k]), (rate_field, f), Topic::Percent));
     }
+}
+
+/// The wording states `word` (in `sentence` of `text`) where the typed field says otherwise.
+fn stated(
+    clause: &Clause,
+    label: &str,
+    (text, sentence, word): (&str, (usize, usize), &Word),
+    (name, f): (&'static str, &crate::model::Field),
+    topic: Topic,
+) -> Disagreement {
+    let says = text[word.start..word.end].to_string();
+    let typed = f.value.plain();
+    let message = format!(
+        "The wording of \"{label}\" states {says}, but {} says {typed}: which governs?",
+        field_ref(clause, name)
+    );
+    Disagreement { topic, field: name, field_pos: f.pos, sentence, old_sentence: None, says, typed, message }
 }
 
 fn same_number(a: f64, b: f64) -> bool {
