@@ -89,12 +89,30 @@ pub fn disagreements(clause: &Clause) -> Vec<Disagreement> {
     if text.len() > super::MAX_BYTES || !clause.fields.iter().any(|f| COMPARED.contains(&f.name)) {
         return Vec::new();
     }
+    // Wording with none of the words a check looks for is not read at all (most of it, in a long agreement).
+    let lower = text.to_lowercase();
+    let has = |names: &[&str]| names.iter().any(|n| clause.field(n).is_some());
+    let wants = (
+        has(&["exclusive"]) && lower.contains("exclusiv"),
+        has(&["until", "exclusive-until"])
+            && ["through", "until", "till", "thru", "til"].iter().any(|w| lower.contains(w)),
+        has(&["amount", "minimum", "cap", "value", "rate", "stake"]) && tokens::may_state_money_or_percent(&lower),
+    );
+    if wants == (false, false, false) {
+        return Vec::new();
+    }
     let label = clause.label();
     let sentences = read(text);
     let mut out = Vec::new();
-    exclusivity(clause, &label, text, &sentences, &mut out);
-    end(clause, &label, text, &sentences, &mut out);
-    amounts(clause, &label, text, &sentences, &mut out);
+    if wants.0 {
+        exclusivity(clause, &label, text, &sentences, &mut out);
+    }
+    if wants.1 {
+        end(clause, &label, text, &sentences, &mut out);
+    }
+    if wants.2 {
+        amounts(clause, &label, text, &sentences, &mut out);
+    }
     out
 }
 
@@ -409,6 +427,12 @@ fn stated(
     Disagreement { topic, field: name, field_pos: f.pos, sentence, old_sentence: None, says, typed, message }
 }
 
+/// Whether two carve-out items are the same, but for spacing and case.
+fn same_item(a: &str, b: &str) -> bool {
+    let norm = |s: &str| crate::model::value::normalise_space(s).to_lowercase();
+    norm(a) == norm(b)
+}
+
 fn same_number(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
@@ -555,6 +579,16 @@ pub fn dropped_exceptions(old: &Clause, new: &Clause, names: &[String]) -> Vec<D
     if old_text.len() + new_text.len() > super::MAX_BYTES || new_text.trim().is_empty() {
         return Vec::new();
     }
+    // Nothing is dropped from wording that did not change, or where no carve-out is kept in both versions.
+    let kept = |spec: &&crate::model::schema::FieldSpec| {
+        matches!((old.value(spec.name), new.value(spec.name)), (Some(Value::List(was)), Some(Value::List(now)))
+            if now.iter().any(|i| was.iter().any(|w| same_item(w, i))))
+    };
+    if old_text == new_text
+        || !new.ctype.fields.iter().filter(|s| matches!(s.effect, Effect::Exception { .. })).any(|s| kept(&s))
+    {
+        return Vec::new();
+    }
     let names: Vec<String> =
         names.iter().flat_map(|n| tokens::words(n).into_iter().map(|w| stem(w.norm.trim_end_matches("'s")))).collect();
     let new_words = word_set(new_text);
@@ -568,8 +602,7 @@ pub fn dropped_exceptions(old: &Clause, new: &Clause, names: &[String]) -> Vec<D
         let (Some(Value::List(was)), Some(f)) = (old.value(spec.name), new.field(spec.name)) else { continue };
         let Value::List(now) = &f.value else { continue };
         for item in now {
-            let norm = |s: &str| crate::model::value::normalise_space(s).to_lowercase();
-            if !was.iter().any(|w| norm(w) == norm(item)) {
+            if !was.iter().any(|w| same_item(w, item)) {
                 continue;
             }
             let words = distinctive(item, &names);

@@ -527,6 +527,15 @@ fn quantity(r: &[Raw], i: usize) -> Option<(Quantity, usize)> {
     Some((Quantity { kind, value, inconsistent, digits }, k - i))
 }
 
+/// Whether a lower-case text may state a sum of money or a percentage as
+/// [`words`] reads them: every such quantity has a digit, a currency sign or
+/// code, a currency word or "percent" (a cheap test before reading a text).
+pub fn may_state_money_or_percent(lower: &str) -> bool {
+    lower.bytes().any(|b| b.is_ascii_digit())
+        || ["$", "€", "£", "%", "dollar", "euro", "pound", "percent", "per cent"].iter().any(|w| lower.contains(w))
+        || CURRENCY_CODES.iter().any(|c| lower.contains(c))
+}
+
 fn symbol(w: &str) -> Option<&'static str> {
     match w {
         "$" => Some("usd"),
@@ -637,5 +646,22 @@ mod tests {
         assert_eq!(words("November 16, 2020")[0].quantity.as_ref().unwrap().show(), "16 November 2020");
         let year = words("through 2032").into_iter().find_map(|w| w.quantity).unwrap();
         assert_eq!((year.kind == Kind::Year, year.show()), (true, "2032".to_string()));
+    }
+
+    proptest::proptest! {
+        /// The cheap test never misses a sum or a percentage the reader finds.
+        #[test]
+        fn may_state_money_or_percent_misses_nothing(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "five", "thousand", "dollars", "US", "$", "USD", "EUR", "€", "£", "pounds", "euro", "ten",
+                "percent", "per", "cent", "%", "fees", "of", "the", "(", ")", "thirty", "million", "and", "1,000", "5k",
+            ]), 1..10)
+        ) {
+            let text = parts.join(" ");
+            let found = words(&text).iter().any(|w| {
+                matches!(w.quantity.as_ref().map(|q| &q.kind), Some(Kind::Money(_) | Kind::Percent))
+            });
+            proptest::prop_assert!(!found || may_state_money_or_percent(&text.to_lowercase()), "{}", text);
+        }
     }
 }
