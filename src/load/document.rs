@@ -1131,7 +1131,7 @@ mod tests {
             id: "c".into(),
             ctype: crate::model::schema::clause_type("text").expect("text type"),
             pos: Pos { line: 1, col: 1 },
-            fields: vec![Field { name: "text".into(), value: Value::text(text), pos: Pos { line: 1, col: 1 } }],
+            fields: vec![Field { name: "text", value: Value::text(text), pos: Pos { line: 1, col: 1 } }],
             section: None,
             heading: None,
         };
