@@ -438,3 +438,38 @@ fn changes_are_grouped_by_their_section() {
     assert!(payment < late && payment < disputes, "{s}");
     assert_eq!(s.matches("\nPayment:\n").count(), 1, "both payment items under one heading:\n{s}");
 }
+
+/// An offering added to or removed from the section that lists what the
+/// agreement provides widens or narrows the scope of the service (commercial),
+/// for the party the text says it serves; a duty is not an offering, and an
+/// entry listed twice is no new offering.
+#[test]
+fn an_offering_added_to_the_services_list_is_commercial_for_whom_it_serves() {
+    let base = "# Terms\n\nThese terms are between Acme Corporation and you. We provide the services below. \
+                You agree to these terms.\n\n## Services\n\n(a) Acme Ledger lets you keep accounts online.\n\n";
+    let load = |t: &str| load_str(t, "t.md", &LoadOptions::default()).unwrap();
+    let old = load(base);
+    let added = |extra: &str| {
+        let new = load(&format!("{base}(b) {extra}\n"));
+        agreement_diff::diff(&old, &new)
+            .findings
+            .into_iter()
+            .find(|f| f.rule.id() == "clause-added")
+            .unwrap_or_else(|| panic!("no clause-added for {extra}"))
+    };
+    let f = added("Acme Vault allows you to store files for thirty days.");
+    assert_eq!((f.materiality(), f.favours.as_slice()), (Materiality::Commercial, ["user".to_string()].as_slice()));
+    // Removed, it favours the provider.
+    let new = load(&format!("{base}(b) Acme Vault allows you to store files.\n"));
+    let f = agreement_diff::diff(&new, &old).findings.into_iter().find(|f| f.rule.id() == "clause-removed").unwrap();
+    assert_eq!((f.materiality(), f.favours.as_slice()), (Materiality::Commercial, ["acme".to_string()].as_slice()));
+    // An offering that names no one it serves favours no one.
+    let f = added("Acme Relay is a mail forwarding service.");
+    assert_eq!((f.materiality(), f.favours.len()), (Materiality::Commercial, 0));
+    // A duty under the same heading is read as a duty, not as an offering.
+    let f = added("You must keep your password secret.");
+    assert!(f.materiality() < Materiality::Commercial, "{}", f.message);
+    // The same offering listed a second time widens nothing.
+    let f = added("Acme Ledger lets you keep accounts online.");
+    assert!(f.materiality() < Materiality::Commercial, "{}", f.message);
+}

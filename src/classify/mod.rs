@@ -575,6 +575,13 @@ impl<'a> Cx<'a> {
             if let Some(m) = top.filter(|m| *m > f.materiality()) {
                 f = f.materiality_of(m);
             }
+            if c.heading.as_deref().is_some_and(wording::lists_offerings)
+                && let Some(sides) = wording::offering(self.old, self.new, text, added)
+            {
+                let how = if added { "added to" } else { "removed from" };
+                f.message.push_str(&format!(" It describes an offering {how} the list of what the agreement provides: the scope of the service {}.", if added { "widened" } else { "narrowed" }));
+                f = f.materiality_of(crate::rules::Materiality::Commercial).favouring(sides);
+            }
         }
         if c.ctype.kind == crate::model::schema::ClauseKind::Right
             && c.text_of("right").is_some_and(crate::model::schema::is_commercial_right)
