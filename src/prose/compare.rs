@@ -965,22 +965,42 @@ pub(super) fn describe_frame(actors: &Actors, side: &Sentence, f: &Frame, added:
     let a = actor_label(actors, &f.actor);
     let action = side.action_text(f);
     let actor = f.actor.clone();
+    // A grant helps its grantee and costs its grantor: where the grantee is not
+    // a party the words name ("grants us", with "us" no alias), the grantor
+    // still gives (or keeps) what the grant covers.
+    let grant = |given: bool| match (&f.object, &actor) {
+        (Some(to @ Actor::Party(_)), _) | (Some(to), Actor::Unknown | Actor::Mutual) => {
+            if given {
+                Direction::For(to.clone())
+            } else {
+                Direction::Against(to.clone())
+            }
+        }
+        (_, by @ Actor::Party(_)) => {
+            if given {
+                Direction::Against(by.clone())
+            } else {
+                Direction::For(by.clone())
+            }
+        }
+        (None, _) => {
+            if given {
+                Direction::For(Actor::Unknown)
+            } else {
+                Direction::Against(Actor::Unknown)
+            }
+        }
+    };
     match (f.modality, added) {
         (Modality::Grant, true) if is_license(side) => {
-            let to = f.object.clone().unwrap_or(Actor::Unknown);
-            (Rule::LicenseGranted, format!("Licence granted: {a} grants {action}."), Direction::For(to))
+            (Rule::LicenseGranted, format!("Licence granted: {a} grants {action}."), grant(true))
         }
         (Modality::Grant, false) if is_license(side) => {
-            let to = f.object.clone().unwrap_or(Actor::Unknown);
-            (Rule::LicenseRevoked, format!("Licence removed: {a} no longer grants {action}."), Direction::Against(to))
+            (Rule::LicenseRevoked, format!("Licence removed: {a} no longer grants {action}."), grant(false))
         }
-        (Modality::Grant, true) => {
-            let to = f.object.clone().unwrap_or(Actor::Unknown);
-            (Rule::RightGranted, format!("Right granted: {a} grants {action}."), Direction::For(to))
-        }
+        (Modality::Grant, true) => (Rule::RightGranted, format!("Right granted: {a} grants {action}."), grant(true)),
         (Modality::Grant, false) => {
-            let to = f.object.clone().unwrap_or(Actor::Unknown);
-            (Rule::RightRevoked, format!("Right removed: {a} no longer grants {action}."), Direction::Against(to))
+            (Rule::RightRevoked, format!("Right removed: {a} no longer grants {action}."), grant(false))
         }
         (Modality::Permission, true) => {
             (Rule::RightGranted, format!("Right granted: {a} may {action}."), Direction::For(actor))

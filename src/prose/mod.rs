@@ -460,6 +460,27 @@ mod tests {
         }
     }
 
+    /// A grant costs its grantor even where the grantee is not named as a party.
+    #[test]
+    fn a_grant_to_an_unnamed_grantee_is_read_from_its_grantor() {
+        let fav =
+            |o: &str, n: &str| found(o, n).changes.iter().map(|c| (c.rule, c.favours.clone())).collect::<Vec<_>>();
+        let (acme, beta) = (vec!["acme".to_string()], vec!["beta".to_string()]);
+        let grant = "Beta grants the hosting vendor a worldwide licence to copy the files.";
+        assert_eq!(
+            fav("Beta shall ship.", &format!("Beta shall ship. {grant}")),
+            [(Rule::LicenseGranted, acme.clone())]
+        );
+        assert_eq!(
+            fav(&format!("Beta shall ship. {grant}"), "Beta shall ship."),
+            [(Rule::LicenseRevoked, beta.clone())]
+        );
+        // A named grantee is still the one helped.
+        let named = "Beta grants Acme a licence to copy the files.";
+        assert_eq!(fav(&format!("Beta shall ship. {named}"), "Beta shall ship."), [(Rule::LicenseRevoked, beta)]);
+        assert_eq!(fav("Beta shall ship.", &format!("Beta shall ship. {named}")), [(Rule::LicenseGranted, acme)]);
+    }
+
     #[test]
     fn unexplained_changes_are_kept() {
         let r = found("Acme shall deliver the goods to Beta.", "Acme shall deliver the software to Beta.");
