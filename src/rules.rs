@@ -221,7 +221,7 @@ catalogue! {
         title: "A clause was added",
         favours: "nobody in particular",
         mirror: ClauseRemoved,
-        explanation: "A clause id appears in the new version that matches no clause of the old version, by id or by content. Clause types with their own rule (payment, licence, exclusivity, right, obligation, commitment, liability cap, termination) report that rule instead. In a Markdown agreement, a clause under a heading that lists what the agreement provides (\"Services\", \"Products\", \"Features\") that describes an offering rather than binding a party widens the scope of the service: commercial, favouring the party the text says it serves (\"lets you\", \"allows you to\"), if any.",
+        explanation: "A clause id appears in the new version that matches no clause of the old version, by id or by content. Clause types with their own rule (payment, licence, exclusivity, right, obligation, commitment, liability cap, termination) report that rule instead. In a Markdown agreement, a clause under a heading that lists what the agreement provides (\"Services\", \"Products\", \"Features\") that describes an offering rather than binding a party widens the scope of the service: commercial, favouring the party the text says it serves (\"lets you\", \"allows you to\"), if any. Otherwise, a clause of prose whose duties, restrictions, licences, payments and caps all favour one party (a duty added costs its obligor) says so; a clause of permissions alone names no party.",
     }
     ClauseRemoved = "clause-removed" {
         materiality: Substantive,

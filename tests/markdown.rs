@@ -473,3 +473,32 @@ fn an_offering_added_to_the_services_list_is_commercial_for_whom_it_serves() {
     let f = added("Acme Ledger lets you keep accounts online.");
     assert!(f.materiality() < Materiality::Commercial, "{}", f.message);
 }
+
+/// A whole clause that came or went favours the party its duties, licences
+/// and payments all point to; permissions alone, or duties that disagree,
+/// name no party.
+#[test]
+fn a_whole_clause_added_or_removed_favours_whom_its_duties_point_to() {
+    let base = "# Terms\n\nThese terms are between Acme Corporation and you. We provide the app. \
+                You agree to these terms.\n\n## Account\n\nYou may open one account.\n\n";
+    let load = |t: &str| load_str(t, "t.md", &LoadOptions::default()).unwrap();
+    let old = load(base);
+    let added = |extra: &str| {
+        let new = load(&format!("{base}{extra}\n"));
+        agreement_diff::diff(&old, &new)
+            .findings
+            .into_iter()
+            .find(|f| f.rule.id() == "clause-added")
+            .unwrap_or_else(|| panic!("no clause-added for {extra}"))
+    };
+    // A duty on the user added favours the provider; removed, the user.
+    let duty = "You must renew your password every ninety days.";
+    assert_eq!(added(duty).favours, ["acme".to_string()]);
+    let with = load(&format!("{base}{duty}\n"));
+    let f = agreement_diff::diff(&with, &old).findings.into_iter().find(|f| f.rule.id() == "clause-removed").unwrap();
+    assert_eq!(f.favours, ["user".to_string()]);
+    // Permissions alone, and duties that point both ways, name no party.
+    assert!(added("You can change your display name.").favours.is_empty());
+    let f = added("You must keep your password secret. We must encrypt your password.");
+    assert!(f.favours.is_empty() && f.disfavours.is_empty(), "{:?}", f.favours);
+}

@@ -150,6 +150,30 @@ pub(super) fn offering(
     Some(if added { (vec![who], other) } else { (other, vec![who]) })
 }
 
+/// Whom a whole clause's wording favours, read as if every sentence came
+/// (`added`) or went: the party that every change naming one agrees on —
+/// duties, restrictions, licences, payments and caps. Permissions and rights
+/// ("you can …") are not read for it (on whole informational clauses they
+/// named the wrong party more often than the right one). `None` when no
+/// change names a party or two disagree.
+pub(super) fn whole_favours(
+    old: &Agreement,
+    new: &Agreement,
+    text: &str,
+    added: bool,
+) -> Option<(Vec<String>, Vec<String>)> {
+    let actors = actors(old, new);
+    let analysis = if added { prose::analyse("", text, &actors) } else { prose::analyse(text, "", &actors) };
+    let mut named = analysis
+        .changes
+        .iter()
+        .filter(|c| !matches!(c.rule, Rule::RightGranted | Rule::RightRevoked))
+        .filter(|c| !c.favours.is_empty() || !c.disfavours.is_empty());
+    let first = named.next()?;
+    let sides = (first.favours.clone(), first.disfavours.clone());
+    named.all(|c| (c.favours.clone(), c.disfavours.clone()) == sides).then_some(sides)
+}
+
 /// Report the change of a clause's wording from `old` to `new`.
 pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
     let actors = actors(cx.old, cx.new);
