@@ -459,6 +459,9 @@ fn an_offering_added_to_the_services_list_is_commercial_for_whom_it_serves() {
     };
     let f = added("Acme Vault allows you to store files for thirty days.");
     assert_eq!((f.materiality(), f.favours.as_slice()), (Materiality::Commercial, ["user".to_string()].as_slice()));
+    // A condition of using it ("To use it, you must …") is no duty: still an offering.
+    let f = added("Acme Vault allows you to store files. To use it, you must sign in first.");
+    assert_eq!((f.materiality(), f.favours.as_slice()), (Materiality::Commercial, ["user".to_string()].as_slice()));
     // Removed, it favours the provider.
     let new = load(&format!("{base}(b) Acme Vault allows you to store files.\n"));
     let f = agreement_diff::diff(&new, &old).findings.into_iter().find(|f| f.rule.id() == "clause-removed").unwrap();

@@ -121,7 +121,14 @@ pub(super) fn offering(
     let mut served: Option<String> = None;
     for g in prose::segment::sentences(text) {
         let words = prose::tokens::words(&text[g.start..g.end]);
+        // "To use it, you must sign in": a condition of using the offering,
+        // not a duty that binds a party ("To the extent …" is no such clause).
+        let precondition = words.first().is_some_and(|w| w.norm == "to")
+            && words.get(1).is_some_and(|w| !matches!(w.norm.as_str(), "the" | "a" | "an" | "any" | "such" | "this"));
         for f in prose::frame::frames(&words, &actors) {
+            if precondition && f.modality == prose::frame::Modality::Obligation {
+                continue;
+            }
             match (&f.actor, f.modality) {
                 (prose::Actor::Party(_) | prose::Actor::Mutual, m)
                     if m.burden() || m == prose::frame::Modality::Grant =>
