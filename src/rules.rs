@@ -221,7 +221,7 @@ catalogue! {
         title: "A clause was added",
         favours: "nobody in particular",
         mirror: ClauseRemoved,
-        explanation: "A clause id appears in the new version that matches no clause of the old version, by id or by content. Clause types with their own rule (payment, licence, exclusivity, right, obligation, commitment, liability cap, termination) report that rule instead.",
+        explanation: "A clause id appears in the new version that matches no clause of the old version, by id or by content. Clause types with their own rule (payment, licence, exclusivity, right, obligation, commitment, liability cap, termination) report that rule instead. In a Markdown agreement, a clause under a heading that lists what the agreement provides (\"Services\", \"Products\", \"Features\") that describes an offering rather than binding a party widens the scope of the service: commercial, favouring the party the text says it serves (\"lets you\", \"allows you to\"), if any. Otherwise, a clause of prose whose duties, restrictions, licences, payments and caps all favour one party (a duty added costs its obligor) says so; a clause of permissions alone names no party.",
     }
     ClauseRemoved = "clause-removed" {
         materiality: Substantive,
@@ -229,7 +229,7 @@ catalogue! {
         title: "A clause was removed",
         favours: "nobody in particular",
         mirror: ClauseAdded,
-        explanation: "A clause of the old version matches no clause of the new version, by id or by content. Clause types with their own rule report that rule instead.",
+        explanation: "A clause of the old version matches no clause of the new version, by id or by content. Clause types with their own rule report that rule instead. In a Markdown agreement, an offering removed from a heading that lists what the agreement provides (\"Services\", \"Products\", \"Features\") narrows the scope of the service: commercial, against the party the text says it served, if any; an entry still listed elsewhere is a duplicate removed, not an offering.",
     }
     ClauseRenamed = "clause-renamed" {
         materiality: Administrative,

@@ -438,3 +438,70 @@ fn changes_are_grouped_by_their_section() {
     assert!(payment < late && payment < disputes, "{s}");
     assert_eq!(s.matches("\nPayment:\n").count(), 1, "both payment items under one heading:\n{s}");
 }
+
+/// An offering added to or removed from the section that lists what the
+/// agreement provides widens or narrows the scope of the service (commercial),
+/// for the party the text says it serves; a duty is not an offering, and an
+/// entry listed twice is no new offering.
+#[test]
+fn an_offering_added_to_the_services_list_is_commercial_for_whom_it_serves() {
+    let base = "# Terms\n\nThese terms are between Acme Corporation and you. We provide the services below. \
+                You agree to these terms.\n\n## Services\n\n(a) Acme Ledger lets you keep accounts online.\n\n";
+    let load = |t: &str| load_str(t, "t.md", &LoadOptions::default()).unwrap();
+    let old = load(base);
+    let added = |extra: &str| {
+        let new = load(&format!("{base}(b) {extra}\n"));
+        agreement_diff::diff(&old, &new)
+            .findings
+            .into_iter()
+            .find(|f| f.rule.id() == "clause-added")
+            .unwrap_or_else(|| panic!("no clause-added for {extra}"))
+    };
+    let f = added("Acme Vault allows you to store files for thirty days.");
+    assert_eq!((f.materiality(), f.favours.as_slice()), (Materiality::Commercial, ["user".to_string()].as_slice()));
+    // A condition of using it ("To use it, you must …") is no duty: still an offering.
+    let f = added("Acme Vault allows you to store files. To use it, you must sign in first.");
+    assert_eq!((f.materiality(), f.favours.as_slice()), (Materiality::Commercial, ["user".to_string()].as_slice()));
+    // Removed, it favours the provider.
+    let new = load(&format!("{base}(b) Acme Vault allows you to store files.\n"));
+    let f = agreement_diff::diff(&new, &old).findings.into_iter().find(|f| f.rule.id() == "clause-removed").unwrap();
+    assert_eq!((f.materiality(), f.favours.as_slice()), (Materiality::Commercial, ["acme".to_string()].as_slice()));
+    // An offering that names no one it serves favours no one.
+    let f = added("Acme Relay is a mail forwarding service.");
+    assert_eq!((f.materiality(), f.favours.len()), (Materiality::Commercial, 0));
+    // A duty under the same heading is read as a duty, not as an offering.
+    let f = added("You must keep your password secret.");
+    assert!(f.materiality() < Materiality::Commercial, "{}", f.message);
+    // The same offering listed a second time widens nothing.
+    let f = added("Acme Ledger lets you keep accounts online.");
+    assert!(f.materiality() < Materiality::Commercial, "{}", f.message);
+}
+
+/// A whole clause that came or went favours the party its duties, licences
+/// and payments all point to; permissions alone, or duties that disagree,
+/// name no party.
+#[test]
+fn a_whole_clause_added_or_removed_favours_whom_its_duties_point_to() {
+    let base = "# Terms\n\nThese terms are between Acme Corporation and you. We provide the app. \
+                You agree to these terms.\n\n## Account\n\nYou may open one account.\n\n";
+    let load = |t: &str| load_str(t, "t.md", &LoadOptions::default()).unwrap();
+    let old = load(base);
+    let added = |extra: &str| {
+        let new = load(&format!("{base}{extra}\n"));
+        agreement_diff::diff(&old, &new)
+            .findings
+            .into_iter()
+            .find(|f| f.rule.id() == "clause-added")
+            .unwrap_or_else(|| panic!("no clause-added for {extra}"))
+    };
+    // A duty on the user added favours the provider; removed, the user.
+    let duty = "You must renew your password every ninety days.";
+    assert_eq!(added(duty).favours, ["acme".to_string()]);
+    let with = load(&format!("{base}{duty}\n"));
+    let f = agreement_diff::diff(&with, &old).findings.into_iter().find(|f| f.rule.id() == "clause-removed").unwrap();
+    assert_eq!(f.favours, ["user".to_string()]);
+    // Permissions alone, and duties that point both ways, name no party.
+    assert!(added("You can change your display name.").favours.is_empty());
+    let f = added("You must keep your password secret. We must encrypt your password.");
+    assert!(f.favours.is_empty() && f.disfavours.is_empty(), "{:?}", f.favours);
+}

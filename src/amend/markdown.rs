@@ -426,5 +426,12 @@ fn quoted_clause(item: &Item, number: Option<String>, pos: Pos) -> Result<Clause
             fields.push(Field { name, value: Value::text(v), pos });
         }
     }
-    Ok(Clause { id, ctype: schema::clause_type("text").expect("text type exists"), pos, fields, section: None })
+    Ok(Clause {
+        id,
+        ctype: schema::clause_type("text").expect("text type exists"),
+        pos,
+        fields,
+        section: None,
+        heading: None,
+    })
 }

@@ -569,12 +569,23 @@ impl<'a> Cx<'a> {
             f = f.favouring(self.sides(at, Some(side)));
         } else if let Some(text) = c.text_of("text") {
             // A clause of prose that grants a licence or sets a payment is as material as that.
-            // (Whom it favours is not derived: measured on the labelled corpus, the sentences
-            // of whole informational clauses — "you can report …" — named the wrong party
-            // more often than the right one.)
+            // Whom it favours is derived only from its duties, restrictions, licences,
+            // payments and caps, when they all agree: measured on the labelled corpus, the
+            // permissions of whole informational clauses ("you can report …") named the
+            // wrong party more often than the right one, so they are not read for it.
             let top = wording::whole_materiality(self.old, self.new, text, added);
             if let Some(m) = top.filter(|m| *m > f.materiality()) {
                 f = f.materiality_of(m);
+            }
+            if let Some(sides) = wording::whole_favours(self.old, self.new, text, added) {
+                f = f.favouring(sides);
+            }
+            if c.heading.as_deref().is_some_and(wording::lists_offerings)
+                && let Some(sides) = wording::offering(self.old, self.new, text, added)
+            {
+                let how = if added { "added to" } else { "removed from" };
+                f.message.push_str(&format!(" It describes an offering {how} the list of what the agreement provides: the scope of the service {}.", if added { "widened" } else { "narrowed" }));
+                f = f.materiality_of(crate::rules::Materiality::Commercial).favouring(sides);
             }
         }
         if c.ctype.kind == crate::model::schema::ClauseKind::Right

@@ -87,6 +87,100 @@ pub(super) fn whole_materiality(old: &Agreement, new: &Agreement, text: &str, ad
     analysis.changes.iter().map(|c| c.materiality.unwrap_or(c.rule.materiality())).max()
 }
 
+/// Whether a section title names the list of what the agreement provides:
+/// "Services", "The Services", "Our Products", "Features".
+pub(super) fn lists_offerings(section: &str) -> bool {
+    let t = section.trim().trim_end_matches([':', '.']).to_lowercase();
+    let t = t.strip_prefix("the ").or_else(|| t.strip_prefix("our ")).unwrap_or(&t);
+    matches!(t, "services" | "service" | "products" | "features")
+}
+
+/// A clause that came or went under a section listing what the agreement
+/// provides ("Services"): when it describes an offering rather than binding a
+/// party, a service added to or removed from the list widens or narrows the
+/// scope of the service, which is commercial (the brief's scale). It favours
+/// the party the text says the offering serves ("lets you", "allows you to",
+/// "helps you", "you can"), and no one when it names none. `None` when a
+/// sentence of the clause puts a duty or restriction on a party: then it is
+/// not a description of an offering, and the clause is read as any other.
+pub(super) fn offering(
+    old: &Agreement,
+    new: &Agreement,
+    text: &str,
+    added: bool,
+) -> Option<(Vec<String>, Vec<String>)> {
+    // An offering still (or already) listed on the other side, by its first
+    // sentence, is a duplicate entry that came or went: the scope is the same.
+    let first = |t: &str| prose::segment::sentences(t).first().map(|g| t[g.start..g.end].trim().to_string());
+    let this = first(text)?;
+    let other = if added { old } else { new };
+    if other.clauses.iter().filter_map(|c| c.text_of("text")).any(|t| first(t).as_deref() == Some(this.as_str())) {
+        return None;
+    }
+    let actors = actors(old, new);
+    let mut served: Option<String> = None;
+    for g in prose::segment::sentences(text) {
+        let words = prose::tokens::words(&text[g.start..g.end]);
+        // "To use it, you must sign in": a condition of using the offering,
+        // not a duty that binds a party ("To the extent …" is no such clause).
+        let precondition = words.first().is_some_and(|w| w.norm == "to")
+            && words.get(1).is_some_and(|w| !matches!(w.norm.as_str(), "the" | "a" | "an" | "any" | "such" | "this"));
+        for f in prose::frame::frames(&words, &actors) {
+            if precondition && f.modality == prose::frame::Modality::Obligation {
+                continue;
+            }
+            match (&f.actor, f.modality) {
+                (prose::Actor::Party(_) | prose::Actor::Mutual, m)
+                    if m.burden() || m == prose::frame::Modality::Grant =>
+                {
+                    return None;
+                }
+                (prose::Actor::Party(k), prose::frame::Modality::Permission) => {
+                    served.get_or_insert_with(|| k.clone());
+                }
+                _ => {}
+            }
+        }
+        // "X lets you …", "X allows you to …", "X helps you …".
+        for k in 0..words.len().saturating_sub(1) {
+            if matches!(
+                words[k].norm.as_str(),
+                "lets" | "let" | "allows" | "allow" | "enables" | "enable" | "helps" | "help"
+            ) && let Some((prose::Actor::Party(p), _)) = actors.at(&words, k + 1)
+            {
+                served.get_or_insert(p);
+            }
+        }
+    }
+    let Some(who) = served else { return Some((Vec::new(), Vec::new())) };
+    let other: Vec<String> = actors.other(&who).map(|o| vec![o.to_string()]).unwrap_or_default();
+    Some(if added { (vec![who], other) } else { (other, vec![who]) })
+}
+
+/// Whom a whole clause's wording favours, read as if every sentence came
+/// (`added`) or went: the party that every change naming one agrees on —
+/// duties, restrictions, licences, payments and caps. Permissions and rights
+/// ("you can …") are not read for it (on whole informational clauses they
+/// named the wrong party more often than the right one). `None` when no
+/// change names a party or two disagree.
+pub(super) fn whole_favours(
+    old: &Agreement,
+    new: &Agreement,
+    text: &str,
+    added: bool,
+) -> Option<(Vec<String>, Vec<String>)> {
+    let actors = actors(old, new);
+    let analysis = if added { prose::analyse("", text, &actors) } else { prose::analyse(text, "", &actors) };
+    let mut named = analysis
+        .changes
+        .iter()
+        .filter(|c| !matches!(c.rule, Rule::RightGranted | Rule::RightRevoked))
+        .filter(|c| !c.favours.is_empty() || !c.disfavours.is_empty());
+    let first = named.next()?;
+    let sides = (first.favours.clone(), first.disfavours.clone());
+    named.all(|c| (c.favours.clone(), c.disfavours.clone()) == sides).then_some(sides)
+}
+
 /// Report the change of a clause's wording from `old` to `new`.
 pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
     let actors = actors(cx.old, cx.new);

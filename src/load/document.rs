@@ -605,7 +605,8 @@ fn clauses(pieces: &[Piece]) -> Vec<Clause> {
             fields.push(Field { name: "links", value: Value::List(links), pos });
         }
         let section = sections.first().map(|(_, t)| t.clone());
-        out.push(Clause { id, ctype: text_type, pos, fields, section });
+        let heading = sections.last().map(|(_, t)| t.clone());
+        out.push(Clause { id, ctype: text_type, pos, fields, section, heading });
     }
     out
 }
@@ -753,6 +754,21 @@ const ROLE_WORDS: &[&str] = &[
     "Borrower",
     "Lender",
 ];
+
+/// `each party ("Disclosing Party")`, `the receiving party ("Receiving Party")`:
+/// a capitalised role ending in "Party", defined in parentheses right after a
+/// phrase that ends with the word "party". Each role is then a party of the
+/// document (in a mutual agreement each signatory plays both roles, and a
+/// change favours the role it helps).
+fn party_role(before: &str, term: &str) -> bool {
+    let words: Vec<&str> = term.split_whitespace().collect();
+    let defined_as_party = before.trim_end().rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("party"));
+    words.len() >= 2
+        && words.len() <= 3
+        && words.last() == Some(&"Party")
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && defined_as_party
+}
 
 /// Words that end an organisation's name.
 const ORG_SUFFIXES: &[&str] = &[
@@ -1011,7 +1027,7 @@ fn find_parties(clauses: &[Clause]) -> Vec<Party> {
                 && text[after..].starts_with(')')
             {
                 let org = org_before(text, i - 1);
-                let role = ROLE_WORDS.contains(&t.as_str());
+                let role = ROLE_WORDS.contains(&t.as_str()) || party_role(&text[..i - 1], &t);
                 if org.is_some() || role {
                     let key = slug(&t, 3, 30);
                     if !key.is_empty() && !parties.iter().any(|p| p.key == key) {
@@ -1118,6 +1134,29 @@ mod tests {
         assert_eq!(n("(the “Services”)"), None);
         assert_eq!(n("U.S. law"), None);
         assert_eq!(n("I agree"), None);
+    }
+
+    #[test]
+    fn defined_roles_of_parties_are_parties() {
+        let clause = |text: &str| Clause {
+            id: "c".into(),
+            ctype: crate::model::schema::clause_type("text").expect("text type"),
+            pos: Pos { line: 1, col: 1 },
+            fields: vec![Field { name: "text", value: Value::text(text), pos: Pos { line: 1, col: 1 } }],
+            section: None,
+            heading: None,
+        };
+        let keys = |text: &str| find_parties(&[clause(text)]).into_iter().map(|p| p.key).collect::<Vec<_>>();
+        assert_eq!(
+            keys(
+                "This agreement lets each party (\u{201C}Lending Party\u{201D}) lend tools to the other party \
+                  (\u{201C}Borrowing Party\u{201D}). The Borrowing Party shall return them."
+            ),
+            ["lending-party", "borrowing-party"]
+        );
+        // A role not defined as a party, or a term that is not a role, is not a party.
+        assert!(keys("The goods (\u{201C}Delivered Party\u{201D}) arrive.").is_empty());
+        assert!(keys("The other party (\u{201C}Notice\u{201D}) is sent.").is_empty());
     }
 
     #[test]

@@ -604,7 +604,7 @@ impl<'a> Loader<'a> {
             }
         }
         self.coherent(&who, ctype, &fields);
-        Some(Clause { id: id?, ctype, pos: node.pos, fields, section: None })
+        Some(Clause { id: id?, ctype, pos: node.pos, fields, section: None, heading: None })
     }
 
     /// Fields that are each valid but together make no sense: the same

@@ -85,6 +85,9 @@ pub struct Clause {
     /// The title of the document section the clause sits under (the outermost
     /// heading below the document's title), for documents with headings.
     pub section: Option<String>,
+    /// The title of the nearest heading the clause sits under (for documents
+    /// with headings): the list it belongs to, where `section` is the part.
+    pub heading: Option<String>,
 }
 
 impl Clause {

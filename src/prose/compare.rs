@@ -851,6 +851,24 @@ impl<'a> Pair<'a> {
                 if !in_list {
                     continue;
                 }
+                // An item that only moved within the list (it is still there on the
+                // other side), or an article, neither widens nor narrows it.
+                let other = if added { self.o } else { self.n };
+                let item: Vec<&str> = run
+                    .iter()
+                    .map(|w| w.norm.as_str())
+                    .filter(|w| !matches!(*w, "and" | "or" | "the" | "a" | "an"))
+                    .collect();
+                let still_there = !item.is_empty()
+                    && other.words.windows(item.len()).any(|win| win.iter().zip(&item).all(|(w, i)| w.norm == *i));
+                if item.is_empty() || still_there {
+                    if added {
+                        self.claim_new(from, to);
+                    } else {
+                        self.claim_old(from, to);
+                    }
+                    continue;
+                }
                 let what = side.text_of(from, to);
                 let frame = self.frame_near(from, !added).cloned();
                 let wider = added;
@@ -862,7 +880,11 @@ impl<'a> Pair<'a> {
                     },
                     Some(f) if f.modality.burden() == wider => Direction::Against(f.actor.clone()),
                     Some(f) => Direction::For(f.actor.clone()),
-                    None => Direction::None,
+                    None => match self.offered_to(side, from) {
+                        Some(to) if wider => Direction::For(to),
+                        Some(to) => Direction::Against(to),
+                        None => Direction::None,
+                    },
                 };
                 let (rule, m) = if added {
                     (Rule::ScopeWidened, format!("Scope widened: \"{what}\" added to the list."))
@@ -879,6 +901,26 @@ impl<'a> Pair<'a> {
                 self.push(rule, m, direction, vec![what]);
             }
         }
+    }
+
+    /// "The Service is available in A, B and C", with no party bound: where
+    /// (or to whom) something is made available, offered or provided. The
+    /// party it is offered to is the one the agreement addresses as "you",
+    /// when another party speaks as "we" (terms a provider offers its users);
+    /// otherwise the words do not say.
+    fn offered_to(&self, side: &Sentence, k: usize) -> Option<Actor> {
+        let offered = side.words[..k]
+            .iter()
+            .any(|w| matches!(w.norm.as_str(), "available" | "offered" | "provided" | "sold" | "supported"));
+        if !offered {
+            return None;
+        }
+        let party = |alias: &str| match self.actors.at(&super::tokens::words(alias), 0) {
+            Some((Actor::Party(k), _)) => Some(k),
+            _ => None,
+        };
+        let (you, we) = (party("you")?, party("we")?);
+        (you != we).then_some(Actor::Party(you))
     }
 
     fn claim_conjunctions(&mut self) {
@@ -965,22 +1007,42 @@ pub(super) fn describe_frame(actors: &Actors, side: &Sentence, f: &Frame, added:
     let a = actor_label(actors, &f.actor);
     let action = side.action_text(f);
     let actor = f.actor.clone();
+    // A grant helps its grantee and costs its grantor: where the grantee is not
+    // a party the words name ("grants us", with "us" no alias), the grantor
+    // still gives (or keeps) what the grant covers.
+    let grant = |given: bool| match (&f.object, &actor) {
+        (Some(to @ Actor::Party(_)), _) | (Some(to), Actor::Unknown | Actor::Mutual) => {
+            if given {
+                Direction::For(to.clone())
+            } else {
+                Direction::Against(to.clone())
+            }
+        }
+        (_, by @ Actor::Party(_)) => {
+            if given {
+                Direction::Against(by.clone())
+            } else {
+                Direction::For(by.clone())
+            }
+        }
+        (None, _) => {
+            if given {
+                Direction::For(Actor::Unknown)
+            } else {
+                Direction::Against(Actor::Unknown)
+            }
+        }
+    };
     match (f.modality, added) {
         (Modality::Grant, true) if is_license(side) => {
-            let to = f.object.clone().unwrap_or(Actor::Unknown);
-            (Rule::LicenseGranted, format!("Licence granted: {a} grants {action}."), Direction::For(to))
+            (Rule::LicenseGranted, format!("Licence granted: {a} grants {action}."), grant(true))
         }
         (Modality::Grant, false) if is_license(side) => {
-            let to = f.object.clone().unwrap_or(Actor::Unknown);
-            (Rule::LicenseRevoked, format!("Licence removed: {a} no longer grants {action}."), Direction::Against(to))
+            (Rule::LicenseRevoked, format!("Licence removed: {a} no longer grants {action}."), grant(false))
         }
-        (Modality::Grant, true) => {
-            let to = f.object.clone().unwrap_or(Actor::Unknown);
-            (Rule::RightGranted, format!("Right granted: {a} grants {action}."), Direction::For(to))
-        }
+        (Modality::Grant, true) => (Rule::RightGranted, format!("Right granted: {a} grants {action}."), grant(true)),
         (Modality::Grant, false) => {
-            let to = f.object.clone().unwrap_or(Actor::Unknown);
-            (Rule::RightRevoked, format!("Right removed: {a} no longer grants {action}."), Direction::Against(to))
+            (Rule::RightRevoked, format!("Right removed: {a} no longer grants {action}."), grant(false))
         }
         (Modality::Permission, true) => {
             (Rule::RightGranted, format!("Right granted: {a} may {action}."), Direction::For(actor))

@@ -219,6 +219,8 @@ const MODALS: &[(&str, Modality)] = &[
     ("hereby grants", Modality::Grant),
     ("grants", Modality::Grant),
     ("grant", Modality::Grant),
+    ("gives", Modality::Grant),
+    ("give", Modality::Grant),
     ("pays", Modality::Obligation),
 ];
 
@@ -293,7 +295,20 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
             continue;
         };
         // "pays" and "grants" only count with an actor just before them.
-        let present = matches!(w[i].norm.as_str(), "pays" | "grants" | "grant");
+        let present = matches!(w[i].norm.as_str(), "pays" | "grants" | "grant" | "gives" | "give");
+        // "You give Acme the rights necessary …": "give" grants only a right,
+        // licence or permission (not "give notice").
+        if matches!(w[i].norm.as_str(), "gives" | "give")
+            && !w[i + 1..(i + 7).min(w.len())].iter().any(|x| {
+                matches!(
+                    x.norm.as_str(),
+                    "right" | "rights" | "license" | "licenses" | "permission" | "permissions" | "consent"
+                )
+            })
+        {
+            i += n;
+            continue;
+        }
         let before = actor_before(w, i, actors);
         // "In no event shall Acme be liable": the actor follows the modal.
         let (actor, after, subject) = match before {
@@ -452,5 +467,13 @@ mod tests {
         assert_eq!(one("Either party may terminate this agreement").actor, Actor::Mutual);
         assert_eq!(one("Acme grants Beta an exclusive licence").modality, Modality::Grant);
         assert_eq!(one("You need not renew").modality, Modality::NoDuty);
+    }
+
+    #[test]
+    fn giving_a_right_is_a_grant_and_giving_notice_is_not() {
+        let f = one("Beta gives Acme the rights needed to host the files");
+        assert_eq!((f.actor, f.modality), (Actor::Party("beta".into()), Modality::Grant));
+        assert!(frames(&words("Beta gives Acme a copy of each invoice"), &acme_beta()).is_empty());
+        assert_eq!(one("Beta shall give Acme written notice").modality, Modality::Obligation);
     }
 }

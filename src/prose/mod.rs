@@ -467,6 +467,56 @@ mod tests {
         }
     }
 
+    /// Where something is made available widens for the party it is offered
+    /// to: the one addressed as "you" by a party speaking as "we".
+    #[test]
+    fn availability_widened_favours_whom_it_is_offered_to() {
+        let terms = Actors::new([("maker", vec!["Maker", "we", "us"]), ("user", vec!["User", "you", "your"])]);
+        let old = "The App is available in Peru, Chile, and Ghana.";
+        let new = "The App is available in Peru, Chile, Kenya, and Ghana.";
+        let a = analyse(old, new, &terms);
+        let c = a.changes.iter().find(|c| c.rule == Rule::ScopeWidened).expect("scope widened");
+        assert_eq!(c.favours, ["user".to_string()]);
+        let a = analyse(new, old, &terms);
+        let c = a.changes.iter().find(|c| c.rule == Rule::ScopeNarrowed).expect("scope narrowed");
+        assert_eq!(c.favours, ["maker".to_string()]);
+        // Items that only moved, and an article, change no scope.
+        let a = analyse(
+            "The App is available in Peru, Chile, and Ghana.",
+            "The App is available in Ghana, the Peru, and Chile.",
+            &terms,
+        );
+        assert!(a.changes.is_empty(), "{:?}", a.changes);
+        // Without a "we" and a "you" the words do not say whom it serves.
+        let a = found(old, new);
+        assert!(a.changes.iter().all(|c| c.favours.is_empty()), "{:?}", a.changes);
+        // A list that is not of where something is offered is not read this way.
+        let a =
+            analyse("The App stores Peru, Chile, and Ghana.", "The App stores Peru, Chile, Kenya, and Ghana.", &terms);
+        assert!(a.changes.iter().all(|c| c.favours.is_empty()), "{:?}", a.changes);
+    }
+
+    /// A grant costs its grantor even where the grantee is not named as a party.
+    #[test]
+    fn a_grant_to_an_unnamed_grantee_is_read_from_its_grantor() {
+        let fav =
+            |o: &str, n: &str| found(o, n).changes.iter().map(|c| (c.rule, c.favours.clone())).collect::<Vec<_>>();
+        let (acme, beta) = (vec!["acme".to_string()], vec!["beta".to_string()]);
+        let grant = "Beta grants the hosting vendor a worldwide licence to copy the files.";
+        assert_eq!(
+            fav("Beta shall ship.", &format!("Beta shall ship. {grant}")),
+            [(Rule::LicenseGranted, acme.clone())]
+        );
+        assert_eq!(
+            fav(&format!("Beta shall ship. {grant}"), "Beta shall ship."),
+            [(Rule::LicenseRevoked, beta.clone())]
+        );
+        // A named grantee is still the one helped.
+        let named = "Beta grants Acme a licence to copy the files.";
+        assert_eq!(fav(&format!("Beta shall ship. {named}"), "Beta shall ship."), [(Rule::LicenseRevoked, beta)]);
+        assert_eq!(fav("Beta shall ship.", &format!("Beta shall ship. {named}")), [(Rule::LicenseGranted, acme)]);
+    }
+
     #[test]
     fn unexplained_changes_are_kept() {
         let r = found("Acme shall deliver the goods to Beta.", "Acme shall deliver the software to Beta.");
