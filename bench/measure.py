@@ -20,8 +20,10 @@ for m in spec:
     rss_file = tempfile.NamedTemporaryFile(delete=False).name
     for _ in range(runs):
         start = time.perf_counter()
+        # Standard error goes to a file: a pipe nobody reads until the end blocks a chatty command.
+        err_file = tempfile.TemporaryFile()
         p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss_file] + argv,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                             stdout=subprocess.DEVNULL, stderr=err_file)
         timed_out = False
         while True:
             pid, status, usage = os.wait4(p.pid, os.WNOHANG)
@@ -34,7 +36,9 @@ for m in spec:
                 break
             time.sleep(0.0005)
         secs = time.perf_counter() - start
-        err = p.stderr.read().decode(errors="replace")
+        err_file.seek(0)
+        err = err_file.read().decode(errors="replace")
+        err_file.close()
         code = os.waitstatus_to_exitcode(status)
         if timed_out:
             print(f"bench: {label} at {size} took more than {limit}s: skipped", file=sys.stderr)
