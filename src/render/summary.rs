@@ -38,13 +38,14 @@ fn render(report: &Report) -> String {
     if let Some(line) = super::perspective_line(report) {
         let _ = writeln!(out, "{line}.");
     }
-    net_effect(&mut out, report, safe::line);
+    // The changes by theme, then what they add up to for each party (the order a general counsel reads).
     for theme in super::themes(report) {
         let _ = writeln!(out, "{}:", safe::line(&theme.name));
         for g in &theme.groups {
             let _ = writeln!(out, "- {}", safe::line(&super::group_sentence_weighed(report, g)));
         }
     }
+    net_effect(&mut out, report, safe::line);
     let acked = super::acknowledged(report);
     if !acked.is_empty() {
         let _ = writeln!(out, "Acknowledged:");
@@ -59,8 +60,8 @@ fn render(report: &Report) -> String {
     out
 }
 
-/// The net effect on each party, after the headline in every human format;
-/// `escape` is the format's own.
+/// The net effect on each party (after the changes by theme in text and summary, after the headline in
+/// Markdown and HTML, whose tables of changes can be long); `escape` is the format's own.
 pub(super) fn net_effect(out: &mut String, report: &Report, escape: fn(&str) -> String) {
     let effect = super::narrative::net_effect(report);
     if !effect.is_empty() {

@@ -126,17 +126,18 @@ fn render(report: &Report, color: bool) -> String {
     if let Some(h) = super::narrative::headline(report) {
         let _ = writeln!(out, "\n{} {}", p.paint(BOLD, "Headline:"), safe::line(&h));
     }
-    let mut effect = String::new();
-    super::summary::net_effect(&mut effect, report, safe::line);
-    if !effect.is_empty() {
-        let _ = write!(out, "\n{effect}");
-    }
-
     for theme in super::themes(report) {
         let _ = writeln!(out, "\n{}", p.paint(BOLD, &format!("== {} ==", safe::line(&theme.name))));
         for group in &theme.groups {
             clause_group(&mut out, &p, report, group, &theme.name);
         }
+    }
+
+    // What the changes add up to for each party, after the changes themselves.
+    let mut effect = String::new();
+    super::summary::net_effect(&mut effect, report, safe::line);
+    if !effect.is_empty() {
+        let _ = write!(out, "\n{effect}");
     }
 
     let mut closing = String::new();
