@@ -158,6 +158,16 @@ const MODALS: &[(&str, Modality)] = &[
     ("are not required to", Modality::NoDuty),
     ("is not obligated to", Modality::NoDuty),
     ("are not obligated to", Modality::NoDuty),
+    ("shall not be obligated to", Modality::NoDuty),
+    ("will not be obligated to", Modality::NoDuty),
+    ("shall not be obliged to", Modality::NoDuty),
+    ("will not be obliged to", Modality::NoDuty),
+    ("is not obliged to", Modality::NoDuty),
+    ("are not obliged to", Modality::NoDuty),
+    ("shall not be responsible for", Modality::NoDuty),
+    ("will not be responsible for", Modality::NoDuty),
+    ("shall not be liable", Modality::NoDuty),
+    ("will not be liable", Modality::NoDuty),
     ("is not responsible for", Modality::NoDuty),
     ("are not responsible for", Modality::NoDuty),
     ("is not liable", Modality::NoDuty),
@@ -467,6 +477,15 @@ mod tests {
         assert_eq!(one("Either party may terminate this agreement").actor, Actor::Mutual);
         assert_eq!(one("Acme grants Beta an exclusive licence").modality, Modality::Grant);
         assert_eq!(one("You need not renew").modality, Modality::NoDuty);
+        // "Shall not be obligated to" lifts a duty; it does not forbid (read as "shall not", it would).
+        for s in [
+            "Acme shall not be obligated to refund any fees",
+            "Acme will not be obliged to refund any fees",
+            "Acme shall not be responsible for lost data",
+            "Acme shall not be liable for indirect damages",
+        ] {
+            assert_eq!(one(s).modality, Modality::NoDuty, "{s}");
+        }
     }
 
     #[test]
