@@ -209,6 +209,10 @@ pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
         if let (Some(a), Some(b)) = (old_sentence, new_sentence) {
             f = f.words(words::word_diff(a, b));
         }
+        if c.mixed.len() >= 2 {
+            f.message.push_str(" This cuts both ways: it applies to each party alike.");
+            f = f.cuts_both_ways(c.mixed.clone());
+        }
         if let Some(m) = c.materiality {
             f = f.materiality_of(m);
         }
@@ -227,8 +231,8 @@ pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
             ch,
             (old, new),
             &left,
-            line_of(old_line, old, left[0].old),
-            line_of(new_line, new, left[0].new),
+            (line_of(old_line, old, left[0].old), line_of(new_line, new, left[0].new)),
+            &actors,
         );
     } else if analysis.changes.is_empty() {
         equivalent(cx, ch, (old, new), &analysis);
@@ -253,8 +257,8 @@ fn unexplained(
     ch: &Change,
     (old, new): (&str, &str),
     left: &[&prose::Unexplained],
-    lo: Option<u32>,
-    ln: Option<u32>,
+    (lo, ln): (Option<u32>, Option<u32>),
+    actors: &Actors,
 ) {
     let quote = |ws: &[String]| -> String {
         let shown: Vec<&str> = ws.iter().take(8).map(|w| w.as_str()).collect();
@@ -292,6 +296,40 @@ fn unexplained(
             new: sentence(new, Some((0, new.len()))),
             triggers,
         });
+    // A sentence now pointing to another document (a policy or notice added,
+    // dropped or replaced) takes in what that document says, which the
+    // wording does not show: it cuts both ways. A document renamed under the
+    // same link is the same document: that rename is left for review as it is.
+    let documents = |t: &str, s: Option<(usize, usize)>| {
+        let mut n = s.map(|(a, b)| prose::documents::names(&t[a..b])).unwrap_or_default();
+        n.sort();
+        n
+    };
+    let swapped: Vec<(Vec<String>, Vec<String>)> =
+        left.iter().map(|u| (documents(old, u.old), documents(new, u.new))).collect();
+    let links = (links_of(ch.at.old), links_of(ch.at.new));
+    let renamed = left.iter().zip(&swapped).any(|(u, (a, b))| {
+        u.old.is_some() && u.new.is_some() && prose::documents::renamed(a, b, (&links.0, &links.1))
+    });
+    if !renamed && swapped.iter().all(|(a, b)| a != b) {
+        let all = |side: fn(&(Vec<String>, Vec<String>)) -> &Vec<String>| -> Vec<String> {
+            let mut v: Vec<String> = swapped.iter().flat_map(|x| side(x).iter().cloned()).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        let (was, now) = (all(|x| &x.0), all(|x| &x.1));
+        let show = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.iter().map(|n| q(n)).collect::<Vec<_>>().join(", ") };
+        f.message.push_str(&format!(
+            " The documents it refers to changed (was {}, now {}): whom that favours depends on what they say, so it cuts both ways.",
+            show(&was),
+            show(&now)
+        ));
+        let parties = actors.keys();
+        if parties.len() >= 2 {
+            f = f.cuts_both_ways(parties);
+        }
+    }
     // An unexplained rewording of a sentence about money, a licence or exclusivity is put to review as commercial.
     let sentences = left.iter().flat_map(|u| [sentence(old, u.old), sentence(new, u.new)]).flatten();
     if sentences.take(16).any(|t| commercial(&t)) {
@@ -318,6 +356,17 @@ fn equivalent(cx: &mut Cx, ch: &Change, (old, new): (&str, &str), analysis: &Ana
         .lines(ch.lines())
         .words(words::word_diff(old, new));
     cx.push_clause(ch.at, f);
+}
+
+/// A clause's links as (text, address) pairs.
+fn links_of(c: Option<&crate::model::Clause>) -> Vec<(String, String)> {
+    let Some(Value::List(list)) = c.and_then(|c| c.value("links")) else { return Vec::new() };
+    list.iter()
+        .filter_map(|l| {
+            let (text, url) = l.rsplit_once(" <")?;
+            Some((text.to_string(), url.trim_end_matches('>').to_string()))
+        })
+        .collect()
 }
 
 fn q(s: &str) -> String {

@@ -279,6 +279,7 @@ impl<'a> Pair<'a> {
             message,
             favours,
             disfavours,
+            mixed: direction.mixed(self.actors),
             old: Some(self.o.span),
             new: Some(self.n.span),
             triggers,
@@ -990,6 +991,16 @@ pub(super) enum Direction {
 }
 
 impl Direction {
+    /// The parties a change cuts both ways for: every party, when the actor is
+    /// each of them ("either party", "the parties"): it binds and benefits
+    /// each alike, so it names no winner.
+    pub fn mixed(&self, actors: &Actors) -> Vec<String> {
+        match self {
+            Direction::For(Actor::Mutual) | Direction::Against(Actor::Mutual) => actors.keys(),
+            _ => Vec::new(),
+        }
+    }
+
     /// (favours, disfavours) as party keys. A mutual or unknown actor gives no party.
     pub fn parties(&self, actors: &Actors) -> (Vec<String>, Vec<String>) {
         let (who, good) = match self {

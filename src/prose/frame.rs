@@ -77,6 +77,11 @@ impl Actors {
         best
     }
 
+    /// Every party's key.
+    pub fn keys(&self) -> Vec<String> {
+        self.names.iter().map(|(k, _)| k.clone()).collect()
+    }
+
     /// The other party of a two-party agreement.
     pub fn other(&self, key: &str) -> Option<&str> {
         match self.names.as_slice() {

@@ -19,6 +19,7 @@
 //! reports it for review rather than as harmless.
 
 mod compare;
+pub mod documents;
 pub mod fields;
 pub mod frame;
 pub mod segment;
@@ -46,6 +47,9 @@ pub struct Change {
     pub favours: Vec<String>,
     /// Party keys the change disfavours.
     pub disfavours: Vec<String>,
+    /// Party keys the change cuts both ways for ("either party may …": it
+    /// binds and benefits each alike); when set, it favours no one.
+    pub mixed: Vec<String>,
     /// Byte ranges of the old and new sentence.
     pub old: Option<(usize, usize)>,
     /// Byte range of the new sentence.
@@ -274,6 +278,7 @@ fn lone(out: &mut Analysis, s: &Sentence, actors: &Actors, added: bool) {
                 message,
                 favours,
                 disfavours,
+                mixed: direction.mixed(actors),
                 old: None,
                 new: None,
                 triggers: vec![s.text_of(f.modal.0, f.action + 1)],
@@ -313,12 +318,13 @@ fn cap_sentence(s: &Sentence, actors: &Actors, added: bool) -> Option<Change> {
         None => compare::Direction::None,
     };
     let (favours, disfavours) = d.parties(actors);
+    let mixed = d.mixed(actors);
     let (rule, message) = if added {
         (Rule::CapAdded, format!("Cap added: liability limited to {amount}."))
     } else {
         (Rule::CapRemoved, format!("Cap removed: liability is no longer limited to {amount}."))
     };
-    Some(Change { rule, materiality: None, message, favours, disfavours, old: None, new: None, triggers: vec![amount] })
+    Some(Change { rule, materiality: None, message, favours, disfavours, mixed, old: None, new: None, triggers: vec![amount] })
 }
 
 /// Dice overlap of the two sentences' words (as multisets).

@@ -187,6 +187,17 @@ fn raw(s: &str) -> Vec<Raw<'_>> {
         if c.is_whitespace() {
             continue;
         }
+        // A web address or an email address is one word: its dots, colons and
+        // slashes are not breaks between list items.
+        if let Some(len) = address_len(&s[i..]) {
+            let end = i + len;
+            while it.peek().is_some_and(|&(j, _)| j < end) {
+                it.next();
+            }
+            let text = &s[i..end];
+            out.push(Raw { text, lower: std::borrow::Cow::Owned(address_norm(text)), start: i, end, word: true });
+            continue;
+        }
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
@@ -223,6 +234,48 @@ fn raw(s: &str) -> Vec<Raw<'_>> {
         }
     }
     out
+}
+
+/// The length of a web address ("https://…", "www.…") or an email address
+/// ("name@example.com") at the start of `s`, without trailing punctuation.
+fn address_len(s: &str) -> Option<usize> {
+    let starts = |p: &str| s.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()));
+    let web = starts("http://") || starts("https://") || starts("www.");
+    // An email address is short: looking no further than 256 bytes, and only
+    // when an "@" comes before the next space, keeps reading linear and cheap.
+    let mut window = s.len();
+    if !web {
+        let b = s.as_bytes();
+        let at = b.iter().take(256).take_while(|c| !c.is_ascii_whitespace()).any(|&c| c == b'@');
+        if !at {
+            return None;
+        }
+        window = (256..=s.len().min(259)).find(|&k| s.is_char_boundary(k)).unwrap_or(s.len()).min(s.len());
+    }
+    let stop = |c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '(' | ')' | '[' | ']');
+    let body = s[..window].find(stop).unwrap_or(window);
+    let len = s[..body].trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '\u{2019}']).len();
+    let token = &s[..len];
+    let email = !web
+        && token.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty()
+                && user.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'))
+                && host.contains('.')
+                && !host.starts_with('.')
+                && host.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+        });
+    let web = web && token.len() > 8 && token.contains('.');
+    (web || email).then_some(len)
+}
+
+/// A web address read for its meaning: the scheme, "www." and a closing
+/// slash do not change where it points (http://www.example.com/ and
+/// https://example.com are the same place to a reader).
+fn address_norm(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).unwrap_or(&lower);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    rest.trim_end_matches('/').to_string()
 }
 
 /// The value of number words starting at `i`: (value, words used).
@@ -607,6 +660,22 @@ mod tests {
 
     fn norms(s: &str) -> Vec<String> {
         words(s).into_iter().map(|w| w.norm).collect()
+    }
+
+    #[test]
+    fn an_address_is_one_word_and_its_scheme_does_not_count() {
+        let old = words("log into http://www.find.firefox.com/ using it.");
+        let new = words("log into https://find.firefox.com using it.");
+        assert_eq!(old.iter().map(|w| w.norm.as_str()).collect::<Vec<_>>(), ["log", "into", "find.firefox.com", "using", "it"]);
+        assert_eq!(norms("log into https://find.firefox.com using it."), norms("log into http://www.find.firefox.com/ using it."));
+        assert!(!old[2].after_break && !new[2].after_break, "{old:?}");
+        // The closing stop is the sentence's, not the address's.
+        assert_eq!(norms("See https://example.com/terms."), ["see", "example.com/terms"]);
+        assert_eq!(norms("email abuse@mozilla.com, or write"), ["email", "abuse@mozilla.com", "or", "write"]);
+        // A different place is a different word.
+        assert_ne!(norms("see https://example.com/a"), norms("see https://example.com/b"));
+        // Not addresses: an "@" with no host, "www" alone.
+        assert_eq!(norms("meet @ noon at www"), ["meet", "noon", "at", "www"]);
     }
 
     #[test]
