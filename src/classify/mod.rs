@@ -579,6 +579,17 @@ impl<'a> Cx<'a> {
             }
             if let Some(sides) = wording::whole_favours(self.old, self.new, text, added) {
                 f = f.favouring(sides);
+            } else if let Some(link) = wording::lone_link(c, text) {
+                // "* [MDN Plus](https://…/privacy/mdn-plus/)": an entry that is only a
+                // reference to another document takes in (or drops) what that says.
+                let parties = wording::actors(self.old, self.new).keys();
+                if parties.len() >= 2 {
+                    let how = if added { "now refers to" } else { "no longer refers to" };
+                    f.message.push_str(&format!(
+                        " The agreement {how} the document it links to ({link}): whom that favours depends on what the document says, so it cuts both ways."
+                    ));
+                    f = f.cuts_both_ways(parties);
+                }
             }
             if c.heading.as_deref().is_some_and(wording::lists_offerings)
                 && let Some(sides) = wording::offering(self.old, self.new, text, added)

@@ -152,7 +152,17 @@ pub(super) fn offering(
             }
         }
     }
-    let Some(who) = served else { return Some((Vec::new(), Vec::new())) };
+    // No sentence names whom it serves: in terms a provider ("we") offers its
+    // users ("you"), a service on the list is offered to "you".
+    let addressed = || {
+        let party = |alias: &str| match actors.at(&prose::tokens::words(alias), 0) {
+            Some((prose::Actor::Party(k), _)) => Some(k),
+            _ => None,
+        };
+        let (you, we) = (party("you")?, party("we")?);
+        (you != we).then_some(you)
+    };
+    let Some(who) = served.or_else(addressed) else { return Some((Vec::new(), Vec::new())) };
     let other: Vec<String> = actors.other(&who).map(|o| vec![o.to_string()]).unwrap_or_default();
     Some(if added { (vec![who], other) } else { (other, vec![who]) })
 }
@@ -356,6 +366,15 @@ fn equivalent(cx: &mut Cx, ch: &Change, (old, new): (&str, &str), analysis: &Ana
         .lines(ch.lines())
         .words(words::word_diff(old, new));
     cx.push_clause(ch.at, f);
+}
+
+/// "text <address>" when a clause's wording is nothing but one link (a list
+/// entry pointing to another document).
+pub(super) fn lone_link(c: &crate::model::Clause, text: &str) -> Option<String> {
+    let links = links_of(Some(c));
+    let [(label, url)] = links.as_slice() else { return None };
+    let bare = text.trim().trim_end_matches(['.', ';', ',']).trim();
+    (!label.is_empty() && bare == label.trim()).then(|| format!("{label} <{url}>"))
 }
 
 /// A clause's links as (text, address) pairs.

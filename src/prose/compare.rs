@@ -142,6 +142,7 @@ impl<'a> Pair<'a> {
         self.limiters();
         self.conjunction();
         self.qualifiers();
+        self.formality();
         self.lists();
         self.condition_edits();
     }
@@ -759,6 +760,75 @@ impl<'a> Pair<'a> {
                     }
                 );
                 self.push(Rule::ConjunctionChanged, m, Direction::None, vec![x.into(), y.into()]);
+            }
+        }
+    }
+
+    /// "prior approval" → "prior written approval", "notice" → "notice in
+    /// writing": the act now needs a form it did not, which burdens the party
+    /// that acts (the one that must get the approval or give the notice), and
+    /// protects the other. Removing the form does the reverse.
+    fn formality(&mut self) {
+        const ACTS: &[&str] = &[
+            "approval",
+            "consent",
+            "notice",
+            "notification",
+            "authorization",
+            "permission",
+            "agreement",
+            "request",
+            "instructions",
+        ];
+        for added in [true, false] {
+            let side = if added { self.n } else { self.o };
+            let (changed, done) =
+                if added { (&self.new_changed, &self.new_done) } else { (&self.old_changed, &self.old_done) };
+            let mut hits = Vec::new();
+            for k in 0..side.words.len() {
+                if !changed[k] || done[k] {
+                    continue;
+                }
+                let w = |i: usize| side.words.get(i).map_or("", |x| x.norm.as_str());
+                let act = if w(k) == "written" && ACTS.contains(&w(k + 1)) {
+                    Some((k, 1, w(k + 1)))
+                } else if w(k) == "in"
+                    && w(k + 1) == "writing"
+                    && changed.get(k + 1) == Some(&true)
+                    && k > 0
+                    && ACTS.contains(&w(k - 1))
+                {
+                    Some((k, 2, w(k - 1)))
+                } else {
+                    None
+                };
+                hits.extend(act.map(|(k, len, act)| (k, len, act.to_string())));
+            }
+            for (k, len, act) in hits {
+                let Some(frame) = self.frame_near(k, !added).cloned() else { continue };
+                if frame.actor == Actor::Unknown {
+                    continue;
+                }
+                let who = self.actor_name(&frame.actor);
+                let (rule, m, direction) = if added {
+                    (
+                        Rule::QualifierAdded,
+                        format!("Qualifier added: the {act} must now be in writing, a form {who} must now meet."),
+                        Direction::Against(frame.actor.clone()),
+                    )
+                } else {
+                    (
+                        Rule::QualifierRemoved,
+                        format!("Qualifier removed: the {act} no longer needs to be in writing, a form {who} no longer has to meet."),
+                        Direction::For(frame.actor.clone()),
+                    )
+                };
+                if added {
+                    self.claim_new(k, k + len);
+                } else {
+                    self.claim_old(k, k + len);
+                }
+                self.push(rule, m, direction, vec![side.text_of(k, k + len + usize::from(len == 1))]);
             }
         }
     }

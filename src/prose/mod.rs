@@ -368,6 +368,23 @@ mod tests {
     }
 
     #[test]
+    fn a_form_of_writing_burdens_the_party_that_acts() {
+        let c = one(
+            "Beta shall not disclose the information without the prior approval of Acme.",
+            "Beta shall not disclose the information without the prior written approval of Acme.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::QualifierAdded, ["acme".to_string()].as_slice()));
+        let c = one("Acme may terminate on notice in writing to Beta.", "Acme may terminate on notice to Beta.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::QualifierRemoved, ["acme".to_string()].as_slice()));
+        // Either party: it binds and benefits each alike.
+        let c = one(
+            "Either party may terminate this agreement on notice.",
+            "Either party may terminate this agreement on written notice.",
+        );
+        assert!(c.favours.is_empty() && c.mixed == ["acme".to_string(), "beta".to_string()], "{c:?}");
+    }
+
+    #[test]
     fn the_six_rows_of_the_issue() {
         let c = one("Beta shall pay Acme all fees within 30 days.", "Acme shall pay Beta all fees within thirty days.");
         assert_eq!((c.rule, c.favours.as_slice()), (Rule::PaymentDirectionReversed, ["beta".to_string()].as_slice()));
