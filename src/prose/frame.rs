@@ -300,9 +300,54 @@ fn modal_at(w: &[Word], i: usize) -> Option<(Modality, usize)> {
         .map(|(p, m)| (*m, p.len()))
 }
 
+/// "It is your responsibility to protect …": a duty of the possessor.
+/// "There is no guarantee that …": a disclaimer, which in terms a provider
+/// ("we") offers its users ("you") frees the provider.
+fn impersonal(w: &[Word], actors: &Actors, out: &mut Vec<Frame>) {
+    let norm = |k: usize| w.get(k).map_or("", |x| x.norm.as_str());
+    for k in 2..w.len() {
+        if norm(k) == "responsibility" && norm(k + 1) == "to" && matches!(norm(k - 2), "is" | "be") {
+            if let Some((actor, _)) = actors.at(w, k - 1) {
+                let action = k + 2;
+                if action < w.len() {
+                    out.push(Frame {
+                        actor,
+                        modality: Modality::Obligation,
+                        verb: lemma(&w[action].norm),
+                        modal: (k - 2, k + 2),
+                        action,
+                        object: None,
+                        subject: Some((k - 1, k)),
+                    });
+                }
+            }
+        }
+        if norm(k) == "no" && matches!(norm(k + 1), "guarantee" | "warranty" | "assurance") && norm(k - 1) == "is" {
+            let party = |alias: &str| match actors.at(&super::tokens::words(alias), 0) {
+                Some((Actor::Party(p), _)) => Some(p),
+                _ => None,
+            };
+            let provider = match (party("we"), party("you")) {
+                (Some(we), Some(you)) if we != you => Actor::Party(we),
+                _ => continue,
+            };
+            out.push(Frame {
+                actor: provider,
+                modality: Modality::NoDuty,
+                verb: lemma(norm(k + 1)),
+                modal: (k - 1, k + 1),
+                action: k + 1,
+                object: None,
+                subject: None,
+            });
+        }
+    }
+}
+
 /// The deontic frames of a sentence's words.
 pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
     let mut out = Vec::new();
+    impersonal(w, actors, &mut out);
     let mut i = 0;
     while i < w.len() {
         let Some((mut modality, n)) = modal_at(w, i) else {
@@ -412,6 +457,7 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
         });
         i += n;
     }
+    out.sort_by_key(|f| f.modal.0);
     out
 }
 
@@ -491,6 +537,18 @@ mod tests {
         ] {
             assert_eq!(one(s).modality, Modality::NoDuty, "{s}");
         }
+    }
+
+    #[test]
+    fn an_impersonal_duty_and_a_disclaimer_name_their_party() {
+        let f = one("It is Beta's responsibility to protect its passwords");
+        assert_eq!((f.actor, f.modality, f.verb.as_str()), (Actor::Party("beta".into()), Modality::Obligation, "protect"));
+        let provider = Actors::new([("mozilla", vec!["Mozilla", "we", "us"]), ("user", vec!["User", "you", "your"])]);
+        let fs = frames(&words("There is no guarantee that the records are complete"), &provider);
+        assert_eq!(fs.len(), 1, "{fs:?}");
+        assert_eq!((fs[0].actor.clone(), fs[0].modality), (Actor::Party("mozilla".into()), Modality::NoDuty));
+        // Between two named parties, nobody is the provider: the words do not say whose it is.
+        assert!(frames(&words("There is no guarantee that the records are complete"), &acme_beta()).is_empty());
     }
 
     #[test]
