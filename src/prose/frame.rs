@@ -473,8 +473,17 @@ fn actor_before(w: &[Word], i: usize, actors: &Actors) -> Option<(Actor, usize, 
     let from = i.saturating_sub(8);
     let mut found = None;
     for k in (from..i).rev() {
+        // "necessary to our services and cannot be …": a party after a
+        // preposition is its object, not the subject of the modal.
+        let object_of_preposition = k > 0
+            && matches!(
+                w[k - 1].norm.as_str(),
+                "to" | "of" | "for" | "with" | "in" | "on" | "from" | "under" | "by" | "through" | "into" | "about"
+                    | "against" | "at"
+            );
         if let Some((a, n)) = actors.at(w, k)
             && k + n <= i
+            && !object_of_preposition
         {
             found = Some((a, k, n));
             break;
@@ -537,6 +546,14 @@ mod tests {
         ] {
             assert_eq!(one(s).modality, Modality::NoDuty, "{s}");
         }
+    }
+
+    #[test]
+    fn a_party_after_a_preposition_is_not_the_subject() {
+        let fs = frames(&words("These are necessary to Acme's services and cannot be refused"), &acme_beta());
+        assert!(fs.iter().all(|f| f.actor == Actor::Unknown), "{fs:?}");
+        assert_eq!(one("Once paid to Acme, the fees of Beta shall not be refunded").actor, Actor::Unknown);
+        assert_eq!(one("Upon notice to Acme, Beta may terminate").actor, Actor::Party("beta".into()));
     }
 
     #[test]
