@@ -466,9 +466,10 @@ fn an_offering_added_to_the_services_list_is_commercial_for_whom_it_serves() {
     let new = load(&format!("{base}(b) Acme Vault allows you to store files.\n"));
     let f = agreement_diff::diff(&new, &old).findings.into_iter().find(|f| f.rule.id() == "clause-removed").unwrap();
     assert_eq!((f.materiality(), f.favours.as_slice()), (Materiality::Commercial, ["acme".to_string()].as_slice()));
-    // An offering that names no one it serves favours no one.
+    // An offering that names no one it serves, in terms a provider ("we") offers its
+    // users ("you"), is offered to "you".
     let f = added("Acme Relay is a mail forwarding service.");
-    assert_eq!((f.materiality(), f.favours.len()), (Materiality::Commercial, 0));
+    assert_eq!((f.materiality(), f.favours.as_slice()), (Materiality::Commercial, ["user".to_string()].as_slice()));
     // A duty under the same heading is read as a duty, not as an offering.
     let f = added("You must keep your password secret.");
     assert!(f.materiality() < Materiality::Commercial, "{}", f.message);

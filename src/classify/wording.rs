@@ -318,18 +318,21 @@ fn unexplained(
     let swapped: Vec<(Vec<String>, Vec<String>)> =
         left.iter().map(|u| (documents(old, u.old), documents(new, u.new))).collect();
     let links = (links_of(ch.at.old), links_of(ch.at.new));
-    let renamed = left.iter().zip(&swapped).any(|(u, (a, b))| {
-        u.old.is_some() && u.new.is_some() && prose::documents::renamed(a, b, (&links.0, &links.1))
-    });
+    let renamed = left
+        .iter()
+        .zip(&swapped)
+        .any(|(u, (a, b))| u.old.is_some() && u.new.is_some() && prose::documents::renamed(a, b, (&links.0, &links.1)));
     if !renamed && swapped.iter().all(|(a, b)| a != b) {
-        let all = |side: fn(&(Vec<String>, Vec<String>)) -> &Vec<String>| -> Vec<String> {
-            let mut v: Vec<String> = swapped.iter().flat_map(|x| side(x).iter().cloned()).collect();
+        let all = |old_side: bool| -> Vec<String> {
+            let mut v: Vec<String> = swapped.iter().flat_map(|(a, b)| if old_side { a } else { b }).cloned().collect();
             v.sort();
             v.dedup();
             v
         };
-        let (was, now) = (all(|x| &x.0), all(|x| &x.1));
-        let show = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.iter().map(|n| q(n)).collect::<Vec<_>>().join(", ") };
+        let (was, now) = (all(true), all(false));
+        let show = |v: &[String]| {
+            if v.is_empty() { "none".to_string() } else { v.iter().map(|n| q(n)).collect::<Vec<_>>().join(", ") }
+        };
         f.message.push_str(&format!(
             " The documents it refers to changed (was {}, now {}): whom that favours depends on what they say, so it cuts both ways.",
             show(&was),

@@ -819,7 +819,9 @@ impl<'a> Pair<'a> {
                 } else {
                     (
                         Rule::QualifierRemoved,
-                        format!("Qualifier removed: the {act} no longer needs to be in writing, a form {who} no longer has to meet."),
+                        format!(
+                            "Qualifier removed: the {act} no longer needs to be in writing, a form {who} no longer has to meet."
+                        ),
                         Direction::For(frame.actor.clone()),
                     )
                 };

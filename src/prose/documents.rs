@@ -25,8 +25,32 @@ const NOUNS: &[&str] = &[
 fn stops(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "the" | "our" | "your" | "its" | "their" | "a" | "an" | "this" | "these" | "that" | "and" | "or" | "in"
-            | "of" | "to" | "by" | "with" | "under" | "for" | "see" | "at" | "on" | "as" | "any" | "each" | "both"
+        "the"
+            | "our"
+            | "your"
+            | "its"
+            | "their"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "that"
+            | "and"
+            | "or"
+            | "in"
+            | "of"
+            | "to"
+            | "by"
+            | "with"
+            | "under"
+            | "for"
+            | "see"
+            | "at"
+            | "on"
+            | "as"
+            | "any"
+            | "each"
+            | "both"
     )
 }
 
@@ -36,7 +60,9 @@ fn stops(w: &str) -> bool {
 /// these terms themselves) is not another document.
 pub fn names(text: &str) -> Vec<String> {
     let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | '"' | '*' | '_' | '\u{201c}' | '\u{201d}'))
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | '"' | '*' | '_' | '\u{201c}' | '\u{201d}')
+        })
         .filter(|w| !w.is_empty())
         .collect();
     let mut out: Vec<String> = Vec::new();
@@ -91,17 +117,21 @@ pub fn names(text: &str) -> Vec<String> {
     out
 }
 
+/// A side's links as (text, address) pairs.
+pub type Links<'a> = &'a [(String, String)];
+
 /// Whether the documents `was` names became the documents `now` names only
 /// in name: each name that went has the same link as one that came (the
 /// same document, renamed). `links` are (text, address) pairs of each side.
-pub fn renamed(was: &[String], now: &[String], links: (&[(String, String)], &[(String, String)])) -> bool {
+pub fn renamed(was: &[String], now: &[String], links: (Links, Links)) -> bool {
     let gone: Vec<&String> = was.iter().filter(|n| !now.contains(n)).collect();
     let came: Vec<&String> = now.iter().filter(|n| !was.contains(n)).collect();
     if gone.is_empty() || gone.len() != came.len() {
         return false;
     }
-    let target = |name: &str, links: &[(String, String)]| -> Option<String> {
-        let mut hits = links.iter().filter(|(text, _)| text.contains(name) || name.contains(text.as_str()) && !text.is_empty());
+    let target = |name: &str, links: Links| -> Option<String> {
+        let mut hits =
+            links.iter().filter(|(text, _)| text.contains(name) || name.contains(text.as_str()) && !text.is_empty());
         let (_, url) = hits.next()?;
         hits.all(|(_, u)| u == url).then(|| url.trim_end_matches('/').to_lowercase())
     };
@@ -127,7 +157,9 @@ mod tests {
             ["Mozilla accounts Privacy Notice"]
         );
         assert_eq!(
-            names("The Firefox Cloud Services Privacy Notice and, for Screenshots, the Firefox Privacy Notice describe it."),
+            names(
+                "The Firefox Cloud Services Privacy Notice and, for Screenshots, the Firefox Privacy Notice describe it."
+            ),
             ["Firefox Cloud Services Privacy Notice", "Firefox Privacy Notice"]
         );
         assert_eq!(names("See our [Acceptable Use Policy](https://x.example/aup)."), ["Acceptable Use Policy"]);

@@ -306,21 +306,21 @@ fn modal_at(w: &[Word], i: usize) -> Option<(Modality, usize)> {
 fn impersonal(w: &[Word], actors: &Actors, out: &mut Vec<Frame>) {
     let norm = |k: usize| w.get(k).map_or("", |x| x.norm.as_str());
     for k in 2..w.len() {
-        if norm(k) == "responsibility" && norm(k + 1) == "to" && matches!(norm(k - 2), "is" | "be") {
-            if let Some((actor, _)) = actors.at(w, k - 1) {
-                let action = k + 2;
-                if action < w.len() {
-                    out.push(Frame {
-                        actor,
-                        modality: Modality::Obligation,
-                        verb: lemma(&w[action].norm),
-                        modal: (k - 2, k + 2),
-                        action,
-                        object: None,
-                        subject: Some((k - 1, k)),
-                    });
-                }
-            }
+        if norm(k) == "responsibility"
+            && norm(k + 1) == "to"
+            && matches!(norm(k - 2), "is" | "be")
+            && k + 2 < w.len()
+            && let Some((actor, _)) = actors.at(w, k - 1)
+        {
+            out.push(Frame {
+                actor,
+                modality: Modality::Obligation,
+                verb: lemma(&w[k + 2].norm),
+                modal: (k - 2, k + 2),
+                action: k + 2,
+                object: None,
+                subject: Some((k - 1, k)),
+            });
         }
         if norm(k) == "no" && matches!(norm(k + 1), "guarantee" | "warranty" | "assurance") && norm(k - 1) == "is" {
             let party = |alias: &str| match actors.at(&super::tokens::words(alias), 0) {
@@ -478,8 +478,19 @@ fn actor_before(w: &[Word], i: usize, actors: &Actors) -> Option<(Actor, usize, 
         let object_of_preposition = k > 0
             && matches!(
                 w[k - 1].norm.as_str(),
-                "to" | "of" | "for" | "with" | "in" | "on" | "from" | "under" | "by" | "through" | "into" | "about"
-                    | "against" | "at"
+                "to" | "of"
+                    | "for"
+                    | "with"
+                    | "in"
+                    | "on"
+                    | "from"
+                    | "under"
+                    | "by"
+                    | "through"
+                    | "into"
+                    | "about"
+                    | "against"
+                    | "at"
             );
         if let Some((a, n)) = actors.at(w, k)
             && k + n <= i
@@ -559,7 +570,10 @@ mod tests {
     #[test]
     fn an_impersonal_duty_and_a_disclaimer_name_their_party() {
         let f = one("It is Beta's responsibility to protect its passwords");
-        assert_eq!((f.actor, f.modality, f.verb.as_str()), (Actor::Party("beta".into()), Modality::Obligation, "protect"));
+        assert_eq!(
+            (f.actor, f.modality, f.verb.as_str()),
+            (Actor::Party("beta".into()), Modality::Obligation, "protect")
+        );
         let provider = Actors::new([("mozilla", vec!["Mozilla", "we", "us"]), ("user", vec!["User", "you", "your"])]);
         let fs = frames(&words("There is no guarantee that the records are complete"), &provider);
         assert_eq!(fs.len(), 1, "{fs:?}");

@@ -324,7 +324,17 @@ fn cap_sentence(s: &Sentence, actors: &Actors, added: bool) -> Option<Change> {
     } else {
         (Rule::CapRemoved, format!("Cap removed: liability is no longer limited to {amount}."))
     };
-    Some(Change { rule, materiality: None, message, favours, disfavours, mixed, old: None, new: None, triggers: vec![amount] })
+    Some(Change {
+        rule,
+        materiality: None,
+        message,
+        favours,
+        disfavours,
+        mixed,
+        old: None,
+        new: None,
+        triggers: vec![amount],
+    })
 }
 
 /// Dice overlap of the two sentences' words (as multisets).

@@ -666,8 +666,14 @@ mod tests {
     fn an_address_is_one_word_and_its_scheme_does_not_count() {
         let old = words("log into http://www.find.firefox.com/ using it.");
         let new = words("log into https://find.firefox.com using it.");
-        assert_eq!(old.iter().map(|w| w.norm.as_str()).collect::<Vec<_>>(), ["log", "into", "find.firefox.com", "using", "it"]);
-        assert_eq!(norms("log into https://find.firefox.com using it."), norms("log into http://www.find.firefox.com/ using it."));
+        assert_eq!(
+            old.iter().map(|w| w.norm.as_str()).collect::<Vec<_>>(),
+            ["log", "into", "find.firefox.com", "using", "it"]
+        );
+        assert_eq!(
+            norms("log into https://find.firefox.com using it."),
+            norms("log into http://www.find.firefox.com/ using it.")
+        );
         assert!(!old[2].after_break && !new[2].after_break, "{old:?}");
         // The closing stop is the sentence's, not the address's.
         assert_eq!(norms("See https://example.com/terms."), ["see", "example.com/terms"]);
