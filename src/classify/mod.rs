@@ -38,6 +38,10 @@ fn caveat(old: &Agreement, new: &Agreement) -> Option<String> {
 /// From this many clauses on, clauses are compared on two threads.
 const PARALLEL_CLAUSES: usize = 2_000;
 
+/// How many changed definitions are read for the parties their term binds
+/// (each reading scans the agreement's wording; this keeps the work linear).
+const DEFINITIONS_READ: usize = 64;
+
 /// Compare two versions of an agreement.
 pub fn diff(old: &Agreement, new: &Agreement) -> Report {
     diff_with_threshold(old, new, PARALLEL_CLAUSES)
@@ -372,6 +376,7 @@ impl<'a> Cx<'a> {
 
     fn definitions(&mut self) {
         let find = |a: &'a Agreement, t: &str| a.definitions.iter().find(|d| d.term == t);
+        let mut read = 0;
         for d in &self.new.definitions {
             let field = format!("definitions.{}", d.term);
             match find(self.old, &d.term) {
@@ -397,11 +402,21 @@ impl<'a> Cx<'a> {
                     }
                     let message =
                         format!("The definition of \"{}\" changed; every clause using it changes with it.", d.term);
-                    let f = Finding::new(Rule::DefinitionChanged, message)
+                    let mut f = Finding::new(Rule::DefinitionChanged, message)
                         .field(field.clone())
                         .values(values.0, values.1)
                         .lines(lines)
                         .words(prose::word_diff(&o.text, &d.text));
+                    if read < DEFINITIONS_READ {
+                        read += 1;
+                        let parties = wording::bound_by_term(self.old, self.new, &d.term);
+                        if parties.len() >= 2 {
+                            f.message.push_str(
+                                " Sentences using it bind each party, so whom the change favours depends on them: it cuts both ways.",
+                            );
+                            f = f.cuts_both_ways(parties);
+                        }
+                    }
                     self.push("Definitions", f);
                     let spot = Spot { at: None, label: "Definitions", field: &field, lines };
                     self.numbers(spot, &o.text, &d.text);

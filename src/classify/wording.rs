@@ -169,7 +169,7 @@ pub(super) fn offering(
 
 /// Whom a whole clause's wording favours, read as if every sentence came
 /// (`added`) or went: the party that every change naming one agrees on —
-/// duties, restrictions, licences, payments and caps. Permissions and rights
+/// duties, restrictions, grants, licences, payments and caps. Permissions
 /// ("you can …") are not read for it (on whole informational clauses they
 /// named the wrong party more often than the right one). `None` when no
 /// change names a party or two disagree.
@@ -184,7 +184,7 @@ pub(super) fn whole_favours(
     let mut named = analysis
         .changes
         .iter()
-        .filter(|c| !matches!(c.rule, Rule::RightGranted | Rule::RightRevoked))
+        .filter(|c| !(c.permission && matches!(c.rule, Rule::RightGranted | Rule::RightRevoked)))
         .filter(|c| !c.favours.is_empty() || !c.disfavours.is_empty());
     let first = named.next()?;
     let sides = (first.favours.clone(), first.disfavours.clone());
@@ -369,6 +369,33 @@ fn equivalent(cx: &mut Cx, ch: &Change, (old, new): (&str, &str), analysis: &Ana
         .lines(ch.lines())
         .words(words::word_diff(old, new));
     cx.push_clause(ch.at, f);
+}
+
+/// The parties bound (or freed) by the sentences of `agreement` that use a
+/// defined term: every party, when sentences using it bind more than one
+/// (a change of the definition then cuts both ways); otherwise none.
+pub(super) fn bound_by_term(old: &Agreement, new: &Agreement, term: &str) -> Vec<String> {
+    let actors = actors(old, new);
+    let mut seen: Vec<String> = Vec::new();
+    for text in new.clauses.iter().filter_map(|c| c.text_of("text")).filter(|t| t.contains(term)) {
+        for g in prose::segment::sentences(text) {
+            let sentence = &text[g.start..g.end];
+            if !sentence.contains(term) {
+                continue;
+            }
+            for f in prose::frame::frames(&prose::tokens::words(sentence), &actors) {
+                match f.actor {
+                    prose::Actor::Party(k) if !seen.contains(&k) => seen.push(k),
+                    prose::Actor::Mutual => return actors.keys(),
+                    _ => {}
+                }
+            }
+            if seen.len() >= 2 {
+                return actors.keys();
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// "text <address>" when a clause's wording is nothing but one link (a list

@@ -281,6 +281,7 @@ impl<'a> Pair<'a> {
             favours,
             disfavours,
             mixed: direction.mixed(self.actors),
+            permission: false,
             old: Some(self.o.span),
             new: Some(self.n.span),
             triggers,

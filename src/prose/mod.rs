@@ -47,6 +47,9 @@ pub struct Change {
     pub favours: Vec<String>,
     /// Party keys the change disfavours.
     pub disfavours: Vec<String>,
+    /// Whether it is a permission ("may", "can") that came or went: whole
+    /// informational clauses use those loosely ("you can learn more at …").
+    pub permission: bool,
     /// Party keys the change cuts both ways for ("either party may …": it
     /// binds and benefits each alike); when set, it favours no one.
     pub mixed: Vec<String>,
@@ -279,6 +282,7 @@ fn lone(out: &mut Analysis, s: &Sentence, actors: &Actors, added: bool) {
                 favours,
                 disfavours,
                 mixed: direction.mixed(actors),
+                permission: f.modality == frame::Modality::Permission,
                 old: None,
                 new: None,
                 triggers: vec![s.text_of(f.modal.0, f.action + 1)],
@@ -331,6 +335,7 @@ fn cap_sentence(s: &Sentence, actors: &Actors, added: bool) -> Option<Change> {
         favours,
         disfavours,
         mixed,
+        permission: false,
         old: None,
         new: None,
         triggers: vec![amount],
