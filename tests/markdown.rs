@@ -506,3 +506,60 @@ fn a_whole_clause_added_or_removed_favours_whom_its_duties_point_to() {
     let f = added("You must keep your password secret. We must encrypt your password.");
     assert!(f.favours.is_empty() && f.disfavours.is_empty(), "{:?}", f.favours);
 }
+
+/// Changes whose winner depends on something the wording does not show cut
+/// both ways: another document the agreement now refers to, a general term
+/// that applies to each party alike, or a definition used where each party is
+/// bound. A document renamed under the same link is not another document.
+#[test]
+fn what_depends_on_other_documents_or_binds_each_party_alike_cuts_both_ways() {
+    let head = "---\nagreement: t\nparties:\n  acme: {name: Acme Corp., short: Acme, aliases: [we, us, our]}\n  \
+                customer: {name: Customer Inc., short: Customer, aliases: [you, your]}\n---\n# Terms\n\n";
+    let load = |body: &str| load_str(&format!("{head}{body}"), "t.md", &LoadOptions::default()).unwrap();
+    let findings = |old: &str, new: &str| agreement_diff::diff(&load(old), &load(new)).findings;
+    let both = ["acme".to_string(), "customer".to_string()];
+    let mixed_of = |old: &str, new: &str, rule: &str| {
+        let fs = findings(old, new);
+        let f = fs.iter().find(|f| f.rule.id() == rule).unwrap_or_else(|| panic!("no {rule}: {fs:?}"));
+        (f.mixed.clone(), f.favours.clone(), f.message.clone())
+    };
+
+    // Another privacy document: review it, and it cuts both ways.
+    let (mixed, favours, message) = mixed_of(
+        "## Privacy\n\nWe use your data as described in the [Acme Privacy Policy](https://acme.example/privacy).\n",
+        "## Privacy\n\nWe use your data as described in the [Acme Cloud Privacy Notice](https://acme.example/cloud).\n",
+        "text-changed",
+    );
+    assert_eq!((mixed, favours.len()), (both.to_vec(), 0), "{message}");
+    assert!(message.contains("\"Acme Cloud Privacy Notice\""), "{message}");
+    // The same link under a new name: still for review, but no claim about the documents.
+    let (mixed, _, message) = mixed_of(
+        "## Use\n\nYou must follow the [Conditions of Use](https://acme.example/aup).\n",
+        "## Use\n\nYou must follow the [Acceptable Use Policy](https://acme.example/aup).\n",
+        "text-changed",
+    );
+    assert!(mixed.is_empty(), "{message}");
+
+    // A list entry that is only a link to another document.
+    let list = "## Privacy notices\n\n* [Acme Mail](https://acme.example/privacy/mail)\n";
+    let (mixed, ..) =
+        mixed_of(list, &format!("{list}* [Acme Drive](https://acme.example/privacy/drive)\n"), "clause-added");
+    assert_eq!(mixed, both.to_vec());
+
+    // An entire-agreement term removed applies to each party alike.
+    let (mixed, _, message) = mixed_of(
+        "## Miscellaneous\n\nThese Terms constitute the entire agreement between you and us and are governed by the laws of Ohio.\n",
+        "## Miscellaneous\n\nThese Terms are governed by the laws of Ohio.\n",
+        "text-changed",
+    );
+    assert_eq!(mixed, both.to_vec(), "{message}");
+
+    // A definition used where each party is bound; and one used only where one party is.
+    let terms = |def: &str, use_: &str| format!("## Definitions\n\n\"Platform\" means {def}.\n\n## Use\n\n{use_}\n");
+    let each = "We must keep the Platform running. You must not misuse the Platform.";
+    let (mixed, ..) = mixed_of(&terms("our website", each), &terms("our website and apps", each), "definition-changed");
+    assert_eq!(mixed, both.to_vec());
+    let one = "You must not misuse the Platform.";
+    let (mixed, ..) = mixed_of(&terms("our website", one), &terms("our website and apps", one), "definition-changed");
+    assert!(mixed.is_empty());
+}

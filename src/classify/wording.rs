@@ -333,13 +333,21 @@ fn unexplained(
         let show = |v: &[String]| {
             if v.is_empty() { "none".to_string() } else { v.iter().map(|n| q(n)).collect::<Vec<_>>().join(", ") }
         };
-        f.message.push_str(&format!(
-            " The documents it refers to changed (was {}, now {}): whom that favours depends on what they say, so it cuts both ways.",
-            show(&was),
-            show(&now)
-        ));
         let parties = actors.keys();
         if parties.len() >= 2 {
+            f.message.push_str(&format!(
+                " The documents it refers to changed (was {}, now {}): whom that favours depends on what they say, so it cuts both ways.",
+                show(&was),
+                show(&now)
+            ));
+            f = f.cuts_both_ways(parties);
+        }
+    } else if left.iter().all(|u| boilerplate(&u.words.0) || boilerplate(&u.words.1)) {
+        // An entire-agreement, severability, waiver or counterparts term binds
+        // and protects each party alike.
+        let parties = actors.keys();
+        if parties.len() >= 2 {
+            f.message.push_str(" It is a general term that applies to each party alike, so it cuts both ways.");
             f = f.cuts_both_ways(parties);
         }
     }
@@ -396,6 +404,18 @@ pub(super) fn bound_by_term(old: &Agreement, new: &Agreement, term: &str) -> Vec
         }
     }
     Vec::new()
+}
+
+/// Whether changed words are those of a general term that applies to each
+/// party alike: entire agreement, severability, waiver, counterparts.
+fn boilerplate(words: &[String]) -> bool {
+    let w: Vec<String> = words.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let has = |a: &str, b: &str| w.windows(2).any(|p| p[0] == a && p[1] == b);
+    has("entire", "agreement")
+        || has("entire", "understanding")
+        || w.iter().any(|x| {
+            matches!(x.as_str(), "supersedes" | "severable" | "severability" | "severed" | "waiver" | "counterparts")
+        })
 }
 
 /// "text <address>" when a clause's wording is nothing but one link (a list

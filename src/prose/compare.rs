@@ -8,7 +8,7 @@
 use similar::{Algorithm, DiffOp};
 
 use super::frame::{Actor, Actors, Frame, Modality};
-use super::tokens::{Kind, Word};
+use super::tokens::{Kind, Quantity, Word};
 use super::{Change, Sentence};
 use crate::rules::Rule;
 
@@ -172,8 +172,12 @@ impl<'a> Pair<'a> {
             "was",
             "is",
         ];
+        // "Version 3.2 …", "Last updated …", or "Effective June 10, 2025": a line
+        // of nothing but the document's version words and dates.
         let meta = |s: &Sentence| {
-            s.words.iter().any(|w| matches!(w.norm.as_str(), "version" | "updated" | "revised"))
+            let dated = |w: &Word| matches!(w.quantity, Some(Quantity { kind: Kind::Date, .. }));
+            (s.words.iter().any(|w| matches!(w.norm.as_str(), "version" | "updated" | "revised"))
+                || s.words.first().is_some_and(|w| w.norm == "effective") && s.words.iter().any(dated))
                 && s.words.iter().all(|w| w.quantity.is_some() || WORDS.contains(&w.norm.as_str()))
         };
         if !meta(self.o) || !meta(self.n) {

@@ -249,17 +249,42 @@ pub fn analyse(old: &str, new: &str, actors: &Actors) -> Analysis {
         out.changes.append(&mut p.out);
     }
     for (i, s) in a.iter().enumerate().filter(|(i, _)| !old_used[*i]) {
-        lone(&mut out, s, actors, false);
-        let _ = i;
+        lone(&mut out, s, &a[..i], actors, false);
     }
-    for s in b.iter().enumerate().filter(|(j, _)| !new_used[*j]).map(|(_, s)| s) {
-        lone(&mut out, s, actors, true);
+    for (j, s) in b.iter().enumerate().filter(|(j, _)| !new_used[*j]) {
+        lone(&mut out, s, &b[..j], actors, true);
     }
     out
 }
 
+/// "You give Mozilla the rights necessary to operate Firefox. This includes
+/// … It also includes a nonexclusive, royalty-free, worldwide license …": a
+/// sentence with no frame of its own that opens with "it" or "this" continues
+/// the sentence before it (through a chain of such sentences, up to three),
+/// and a licence it mentions belongs to the grant that chain starts with.
+fn continued_grant(s: &Sentence, prior: &[Sentence], actors: &Actors) -> Option<frame::Frame> {
+    let opens = |s: &Sentence| s.words.first().is_some_and(|w| matches!(w.norm.as_str(), "it" | "this"));
+    let license = s.words.iter().position(|w| matches!(w.norm.as_str(), "license" | "licenses"))?;
+    if !opens(s) {
+        return None;
+    }
+    for before in prior.iter().rev().take(3) {
+        let frames =
+            if before.frames.is_empty() { frame::frames(&before.words, actors) } else { before.frames.clone() };
+        if let Some(grant) =
+            frames.into_iter().find(|f| f.modality == frame::Modality::Grant && matches!(f.actor, Actor::Party(_)))
+        {
+            return Some(frame::Frame { modal: (0, 1), action: license, subject: None, ..grant });
+        }
+        if !opens(before) {
+            return None;
+        }
+    }
+    None
+}
+
 /// A sentence with no counterpart: added (`added`) or removed.
-fn lone(out: &mut Analysis, s: &Sentence, actors: &Actors, added: bool) {
+fn lone(out: &mut Analysis, s: &Sentence, prior: &[Sentence], actors: &Actors, added: bool) {
     let spans = |c: &mut Change| {
         if added {
             c.new = Some(s.span);
@@ -272,7 +297,9 @@ fn lone(out: &mut Analysis, s: &Sentence, actors: &Actors, added: bool) {
         spans(&mut c);
         out.changes.push(c);
     } else {
-        for f in s.frames.iter().filter(|f| f.actor != Actor::Unknown || f.modality == frame::Modality::Grant) {
+        let continued = if s.frames.is_empty() { continued_grant(s, prior, actors) } else { None };
+        let frames = continued.as_slice().iter().chain(&s.frames);
+        for f in frames.filter(|f| f.actor != Actor::Unknown || f.modality == frame::Modality::Grant) {
             let (rule, message, direction) = compare::describe_frame(actors, s, f, added);
             let (favours, disfavours) = direction.parties(actors);
             let mut c = Change {
@@ -380,6 +407,29 @@ mod tests {
         assert!(a.unexplained.is_empty(), "unexplained: {:?}", a.unexplained);
         assert_eq!(a.changes.len(), 1, "{:?}", a.changes);
         a.changes.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_licence_in_a_sentence_that_continues_a_grant_is_that_grants() {
+        let old = "Beta gives Acme the rights needed to run the service. This includes hosting files. \
+                   It also includes a worldwide, royalty-free license to copy the files.";
+        let new = "Beta gives Acme the rights needed to run the service. This includes hosting files.";
+        let a = found(old, new);
+        let c = a.changes.iter().find(|c| c.rule == Rule::LicenseRevoked).expect("licence removed");
+        assert_eq!(c.favours, ["beta".to_string()], "{}", c.message);
+        assert!(c.message.contains("license to copy the files"), "{}", c.message);
+        // With no grant before it, "it" names no one: left for review.
+        let a = found("Acme runs the service. It also includes a license to copy the files.", "Acme runs the service.");
+        assert!(a.changes.is_empty() && a.unexplained.len() == 1, "{a:?}");
+    }
+
+    #[test]
+    fn an_effective_date_line_is_the_documents_version() {
+        let c = one("Effective February 28, 2025", "Effective June 10, 2025");
+        assert_eq!(c.rule, Rule::MetadataChanged);
+        // A sentence that does something on that date is not a version line.
+        let a = found("Effective June 10, 2025, Acme shall pay Beta.", "Effective June 10, 2026, Acme shall pay Beta.");
+        assert!(a.changes.iter().all(|c| c.rule != Rule::MetadataChanged), "{a:?}");
     }
 
     #[test]

@@ -178,8 +178,10 @@ pub fn rules_markdown() -> String {
          `\"source\": \"text\"`) and names a favoured party only where the sentence says who is bound. A change \
          to what \"either party\" or \"each party\" must or may do cuts both ways (it binds and benefits each \
          alike), and so does a change to the documents a sentence refers to (a policy or notice added, dropped or \
-         replaced; a list entry that is only a link): whom it favours depends on what those documents say. A web \
-         or email address is one word; its scheme, \"www.\" and a closing slash do not count.\n\n\
+         replaced; a list entry that is only a link): whom it favours depends on what those documents say. So does \
+         a change to a general term that applies to each party alike (entire agreement, severability, waiver, \
+         counterparts) and to a definition used where each party is bound. A web or email address is one word; \
+         its scheme, \"www.\" and a closing slash do not count.\n\n\
          **Clarification and administrative are reserved for changes shown not to alter meaning**: layout and \
          whitespace (`text-reformatted`); punctuation, capitalisation, spelling variants (licence/license), number \
          words against numerals of equal value (\"thirty (30) days\" / \"30 days\"), a typo fixed, or sentences \
