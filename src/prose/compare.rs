@@ -8,7 +8,7 @@
 use similar::{Algorithm, DiffOp};
 
 use super::frame::{Actor, Actors, Frame, Modality};
-use super::tokens::{Kind, Quantity, Word};
+use super::tokens::{Kind, Word};
 use super::{Change, Sentence};
 use crate::rules::Rule;
 
@@ -172,12 +172,11 @@ impl<'a> Pair<'a> {
             "was",
             "is",
         ];
-        // "Version 3.2 …", "Last updated …", or "Effective June 10, 2025": a line
-        // of nothing but the document's version words and dates.
+        // "Version 3.2 …", "Last updated …". A bare "Effective <date>" is not read
+        // as a version line: when terms take effect is for a reader to review
+        // (tests/trust.rs: a date moved in prose is never graded harmless).
         let meta = |s: &Sentence| {
-            let dated = |w: &Word| matches!(w.quantity, Some(Quantity { kind: Kind::Date, .. }));
-            (s.words.iter().any(|w| matches!(w.norm.as_str(), "version" | "updated" | "revised"))
-                || s.words.first().is_some_and(|w| w.norm == "effective") && s.words.iter().any(dated))
+            s.words.iter().any(|w| matches!(w.norm.as_str(), "version" | "updated" | "revised"))
                 && s.words.iter().all(|w| w.quantity.is_some() || WORDS.contains(&w.norm.as_str()))
         };
         if !meta(self.o) || !meta(self.n) {

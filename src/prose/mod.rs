@@ -424,15 +424,6 @@ mod tests {
     }
 
     #[test]
-    fn an_effective_date_line_is_the_documents_version() {
-        let c = one("Effective February 28, 2025", "Effective June 10, 2025");
-        assert_eq!(c.rule, Rule::MetadataChanged);
-        // A sentence that does something on that date is not a version line.
-        let a = found("Effective June 10, 2025, Acme shall pay Beta.", "Effective June 10, 2026, Acme shall pay Beta.");
-        assert!(a.changes.iter().all(|c| c.rule != Rule::MetadataChanged), "{a:?}");
-    }
-
-    #[test]
     fn a_form_of_writing_burdens_the_party_that_acts() {
         let c = one(
             "Beta shall not disclose the information without the prior approval of Acme.",
