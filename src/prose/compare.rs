@@ -134,6 +134,7 @@ impl<'a> Pair<'a> {
             return;
         }
         self.payment_reversed();
+        self.refundability();
         self.exclusivity();
         self.efforts();
         self.discretion();
@@ -291,6 +292,57 @@ impl<'a> Pair<'a> {
         });
     }
 
+    /// "Fees are non-refundable" ↔ "Fees are refundable": a payer who may now
+    /// (or may no longer) get its money back. The payer is the party a payment
+    /// frame of the sentence binds, else, in terms a provider ("we") offers its
+    /// users ("you"), "you"; otherwise the words do not say.
+    fn refundability(&mut self) {
+        let refundable = |w: &str| match w {
+            "refundable" => Some(true),
+            "non-refundable" | "nonrefundable" => Some(false),
+            _ => None,
+        };
+        for &(a, b) in &self.replaced.clone() {
+            let (Some(was), Some(now)) = (refundable(&self.o.words[a].norm), refundable(&self.n.words[b].norm)) else {
+                continue;
+            };
+            if was == now {
+                continue;
+            }
+            let payer = self
+                .n
+                .frames
+                .iter()
+                .find(|f| is_payment(&f.verb) && matches!(f.actor, Actor::Party(_)))
+                .map(|f| f.actor.clone())
+                .or_else(|| self.addressed());
+            let direction = match payer {
+                Some(p) if now => Direction::For(p),
+                Some(p) => Direction::Against(p),
+                None => Direction::None,
+            };
+            let (rule, m) = if now {
+                (Rule::RightGranted, "Refund right granted: what was non-refundable is now refundable.".to_string())
+            } else {
+                (Rule::RightRevoked, "Refund right removed: what was refundable is now non-refundable.".to_string())
+            };
+            self.old_done[a] = true;
+            self.new_done[b] = true;
+            let trig = vec![self.o.text_of(a, a + 1), self.n.text_of(b, b + 1)];
+            self.push(rule, m, direction, trig);
+        }
+    }
+
+    /// The party the terms address as "you" when another speaks as "we".
+    fn addressed(&self) -> Option<Actor> {
+        let party = |alias: &str| match self.actors.at(&super::tokens::words(alias), 0) {
+            Some((Actor::Party(k), _)) => Some(k),
+            _ => None,
+        };
+        let (you, we) = (party("you")?, party("we")?);
+        (you != we).then_some(Actor::Party(you))
+    }
+
     /// Typos: one word for another a letter or two apart, not a word
     /// that carries meaning on its own.
     fn equivalents(&mut self) {
@@ -348,14 +400,22 @@ impl<'a> Pair<'a> {
 
     /// Party names swapped between positions are explained by a reversal.
     fn claim_actor_words(&mut self) {
+        // A party's name, and the "to" or "by" that marks its role ("paid by Beta to Acme").
+        let marks = |w: &[Word], k: usize| k > 0 && matches!(w[k - 1].norm.as_str(), "to" | "by");
         for k in 0..self.o.words.len() {
             if self.actors.at(&self.o.words, k).is_some() {
                 self.old_done[k] = true;
+                if marks(&self.o.words, k) {
+                    self.old_done[k - 1] = true;
+                }
             }
         }
         for k in 0..self.n.words.len() {
             if self.actors.at(&self.n.words, k).is_some() {
                 self.new_done[k] = true;
+                if marks(&self.n.words, k) {
+                    self.new_done[k - 1] = true;
+                }
             }
         }
     }
@@ -992,12 +1052,7 @@ impl<'a> Pair<'a> {
         if !offered {
             return None;
         }
-        let party = |alias: &str| match self.actors.at(&super::tokens::words(alias), 0) {
-            Some((Actor::Party(k), _)) => Some(k),
-            _ => None,
-        };
-        let (you, we) = (party("you")?, party("we")?);
-        (you != we).then_some(Actor::Party(you))
+        self.addressed()
     }
 
     fn claim_conjunctions(&mut self) {

@@ -300,6 +300,43 @@ fn modal_at(w: &[Word], i: usize) -> Option<(Modality, usize)> {
         .map(|(p, m)| (*m, p.len()))
 }
 
+/// "shall be paid by Beta to Acme", "will be refunded by Acme to you": the
+/// frame of a passive payment, its payer the party after "by".
+fn passive_payment(w: &[Word], i: usize, n: usize, modality: Modality, actors: &Actors) -> Option<Frame> {
+    let mut k = i + n;
+    while w.get(k).is_some_and(|x| matches!(x.norm.as_str(), "be" | "promptly" | "only" | "also")) {
+        k += 1;
+    }
+    if !w[i + n..k].iter().any(|x| x.norm == "be") {
+        return None;
+    }
+    let verb = match w.get(k)?.norm.as_str() {
+        "paid" => "pay",
+        "refunded" => "refund",
+        "reimbursed" => "reimburse",
+        "remitted" => "remit",
+        "invoiced" => "invoice",
+        "billed" => "bill",
+        "charged" => "charge",
+        _ => return None,
+    };
+    // The payer: "by X" within a few words; the payee: "to Y" after it.
+    let by = (k + 1..(k + 8).min(w.len())).find(|&j| w[j].norm == "by")?;
+    let (payer, len) = actors.at(w, by + 1)?;
+    let payee = (by + 1 + len..(by + 10).min(w.len()))
+        .find(|&j| w[j].norm == "to")
+        .and_then(|j| actors.at(w, j + 1).map(|(a, _)| a));
+    Some(Frame {
+        actor: payer,
+        modality,
+        verb: verb.to_string(),
+        modal: (i, i + n),
+        action: k,
+        object: payee,
+        subject: Some((by + 1, by + 1 + len)),
+    })
+}
+
 /// "It is your responsibility to protect …": a duty of the possessor.
 /// "There is no guarantee that …": a disclaimer, which in terms a provider
 /// ("we") offers its users ("you") frees the provider.
@@ -376,6 +413,15 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
             None => actors.at(w, i + n).map_or((None, 0, None), |(a, len)| (Some(a), len, Some((i + n, i + n + len)))),
         };
         if present && actor.is_none() {
+            i += n;
+            continue;
+        }
+        // "Fees shall be paid by Beta to Acme": a passive payment names its payer
+        // after "by" and its payee after "to".
+        if actor.is_none()
+            && let Some(f) = passive_payment(w, i, n, modality, actors)
+        {
+            out.push(f);
             i += n;
             continue;
         }
@@ -557,6 +603,24 @@ mod tests {
         ] {
             assert_eq!(one(s).modality, Modality::NoDuty, "{s}");
         }
+    }
+
+    #[test]
+    fn a_passive_payment_names_its_payer_after_by() {
+        let f = one("All fees shall be paid by Beta to Acme within 30 days");
+        assert_eq!((f.actor, f.modality, f.verb.as_str()), (Actor::Party("beta".into()), Modality::Obligation, "pay"));
+        assert_eq!(f.object, Some(Actor::Party("acme".into())));
+        let f = one("Unused fees will be refunded by Acme to Customer");
+        assert_eq!(
+            (f.actor, f.verb.as_str(), f.object),
+            (Actor::Party("acme".into()), "refund", Some(Actor::Party("beta".into())))
+        );
+        // No agent named: the words do not say who pays.
+        assert!(
+            frames(&words("All fees shall be paid within 30 days"), &acme_beta())
+                .iter()
+                .all(|f| f.actor == Actor::Unknown)
+        );
     }
 
     #[test]

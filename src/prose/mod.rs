@@ -424,6 +424,25 @@ mod tests {
     }
 
     #[test]
+    fn fees_made_refundable_favour_the_payer() {
+        let c =
+            one("Beta shall pay the fees, which are non-refundable.", "Beta shall pay the fees, which are refundable.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::RightGranted, ["beta".to_string()].as_slice()));
+        let c =
+            one("Beta shall pay the fees, which are refundable.", "Beta shall pay the fees, which are nonrefundable.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::RightRevoked, ["acme".to_string()].as_slice()));
+        // No payer named, no "you" and "we": the words do not say.
+        let c = one("All fees are refundable.", "All fees are non-refundable.");
+        assert!(c.favours.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn a_passive_payment_reversed_is_read_as_one() {
+        let c = one("All fees shall be paid by Beta to Acme.", "All fees shall be paid by Acme to Beta.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::PaymentDirectionReversed, ["beta".to_string()].as_slice()));
+    }
+
+    #[test]
     fn a_form_of_writing_burdens_the_party_that_acts() {
         let c = one(
             "Beta shall not disclose the information without the prior approval of Acme.",
