@@ -403,16 +403,16 @@ impl<'a> Pair<'a> {
         // A party's name, and the "to" or "by" that marks its role ("paid by Beta to Acme").
         let marks = |w: &[Word], k: usize| k > 0 && matches!(w[k - 1].norm.as_str(), "to" | "by");
         for k in 0..self.o.words.len() {
-            if self.actors.at(&self.o.words, k).is_some() {
-                self.old_done[k] = true;
+            if let Some((_, len)) = self.actors.at(&self.o.words, k) {
+                self.old_done[k..(k + len).min(self.o.words.len())].fill(true);
                 if marks(&self.o.words, k) {
                     self.old_done[k - 1] = true;
                 }
             }
         }
         for k in 0..self.n.words.len() {
-            if self.actors.at(&self.n.words, k).is_some() {
-                self.new_done[k] = true;
+            if let Some((_, len)) = self.actors.at(&self.n.words, k) {
+                self.new_done[k..(k + len).min(self.n.words.len())].fill(true);
                 if marks(&self.n.words, k) {
                     self.new_done[k - 1] = true;
                 }
@@ -613,6 +613,28 @@ impl<'a> Pair<'a> {
                     );
                     (rule, m, if up { Direction::Against(actor) } else { Direction::For(actor) })
                 }
+                Kind::Duration(_) if near(&["cure", "cured", "remedy", "remedied"]) => {
+                    // "fails to cure within 30 days after notice": the time the party in
+                    // breach has to put it right; more of it favours that party.
+                    let w = &self.n.words;
+                    let cure = window(n, b, 10)
+                        .position(|x| matches!(x.norm.as_str(), "cure" | "cured" | "remedy" | "remedied"))
+                        .map(|p| b.saturating_sub(10) + p);
+                    let curer = cure.and_then(|c| {
+                        (c.saturating_sub(5)..c).rev().find_map(|k| self.actors.at(w, k).map(|(a, _)| a))
+                    });
+                    let rule = if up { Rule::DeadlineExtended } else { Rule::DeadlineShortened };
+                    let m = format!(
+                        "Cure period {}: from {old_q} to {new_q}.",
+                        if up { "lengthened" } else { "shortened" }
+                    );
+                    let d = match curer {
+                        Some(c) if up => Direction::For(c),
+                        Some(c) => Direction::Against(c),
+                        None => Direction::None,
+                    };
+                    (rule, m, d)
+                }
                 Kind::Duration(_) if near(&["notice"]) => {
                     let rule = if up { Rule::NoticeLengthened } else { Rule::NoticeShortened };
                     let m = format!(
@@ -671,8 +693,17 @@ impl<'a> Pair<'a> {
                     self.actor_name(&fo.actor)
                 );
                 // A duty moving away relieves the old actor; a right moving away costs it.
-                let d =
-                    if mo.burden() { Direction::For(fo.actor.clone()) } else { Direction::Against(fo.actor.clone()) };
+                // From each party to one ("either party may" → "Acme may"): the others
+                // lose the right (or shed the duty), so the one left gains (or bears) it;
+                // from one to each party, the reverse.
+                let d = match (&fo.actor, &fnew.actor) {
+                    (Actor::Mutual, one @ Actor::Party(_)) if mo.burden() => Direction::Against(one.clone()),
+                    (Actor::Mutual, one @ Actor::Party(_)) => Direction::For(one.clone()),
+                    (one @ Actor::Party(_), Actor::Mutual) if mo.burden() => Direction::For(one.clone()),
+                    (one @ Actor::Party(_), Actor::Mutual) => Direction::Against(one.clone()),
+                    _ if mo.burden() => Direction::For(fo.actor.clone()),
+                    _ => Direction::Against(fo.actor.clone()),
+                };
                 self.claim_actor_words();
                 // The modal words that carried the negation of "neither" go with the subject.
                 self.claim_old(fo.modal.0, fo.action);

@@ -424,6 +424,32 @@ mod tests {
     }
 
     #[test]
+    fn a_cure_period_is_the_time_of_the_party_in_breach() {
+        let c = one(
+            "Acme may terminate if Beta fails to cure a breach within 30 days after notice.",
+            "Acme may terminate if Beta fails to cure a breach within 10 days after notice.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::DeadlineShortened, ["acme".to_string()].as_slice()));
+        assert!(c.message.starts_with("Cure period shortened"), "{}", c.message);
+    }
+
+    #[test]
+    fn a_right_of_each_party_kept_by_one_favours_that_one() {
+        let a = found("Either party may assign this agreement.", "Acme may assign this agreement.");
+        assert!(a.unexplained.is_empty(), "{:?}", a.unexplained);
+        assert_eq!(
+            (a.changes[0].rule, a.changes[0].favours.clone()),
+            (Rule::PartySubstituted, vec!["acme".to_string()])
+        );
+        // A duty of each party left to one: the other is relieved.
+        let a = found("Each party shall keep the records.", "Acme shall keep the records.");
+        assert_eq!(
+            (a.changes[0].rule, a.changes[0].favours.clone()),
+            (Rule::PartySubstituted, vec!["beta".to_string()])
+        );
+    }
+
+    #[test]
     fn fees_made_refundable_favour_the_payer() {
         let c =
             one("Beta shall pay the fees, which are non-refundable.", "Beta shall pay the fees, which are refundable.");
