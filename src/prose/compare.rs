@@ -135,6 +135,7 @@ impl<'a> Pair<'a> {
         }
         self.payment_reversed();
         self.refundability();
+        self.timing();
         self.exclusivity();
         self.efforts();
         self.discretion();
@@ -325,6 +326,47 @@ impl<'a> Pair<'a> {
                 (Rule::RightGranted, "Refund right granted: what was non-refundable is now refundable.".to_string())
             } else {
                 (Rule::RightRevoked, "Refund right removed: what was refundable is now non-refundable.".to_string())
+            };
+            self.old_done[a] = true;
+            self.new_done[b] = true;
+            let trig = vec![self.o.text_of(a, a + 1), self.n.text_of(b, b + 1)];
+            self.push(rule, m, direction, trig);
+        }
+    }
+
+    /// "pay the fee before delivery" → "after delivery": a duty that now falls
+    /// later favours the party bound by it, one that falls earlier weighs on
+    /// it. For a right or a restriction, whether later helps depends on what it
+    /// is: the words do not say.
+    fn timing(&mut self) {
+        let when = |w: &str| match w {
+            "before" | "prior" => Some(false),
+            "after" | "following" => Some(true),
+            _ => None,
+        };
+        for &(a, b) in &self.replaced.clone() {
+            let (Some(was), Some(now)) = (when(&self.o.words[a].norm), when(&self.n.words[b].norm)) else {
+                continue;
+            };
+            if was == now {
+                continue;
+            }
+            let frame = self.frame_near(b, false).cloned();
+            let direction = match &frame {
+                Some(f) if f.modality == Modality::Obligation && matches!(f.actor, Actor::Party(_)) => {
+                    if now {
+                        Direction::For(f.actor.clone())
+                    } else {
+                        Direction::Against(f.actor.clone())
+                    }
+                }
+                _ => Direction::None,
+            };
+            let what = self.n.text_of(b, (b + 4).min(self.n.clause_end(b)));
+            let (rule, m) = if now {
+                (Rule::DeadlineExtended, format!("Timing changed: now \"{what}\", where it was before it."))
+            } else {
+                (Rule::DeadlineShortened, format!("Timing changed: now \"{what}\", where it was after it."))
             };
             self.old_done[a] = true;
             self.new_done[b] = true;
@@ -805,9 +847,10 @@ impl<'a> Pair<'a> {
             [(true, EXCEPTIONS, true), (false, EXCEPTIONS, true), (true, CONDITIONS, false), (false, CONDITIONS, false)]
         {
             let side = if added { self.n } else { self.o };
-            let changed = if added { &self.new_changed } else { &self.old_changed };
+            let (changed, done) =
+                if added { (&self.new_changed, &self.new_done) } else { (&self.old_changed, &self.old_done) };
             let hits: Vec<(usize, usize)> = (0..side.words.len())
-                .filter(|&k| changed[k])
+                .filter(|&k| changed[k] && !done[k])
                 .filter_map(|k| phrase_at(&side.words, k, list).map(|len| (k, len)))
                 .collect();
             for (k, len) in hits {

@@ -424,6 +424,17 @@ mod tests {
     }
 
     #[test]
+    fn a_duty_that_falls_later_favours_its_party() {
+        let c = one("Beta shall pay the fee before delivery.", "Beta shall pay the fee after delivery.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::DeadlineExtended, ["beta".to_string()].as_slice()));
+        let c = one("Beta shall pay the fee after delivery.", "Beta shall pay the fee before delivery.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::DeadlineShortened, ["acme".to_string()].as_slice()));
+        // A right: later is not plainly better or worse.
+        let c = one("Acme may inspect the goods before delivery.", "Acme may inspect the goods after delivery.");
+        assert!(c.favours.is_empty(), "{c:?}");
+    }
+
+    #[test]
     fn a_cure_period_is_the_time_of_the_party_in_breach() {
         let c = one(
             "Acme may terminate if Beta fails to cure a breach within 30 days after notice.",
