@@ -318,14 +318,30 @@ fn unexplained(
         n.sort();
         n
     };
+    let links = (links_of(ch.at.old), links_of(ch.at.new));
     let swapped: Vec<(Vec<String>, Vec<String>)> =
         left.iter().map(|u| (documents(old, u.old), documents(new, u.new))).collect();
-    let links = (links_of(ch.at.old), links_of(ch.at.new));
+    // A sentence that came or went binding no one and pointing nowhere ("You can
+    // also learn more about our practices") neither shows nor hides a change of
+    // document.
+    let idle = |u: &prose::Unexplained, (a, b): &(Vec<String>, Vec<String>)| {
+        let lone = match (u.old, u.new) {
+            (Some((x, y)), None) => Some(&old[x..y]),
+            (None, Some((x, y))) => Some(&new[x..y]),
+            _ => None,
+        };
+        a.is_empty()
+            && b.is_empty()
+            && lone.is_some_and(|t| prose::frame::frames(&prose::tokens::words(t), actors).is_empty())
+    };
     let renamed = left
         .iter()
         .zip(&swapped)
         .any(|(u, (a, b))| u.old.is_some() && u.new.is_some() && prose::documents::renamed(a, b, (&links.0, &links.1)));
-    if !renamed && swapped.iter().all(|(a, b)| a != b) {
+    let pieces: Vec<(&&prose::Unexplained, &(Vec<String>, Vec<String>))> = left.iter().zip(&swapped).collect();
+    let changed_documents = pieces.iter().any(|(_, (a, b))| a != b)
+        && pieces.iter().all(|(u, (a, b))| a != b || idle(u, &(a.clone(), b.clone())));
+    if !renamed && changed_documents {
         let all = |old_side: bool| -> Vec<String> {
             let mut v: Vec<String> = swapped.iter().flat_map(|(a, b)| if old_side { a } else { b }).cloned().collect();
             v.sort();

@@ -1032,7 +1032,10 @@ impl<'a> Pair<'a> {
         let listy = |s: &Sentence| {
             s.words.iter().filter(|w| w.after_break).count() >= 2 || s.words.iter().any(|w| w.norm == "including")
         };
-        if !listy(self.o) || !listy(self.n) {
+        // "A or B" → "A, B or C": a list of two on one side is still a list.
+        let joined = |s: &Sentence| s.words.iter().any(|w| matches!(w.norm.as_str(), "and" | "or"));
+        let list_side = |s: &Sentence| listy(s) || joined(s);
+        if !(listy(self.o) && list_side(self.n) || listy(self.n) && list_side(self.o)) {
             return;
         }
         for added in [true, false] {
@@ -1043,6 +1046,16 @@ impl<'a> Pair<'a> {
             for (from, to) in runs {
                 let run = &side.words[from..to];
                 if to - from > 6 || run.iter().any(|w| w.quantity.is_some() || modal_word(&w.norm)) {
+                    continue;
+                }
+                // A postal address ("149 New Montgomery St, 4th Floor") is no list of what is covered.
+                let street = |w: &str| {
+                    matches!(
+                        w,
+                        "floor" | "suite" | "st" | "street" | "ave" | "avenue" | "road" | "rd" | "blvd" | "boulevard"
+                    )
+                };
+                if side.words[from.saturating_sub(4)..(to + 4).min(side.words.len())].iter().any(|w| street(&w.norm)) {
                     continue;
                 }
                 // A party's name is not a list item; a list has other items close by.

@@ -491,6 +491,12 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
         if matches!(verb.as_str(), "liable" | "responsible") && modality == Modality::Prohibition {
             modality = Modality::NoDuty;
         }
+        // "To learn more, you can see the Privacy Notice": a pointer for the
+        // reader, not a right.
+        if modality == Modality::Permission && matches!(verb.as_str(), "see" | "read" | "visit" | "learn" | "find") {
+            i += n;
+            continue;
+        }
         let object = (action + 1..(action + 4).min(w.len())).find_map(|k| actors.at(w, k).map(|(a, _)| a));
         out.push(Frame {
             actor: actor.unwrap_or(Actor::Unknown),
@@ -603,6 +609,13 @@ mod tests {
         ] {
             assert_eq!(one(s).modality, Modality::NoDuty, "{s}");
         }
+    }
+
+    #[test]
+    fn a_pointer_for_the_reader_is_not_a_right() {
+        assert!(frames(&words("To learn more, Beta can see the notice"), &acme_beta()).is_empty());
+        assert!(frames(&words("Beta may read the policy at our website"), &acme_beta()).is_empty());
+        assert_eq!(one("Beta may use the Software").modality, Modality::Permission);
     }
 
     #[test]

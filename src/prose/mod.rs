@@ -296,6 +296,9 @@ fn lone(out: &mut Analysis, s: &Sentence, prior: &[Sentence], actors: &Actors, a
     if let Some(mut c) = cap_sentence(s, actors, added) {
         spans(&mut c);
         out.changes.push(c);
+    } else if let Some(mut c) = ownership(s, actors, added) {
+        spans(&mut c);
+        out.changes.push(c);
     } else {
         let continued = if s.frames.is_empty() { continued_grant(s, prior, actors) } else { None };
         let frames = continued.as_slice().iter().chain(&s.frames);
@@ -324,6 +327,55 @@ fn lone(out: &mut Analysis, s: &Sentence, prior: &[Sentence], actors: &Actors, a
         let words = if added { (Vec::new(), words) } else { (words, Vec::new()) };
         out.unexplained.push(Unexplained { old, new, words });
     }
+}
+
+/// "You own any data that you submit", "Acme retains all title to the
+/// Software": a statement of a party's ownership that came or went. Stated,
+/// it favours the owner; dropped, it no longer protects it.
+fn ownership(s: &Sentence, actors: &Actors, added: bool) -> Option<Change> {
+    let w = &s.words;
+    let (k, owner, len) = (0..w.len()).find_map(|k| {
+        let (a, len) = actors.at(w, k)?;
+        let subject = !matches!(w[k].norm.as_str(), "your" | "our" | "their" | "its" | "his" | "her")
+            && !w[k + len - 1].norm.ends_with("'s")
+            && (k == 0 || !matches!(w[k - 1].norm.as_str(), "to" | "of" | "for" | "with" | "by" | "from" | "at"));
+        let verb = w.get(k + len).map(|x| x.norm.as_str());
+        let owns = match verb {
+            Some("own" | "owns") => !matches!(
+                w.get(k + len + 1).map(|x| x.norm.as_str()),
+                Some("risk" | "expense" | "cost" | "behalf" | "account")
+            ),
+            Some("retain" | "retains") => w[k + len + 1..(k + len + 4).min(w.len())]
+                .iter()
+                .any(|x| matches!(x.norm.as_str(), "ownership" | "title" | "rights" | "right")),
+            _ => false,
+        };
+        (subject && owns && matches!(a, Actor::Party(_))).then_some((k, a, len))
+    })?;
+    let d = if added { compare::Direction::For(owner.clone()) } else { compare::Direction::Against(owner.clone()) };
+    let (favours, disfavours) = d.parties(actors);
+    let what = s.text_of(k + len, w.len());
+    let name = match &owner {
+        Actor::Party(key) => actors.display(key),
+        _ => String::new(),
+    };
+    let (rule, message) = if added {
+        (Rule::RightGranted, format!("Ownership stated: {name} {what}."))
+    } else {
+        (Rule::RightRevoked, format!("Ownership statement removed: it no longer says {name} {what}."))
+    };
+    Some(Change {
+        rule,
+        materiality: None,
+        message,
+        favours,
+        disfavours,
+        mixed: Vec::new(),
+        permission: false,
+        old: None,
+        new: None,
+        triggers: vec![s.text_of(k, (k + len + 2).min(w.len()))],
+    })
 }
 
 /// "Our liability shall not exceed $500": a cap that came or went.
@@ -432,6 +484,19 @@ mod tests {
         // A right: later is not plainly better or worse.
         let c = one("Acme may inspect the goods before delivery.", "Acme may inspect the goods after delivery.");
         assert!(c.favours.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn a_statement_of_ownership_favours_the_owner() {
+        let a = found("Beta owns any data it submits. Acme hosts it.", "Acme hosts it.");
+        let c = a.changes.iter().find(|c| c.rule == Rule::RightRevoked).expect("ownership removed");
+        assert_eq!(c.favours, ["acme".to_string()], "{}", c.message);
+        assert!(c.message.contains("Beta owns any data it submits"), "{}", c.message);
+        let a = found("Acme hosts it.", "Acme hosts it. Acme retains all title to the Software.");
+        assert_eq!(a.changes[0].favours, ["acme".to_string()]);
+        // "at Beta's own risk" is no ownership.
+        let a = found("Acme hosts it.", "Acme hosts it. Beta uses it at Beta's own risk.");
+        assert!(a.changes.iter().all(|c| c.rule != Rule::RightGranted), "{a:?}");
     }
 
     #[test]
