@@ -324,23 +324,20 @@ fn unexplained(
     // A sentence that came or went binding no one and pointing nowhere ("You can
     // also learn more about our practices") neither shows nor hides a change of
     // document.
-    let idle = |u: &prose::Unexplained, (a, b): &(Vec<String>, Vec<String>)| {
+    let idle = |u: &prose::Unexplained| {
         let lone = match (u.old, u.new) {
             (Some((x, y)), None) => Some(&old[x..y]),
             (None, Some((x, y))) => Some(&new[x..y]),
             _ => None,
         };
-        a.is_empty()
-            && b.is_empty()
-            && lone.is_some_and(|t| prose::frame::frames(&prose::tokens::words(t), actors).is_empty())
+        lone.is_some_and(|t| prose::frame::frames(&prose::tokens::words(t), actors).is_empty())
     };
     let renamed = left
         .iter()
         .zip(&swapped)
         .any(|(u, (a, b))| u.old.is_some() && u.new.is_some() && prose::documents::renamed(a, b, (&links.0, &links.1)));
-    let pieces: Vec<(&&prose::Unexplained, &(Vec<String>, Vec<String>))> = left.iter().zip(&swapped).collect();
-    let changed_documents = pieces.iter().any(|(_, (a, b))| a != b)
-        && pieces.iter().all(|(u, (a, b))| a != b || idle(u, &(a.clone(), b.clone())));
+    let changed_documents = swapped.iter().any(|(a, b)| a != b)
+        && left.iter().zip(&swapped).all(|(u, (a, b))| a != b || a.is_empty() && b.is_empty() && idle(u));
     if !renamed && changed_documents {
         let all = |old_side: bool| -> Vec<String> {
             let mut v: Vec<String> = swapped.iter().flat_map(|(a, b)| if old_side { a } else { b }).cloned().collect();
