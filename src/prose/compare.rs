@@ -1066,7 +1066,10 @@ impl<'a> Pair<'a> {
                     .iter()
                     .filter(|w| w.after_break)
                     .count();
-                if near < 2 && !side.words.iter().any(|w| w.norm == "including") {
+                // "A or B": a list of two has its conjunction beside the item.
+                let conj = |k: usize| side.words.get(k).is_some_and(|w| matches!(w.norm.as_str(), "and" | "or"));
+                let of_two = from > 0 && conj(from - 1) || conj(to);
+                if near < 2 && !of_two && !side.words.iter().any(|w| w.norm == "including") {
                     continue;
                 }
                 let in_list = run.iter().any(|w| w.after_break)

@@ -487,6 +487,21 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_two_that_grows_is_a_list() {
+        let c = one(
+            "Beta may use the Software for testing or evaluation.",
+            "Beta may use the Software for testing, evaluation, or resale.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ScopeWidened, ["beta".to_string()].as_slice()));
+        // A postal address is not a list of what is covered.
+        let a = found(
+            "Notices go to Acme at 2 Harrison St, San Francisco, CA.",
+            "Notices go to Acme at 149 New Montgomery St, 4th Floor, San Francisco, CA.",
+        );
+        assert!(a.changes.iter().all(|c| c.rule != Rule::ScopeWidened), "{a:?}");
+    }
+
+    #[test]
     fn a_statement_of_ownership_favours_the_owner() {
         let a = found("Beta owns any data it submits. Acme hosts it.", "Acme hosts it.");
         let c = a.changes.iter().find(|c| c.rule == Rule::RightRevoked).expect("ownership removed");
