@@ -278,19 +278,9 @@ impl<'a> Pair<'a> {
     }
 
     fn push(&mut self, rule: Rule, message: String, direction: Direction, triggers: Vec<String>) {
-        let (favours, disfavours) = direction.parties(self.actors);
-        self.out.push(Change {
-            rule,
-            materiality: None,
-            message,
-            favours,
-            disfavours,
-            mixed: direction.mixed(self.actors),
-            permission: false,
-            old: Some(self.o.span),
-            new: Some(self.n.span),
-            triggers,
-        });
+        let mut c = Change::of(rule, message, &direction, self.actors, triggers);
+        (c.old, c.new) = (Some(self.o.span), Some(self.n.span));
+        self.out.push(c);
     }
 
     /// "Fees are non-refundable" ↔ "Fees are refundable": a payer who may now
@@ -303,13 +293,7 @@ impl<'a> Pair<'a> {
             "non-refundable" | "nonrefundable" => Some(false),
             _ => None,
         };
-        for &(a, b) in &self.replaced.clone() {
-            let (Some(was), Some(now)) = (refundable(&self.o.words[a].norm), refundable(&self.n.words[b].norm)) else {
-                continue;
-            };
-            if was == now {
-                continue;
-            }
+        for (a, b, now) in self.flips(refundable) {
             let payer = self
                 .n
                 .frames
@@ -334,6 +318,18 @@ impl<'a> Pair<'a> {
         }
     }
 
+    /// Replaced words that flip between the two sides of `class` ("refundable" /
+    /// "non-refundable"): (old index, new index, the new side).
+    fn flips(&self, class: impl Fn(&str) -> Option<bool>) -> Vec<(usize, usize, bool)> {
+        self.replaced
+            .iter()
+            .filter_map(|&(a, b)| match (class(&self.o.words[a].norm), class(&self.n.words[b].norm)) {
+                (Some(was), Some(now)) if was != now => Some((a, b, now)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// "pay the fee before delivery" → "after delivery": a duty that now falls
     /// later favours the party bound by it, one that falls earlier weighs on
     /// it. For a right or a restriction, whether later helps depends on what it
@@ -344,13 +340,7 @@ impl<'a> Pair<'a> {
             "after" | "following" => Some(true),
             _ => None,
         };
-        for &(a, b) in &self.replaced.clone() {
-            let (Some(was), Some(now)) = (when(&self.o.words[a].norm), when(&self.n.words[b].norm)) else {
-                continue;
-            };
-            if was == now {
-                continue;
-            }
+        for (a, b, now) in self.flips(when) {
             let frame = self.frame_near(b, false).cloned();
             let direction = match &frame {
                 Some(f) if f.modality == Modality::Obligation && matches!(f.actor, Actor::Party(_)) => {

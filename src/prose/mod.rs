@@ -61,6 +61,32 @@ pub struct Change {
     pub triggers: Vec<String>,
 }
 
+impl Change {
+    /// A change of `rule` whose sides follow from `direction`; its sentences
+    /// are set by the caller.
+    fn of(
+        rule: Rule,
+        message: String,
+        direction: &compare::Direction,
+        actors: &Actors,
+        triggers: Vec<String>,
+    ) -> Change {
+        let (favours, disfavours) = direction.parties(actors);
+        Change {
+            rule,
+            materiality: None,
+            message,
+            favours,
+            disfavours,
+            permission: false,
+            mixed: direction.mixed(actors),
+            old: None,
+            new: None,
+            triggers,
+        }
+    }
+}
+
 /// A sentence pair (or a lone sentence) whose change nothing explained.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unexplained {
@@ -304,19 +330,8 @@ fn lone(out: &mut Analysis, s: &Sentence, prior: &[Sentence], actors: &Actors, a
         let frames = continued.as_slice().iter().chain(&s.frames);
         for f in frames.filter(|f| f.actor != Actor::Unknown || f.modality == frame::Modality::Grant) {
             let (rule, message, direction) = compare::describe_frame(actors, s, f, added);
-            let (favours, disfavours) = direction.parties(actors);
-            let mut c = Change {
-                rule,
-                materiality: None,
-                message,
-                favours,
-                disfavours,
-                mixed: direction.mixed(actors),
-                permission: f.modality == frame::Modality::Permission,
-                old: None,
-                new: None,
-                triggers: vec![s.text_of(f.modal.0, f.action + 1)],
-            };
+            let mut c = Change::of(rule, message, &direction, actors, vec![s.text_of(f.modal.0, f.action + 1)]);
+            c.permission = f.modality == frame::Modality::Permission;
             spans(&mut c);
             out.changes.push(c);
         }
@@ -353,7 +368,6 @@ fn ownership(s: &Sentence, actors: &Actors, added: bool) -> Option<Change> {
         (subject && owns && matches!(a, Actor::Party(_))).then_some((k, a, len))
     })?;
     let d = if added { compare::Direction::For(owner.clone()) } else { compare::Direction::Against(owner.clone()) };
-    let (favours, disfavours) = d.parties(actors);
     let what = s.text_of(k + len, w.len());
     let name = match &owner {
         Actor::Party(key) => actors.display(key),
@@ -364,18 +378,7 @@ fn ownership(s: &Sentence, actors: &Actors, added: bool) -> Option<Change> {
     } else {
         (Rule::RightRevoked, format!("Ownership statement removed: it no longer says {name} {what}."))
     };
-    Some(Change {
-        rule,
-        materiality: None,
-        message,
-        favours,
-        disfavours,
-        mixed: Vec::new(),
-        permission: false,
-        old: None,
-        new: None,
-        triggers: vec![s.text_of(k, (k + len + 2).min(w.len()))],
-    })
+    Some(Change::of(rule, message, &d, actors, vec![s.text_of(k, (k + len + 2).min(w.len()))]))
 }
 
 /// "Our liability shall not exceed $500": a cap that came or went.
@@ -400,25 +403,12 @@ fn cap_sentence(s: &Sentence, actors: &Actors, added: bool) -> Option<Change> {
         Some((a, _)) => compare::Direction::Against(a),
         None => compare::Direction::None,
     };
-    let (favours, disfavours) = d.parties(actors);
-    let mixed = d.mixed(actors);
     let (rule, message) = if added {
         (Rule::CapAdded, format!("Cap added: liability limited to {amount}."))
     } else {
         (Rule::CapRemoved, format!("Cap removed: liability is no longer limited to {amount}."))
     };
-    Some(Change {
-        rule,
-        materiality: None,
-        message,
-        favours,
-        disfavours,
-        mixed,
-        permission: false,
-        old: None,
-        new: None,
-        triggers: vec![amount],
-    })
+    Some(Change::of(rule, message, &d, actors, vec![amount]))
 }
 
 /// Dice overlap of the two sentences' words (as multisets).
