@@ -407,7 +407,11 @@ pub(super) fn bound_by_term(old: &Agreement, new: &Agreement, term: &str) -> Vec
             if !sentence.contains(term) {
                 continue;
             }
-            for f in prose::frame::frames(&prose::tokens::words(sentence), &actors) {
+            // Only duties and restrictions bind; a permission ("Acme may increase the Fees") does not.
+            for f in prose::frame::frames(&prose::tokens::words(sentence), &actors)
+                .into_iter()
+                .filter(|f| f.modality.burden())
+            {
                 match f.actor {
                     prose::Actor::Party(k) if !seen.contains(&k) => seen.push(k),
                     prose::Actor::Mutual => return actors.keys(),
@@ -429,9 +433,7 @@ fn boilerplate(words: &[String]) -> bool {
     let has = |a: &str, b: &str| w.windows(2).any(|p| p[0] == a && p[1] == b);
     has("entire", "agreement")
         || has("entire", "understanding")
-        || w.iter().any(|x| {
-            matches!(x.as_str(), "supersedes" | "severable" | "severability" | "severed" | "waiver" | "counterparts")
-        })
+        || w.iter().any(|x| matches!(x.as_str(), "supersedes" | "severability" | "counterparts"))
 }
 
 /// "text <address>" when a clause's wording is nothing but one link (a list

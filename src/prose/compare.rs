@@ -298,7 +298,7 @@ impl<'a> Pair<'a> {
                 .n
                 .frames
                 .iter()
-                .find(|f| is_payment(&f.verb) && matches!(f.actor, Actor::Party(_)))
+                .find(|f| f.verb == "pay" && matches!(f.actor, Actor::Party(_)))
                 .map(|f| f.actor.clone())
                 .or_else(|| self.addressed());
             let direction = match payer {
@@ -342,16 +342,16 @@ impl<'a> Pair<'a> {
         };
         for (a, b, now) in self.flips(when) {
             let frame = self.frame_near(b, false).cloned();
-            let direction = match &frame {
-                Some(f) if f.modality == Modality::Obligation && matches!(f.actor, Actor::Party(_)) => {
-                    if now {
-                        Direction::For(f.actor.clone())
-                    } else {
-                        Direction::Against(f.actor.clone())
+            // "expenses incurred after the Effective Date" limits what is covered,
+            // not when a duty falls: only a duty's own verb right before it is timing.
+            let own = frame.as_ref().is_some_and(|f| b > 0 && b <= f.action + 4 && f.action < b);
+            let direction =
+                match &frame {
+                    Some(f) if own && f.modality == Modality::Obligation && matches!(f.actor, Actor::Party(_)) => {
+                        if now { Direction::For(f.actor.clone()) } else { Direction::Against(f.actor.clone()) }
                     }
-                }
-                _ => Direction::None,
-            };
+                    _ => Direction::None,
+                };
             let what = self.n.text_of(b, (b + 4).min(self.n.clause_end(b)));
             let (rule, m) = if now {
                 (Rule::DeadlineExtended, format!("Timing changed: now \"{what}\", where it was before it."))
@@ -652,6 +652,12 @@ impl<'a> Pair<'a> {
                     let cure = window(n, b, 10)
                         .position(|x| matches!(x.norm.as_str(), "cure" | "cured" | "remedy" | "remedied"))
                         .map(|p| b.saturating_sub(10) + p);
+                    let cure = cure.filter(|&c| {
+                        c < b
+                            && !n[c..b]
+                                .iter()
+                                .any(|x| modal_word(&x.norm) || matches!(x.norm.as_str(), "and" | "refund"))
+                    });
                     let curer = cure.and_then(|c| {
                         (c.saturating_sub(5)..c).rev().find_map(|k| self.actors.at(w, k).map(|(a, _)| a))
                     });
@@ -897,17 +903,9 @@ impl<'a> Pair<'a> {
     /// that acts (the one that must get the approval or give the notice), and
     /// protects the other. Removing the form does the reverse.
     fn formality(&mut self) {
-        const ACTS: &[&str] = &[
-            "approval",
-            "consent",
-            "notice",
-            "notification",
-            "authorization",
-            "permission",
-            "agreement",
-            "request",
-            "instructions",
-        ];
+        // Only what the acting party must obtain: a notice, request or
+        // instructions may come from either side, so their form names no one.
+        const ACTS: &[&str] = &["approval", "consent", "authorization", "permission"];
         for added in [true, false] {
             let side = if added { self.n } else { self.o };
             let (changed, done) =
@@ -1089,7 +1087,13 @@ impl<'a> Pair<'a> {
                 let what = side.text_of(from, to);
                 let frame = self.frame_near(from, !added).cloned();
                 let wider = added;
+                // A list of exceptions ("except to its employees, advisors or
+                // contractors") widens the carve-out, not the duty: no winner is read.
+                let carve_out = side.words[..from]
+                    .iter()
+                    .any(|w| matches!(w.norm.as_str(), "except" | "excluding" | "other" | "save" | "unless"));
                 let direction = match &frame {
+                    _ if carve_out => Direction::None,
                     Some(f) if f.modality == Modality::Grant => match &f.object {
                         Some(o) if wider => Direction::For(o.clone()),
                         Some(o) => Direction::Against(o.clone()),

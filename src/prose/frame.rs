@@ -493,7 +493,15 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
         }
         // "To learn more, you can see the Privacy Notice": a pointer for the
         // reader, not a right.
-        if modality == Modality::Permission && matches!(verb.as_str(), "see" | "read" | "visit" | "learn" | "find") {
+        let pointer = w.windows(2).any(|p| {
+            matches!(
+                (p[0].norm.as_str(), p[1].norm.as_str()),
+                ("learn", "more") | ("more", "information") | ("more", "about")
+            )
+        });
+        if modality == Modality::Permission
+            && (verb == "learn" || pointer && matches!(verb.as_str(), "see" | "read" | "visit" | "find"))
+        {
             i += n;
             continue;
         }
@@ -537,7 +545,6 @@ fn actor_before(w: &[Word], i: usize, actors: &Actors) -> Option<(Actor, usize, 
                     | "on"
                     | "from"
                     | "under"
-                    | "by"
                     | "through"
                     | "into"
                     | "about"
@@ -614,7 +621,9 @@ mod tests {
     #[test]
     fn a_pointer_for_the_reader_is_not_a_right() {
         assert!(frames(&words("To learn more, Beta can see the notice"), &acme_beta()).is_empty());
-        assert!(frames(&words("Beta may read the policy at our website"), &acme_beta()).is_empty());
+        assert!(frames(&words("For more information, Beta may read the policy"), &acme_beta()).is_empty());
+        // Without a pointer phrase, seeing or visiting can be a right (an audit).
+        assert_eq!(one("Beta may visit the data centres to audit them").modality, Modality::Permission);
         assert_eq!(one("Beta may use the Software").modality, Modality::Permission);
     }
 

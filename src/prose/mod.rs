@@ -291,7 +291,7 @@ pub fn analyse(old: &str, new: &str, actors: &Actors) -> Analysis {
 fn continued_grant(s: &Sentence, prior: &[Sentence], actors: &Actors) -> Option<frame::Frame> {
     let opens = |s: &Sentence| s.words.first().is_some_and(|w| matches!(w.norm.as_str(), "it" | "this"));
     let license = s.words.iter().position(|w| matches!(w.norm.as_str(), "license" | "licenses"))?;
-    if !opens(s) {
+    if !opens(s) || s.words.iter().any(|w| matches!(w.norm.as_str(), "not" | "no" | "never" | "excludes" | "except")) {
         return None;
     }
     for before in prior.iter().rev().take(3) {
@@ -349,6 +349,12 @@ fn lone(out: &mut Analysis, s: &Sentence, prior: &[Sentence], actors: &Actors, a
 /// it favours the owner; dropped, it no longer protects it.
 fn ownership(s: &Sentence, actors: &Actors, added: bool) -> Option<Change> {
     let w = &s.words;
+    // "retains no rights", "owns …, but Acme may use …": not a plain statement of ownership.
+    if !s.frames.is_empty()
+        || w.iter().any(|x| matches!(x.norm.as_str(), "no" | "not" | "never" | "but" | "except" | "however"))
+    {
+        return None;
+    }
     let (k, owner, len) = (0..w.len()).find_map(|k| {
         let (a, len) = actors.at(w, k)?;
         let subject = !matches!(w[k].norm.as_str(), "your" | "our" | "their" | "its" | "his" | "her")
@@ -556,12 +562,21 @@ mod tests {
             "Beta shall not disclose the information without the prior written approval of Acme.",
         );
         assert_eq!((c.rule, c.favours.as_slice()), (Rule::QualifierAdded, ["acme".to_string()].as_slice()));
-        let c = one("Acme may terminate on notice in writing to Beta.", "Acme may terminate on notice to Beta.");
-        assert_eq!((c.rule, c.favours.as_slice()), (Rule::QualifierRemoved, ["acme".to_string()].as_slice()));
+        let c = one(
+            "Beta may assign this agreement with the consent in writing of Acme.",
+            "Beta may assign this agreement with the consent of Acme.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::QualifierRemoved, ["beta".to_string()].as_slice()));
+        // A request from the other side: its form does not burden the party that returns the data.
+        let a = found(
+            "Beta shall return the data within 10 days after Acme's request.",
+            "Beta shall return the data within 10 days after Acme's written request.",
+        );
+        assert!(a.changes.iter().all(|c| !c.favours.contains(&"acme".to_string())), "{a:?}");
         // Either party: it binds and benefits each alike.
         let c = one(
-            "Either party may terminate this agreement on notice.",
-            "Either party may terminate this agreement on written notice.",
+            "Either party may assign this agreement with the consent of the other.",
+            "Either party may assign this agreement with the written consent of the other.",
         );
         assert!(c.favours.is_empty() && c.mixed == ["acme".to_string(), "beta".to_string()], "{c:?}");
     }
