@@ -157,14 +157,7 @@ pub(super) fn offering(
     }
     // No sentence names whom it serves: in terms a provider ("we") offers its
     // users ("you"), a service on the list is offered to "you".
-    let addressed = || {
-        let party = |alias: &str| match actors.at(&prose::tokens::words(alias), 0) {
-            Some((prose::Actor::Party(k), _)) => Some(k),
-            _ => None,
-        };
-        let (you, we) = (party("you")?, party("we")?);
-        (you != we).then_some(you)
-    };
+    let addressed = || actors.provider_and_user().map(|(_, you)| you);
     let Some(who) = served.or_else(addressed) else { return Some((Vec::new(), Vec::new())) };
     let other: Vec<String> = actors.other(&who).map(|o| vec![o.to_string()]).unwrap_or_default();
     Some(if added { (vec![who], other) } else { (other, vec![who]) })

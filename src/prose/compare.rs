@@ -367,12 +367,7 @@ impl<'a> Pair<'a> {
 
     /// The party the terms address as "you" when another speaks as "we".
     fn addressed(&self) -> Option<Actor> {
-        let party = |alias: &str| match self.actors.at(&super::tokens::words(alias), 0) {
-            Some((Actor::Party(k), _)) => Some(k),
-            _ => None,
-        };
-        let (you, we) = (party("you")?, party("we")?);
-        (you != we).then_some(Actor::Party(you))
+        self.actors.provider_and_user().map(|(_, you)| Actor::Party(you))
     }
 
     /// Typos: one word for another a letter or two apart, not a word

@@ -82,6 +82,17 @@ impl Actors {
         self.names.iter().map(|(k, _)| k.clone()).collect()
     }
 
+    /// In terms a provider ("we") offers its users ("you"): (we, you) as party
+    /// keys, when both are aliases of two different parties.
+    pub fn provider_and_user(&self) -> Option<(String, String)> {
+        let party = |alias: &str| match self.at(&super::tokens::words(alias), 0) {
+            Some((Actor::Party(k), _)) => Some(k),
+            _ => None,
+        };
+        let (we, you) = (party("we")?, party("you")?);
+        (we != you).then_some((we, you))
+    }
+
     /// The other party of a two-party agreement.
     pub fn other(&self, key: &str) -> Option<&str> {
         match self.names.as_slice() {
@@ -360,14 +371,8 @@ fn impersonal(w: &[Word], actors: &Actors, out: &mut Vec<Frame>) {
             });
         }
         if norm(k) == "no" && matches!(norm(k + 1), "guarantee" | "warranty" | "assurance") && norm(k - 1) == "is" {
-            let party = |alias: &str| match actors.at(&super::tokens::words(alias), 0) {
-                Some((Actor::Party(p), _)) => Some(p),
-                _ => None,
-            };
-            let provider = match (party("we"), party("you")) {
-                (Some(we), Some(you)) if we != you => Actor::Party(we),
-                _ => continue,
-            };
+            let Some((we, _)) = actors.provider_and_user() else { continue };
+            let provider = Actor::Party(we);
             out.push(Frame {
                 actor: provider,
                 modality: Modality::NoDuty,
