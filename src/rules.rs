@@ -913,6 +913,22 @@ catalogue! {
                       so the finding favours nobody. `agreement-diff check` warns of the same disagreements in one file \
                       (a dropped carve-out needs two versions).",
     }
+    AddressChanged = "address-changed" {
+        materiality: Administrative,
+        family: Metadata,
+        title: "A postal address in the wording changed",
+        favours: "nobody",
+        mirror: AddressChanged,
+        explanation: "A sentence changed only in a postal address (house or suite number, street, floor): typically where notices are to be sent. Only read when every changed word lies in an address (a stretch of numbers, capitalised names and street or floor words holding a street or floor word); a change of who receives the notice, or of anything else in the sentence, is reported by its own rule or put to review.",
+    }
+    ReferenceRenamed = "reference-renamed" {
+        materiality: Clarification,
+        family: Reference,
+        title: "A linked document was renamed; the link is the same",
+        favours: "nobody",
+        mirror: ReferenceRenamed,
+        explanation: "A sentence changed only in the visible name of a linked document (\"Conditions of Use\" → \"Acceptable Use Policy\") while the link still points to the same address: the wording refers to the same page as before. What that page says is outside the comparison (it can change with or without a rename), so read it if it is incorporated by reference. Read only when the rest of the sentence is word for word the same and both names are document names (capitalised, with no duty or right in them). A new link target is `link-changed`; a different document is a change of wording for review.",
+    }
     // new rules go above this line (scripts/new-rule.sh)
 }
 

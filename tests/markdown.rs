@@ -532,13 +532,37 @@ fn what_depends_on_other_documents_or_binds_each_party_alike_cuts_both_ways() {
     );
     assert_eq!((mixed, favours.len()), (both.to_vec(), 0), "{message}");
     assert!(message.contains("\"Acme Cloud Privacy Notice\""), "{message}");
-    // The same link under a new name: still for review, but no claim about the documents.
+    // The same link under a new name is the same document: a clarification
+    // that says so, favouring no one, and no second finding for the link.
+    let fs = findings(
+        "## Use\n\nYou must follow the [Conditions of Use](https://acme.example/aup).\n",
+        "## Use\n\nYou must follow the [Acceptable Use Policy](https://acme.example/aup/).\n",
+    );
+    let ids: Vec<&str> = fs.iter().map(|f| f.rule.id()).collect();
+    assert_eq!(ids, ["reference-renamed"], "{fs:?}");
+    let f = &fs[0];
+    assert_eq!(f.materiality(), Materiality::Clarification);
+    assert!(f.favours.is_empty() && f.mixed.is_empty(), "{f:?}");
+    assert!(f.message.contains("\"Conditions of Use\" is now called \"Acceptable Use Policy\""), "{}", f.message);
+    // Another word changed beside the new name: for review, with no claim about the documents.
     let (mixed, _, message) = mixed_of(
         "## Use\n\nYou must follow the [Conditions of Use](https://acme.example/aup).\n",
-        "## Use\n\nYou must follow the [Acceptable Use Policy](https://acme.example/aup).\n",
+        "## Use\n\nYou should follow the [Acceptable Use Policy](https://acme.example/aup).\n",
         "text-changed",
     );
     assert!(mixed.is_empty(), "{message}");
+    // A new name that is no document's name (a duty in the link text) is read as wording.
+    let fs = findings(
+        "## Use\n\nYou agree to [follow the rules](https://acme.example/aup).\n",
+        "## Use\n\nYou agree to [not follow the rules](https://acme.example/aup).\n",
+    );
+    assert!(fs.iter().all(|f| f.rule.id() != "reference-renamed"), "{fs:?}");
+    // The same name under a new address is a new link target, not a rename.
+    let fs = findings(
+        "## Use\n\nYou must follow the [Conditions of Use](https://acme.example/aup).\n",
+        "## Use\n\nYou must follow the [Acceptable Use Policy](https://acme.example/other).\n",
+    );
+    assert!(fs.iter().all(|f| f.rule.id() != "reference-renamed"), "{fs:?}");
 
     // A list entry that is only a link to another document.
     let list = "## Privacy notices\n\n* [Acme Mail](https://acme.example/privacy/mail)\n";
@@ -562,4 +586,29 @@ fn what_depends_on_other_documents_or_binds_each_party_alike_cuts_both_ways() {
     let one = "You must not misuse the Platform.";
     let (mixed, ..) = mixed_of(&terms("our website", one), &terms("our website and apps", one), "definition-changed");
     assert!(mixed.is_empty());
+}
+
+/// A paragraph that is only a date right under the title is the document's
+/// date: a new date there is administrative, and no clause. The same date
+/// anywhere else (a payment schedule) is wording, put to review.
+#[test]
+fn a_dateline_under_the_title_is_the_documents_date_and_nowhere_else() {
+    let doc = |date: &str, due: &str| {
+        format!("# Acme Terms\n\n{date}\n\n## Fees\n\nBeta pays Acme on these dates:\n\n- {due}\n")
+    };
+    let load = |t: &str| load_str(t, "t.md", &LoadOptions::default()).unwrap();
+    let diff = |a: &str, b: &str| agreement_diff::diff(&load(a), &load(b)).findings;
+    let fs = diff(&doc("October 15, 2014", "March 1, 2027"), &doc("February 11, 2016", "March 1, 2027"));
+    let ids: Vec<&str> = fs.iter().map(|f| f.rule.id()).collect();
+    assert_eq!(ids, ["metadata-changed"], "{fs:?}");
+    assert_eq!(fs[0].materiality(), Materiality::Administrative);
+    assert_eq!(fs[0].old_line, Some(3), "{fs:?}");
+    assert!(load(&doc("October 15, 2014", "x")).clauses.iter().all(|c| c.text_of("text") != Some("October 15, 2014")));
+    // A payment date moved in the schedule is for a reader.
+    let fs = diff(&doc("October 15, 2014", "March 1, 2027"), &doc("October 15, 2014", "June 1, 2027"));
+    assert!(fs.iter().any(|f| f.materiality() >= Materiality::Substantive), "{fs:?}");
+    // Words beside the date make it wording, not a dateline.
+    let fs =
+        diff(&doc("Effective October 15, 2014", "March 1, 2027"), &doc("Effective February 11, 2016", "March 1, 2027"));
+    assert!(fs.iter().any(|f| f.materiality() >= Materiality::Substantive), "{fs:?}");
 }

@@ -806,6 +806,12 @@ fn changed(cx: &mut Cx, ch: &Change, rule: Rule) {
     if let (Rule::TextChanged, Some(Value::Text(a)), Some(Value::Text(b))) = (rule, ov, nv) {
         return super::wording::text(cx, ch, a, b);
     }
+    // A link renamed under the same address changed the visible words: the
+    // wording's finding reports it (`reference-renamed`, or a change for review).
+    let wording = (ch.at.old.and_then(|c| c.text_of("text")), ch.at.new.and_then(|c| c.text_of("text")));
+    if rule == Rule::LinkChanged && addresses(ov) == addresses(nv) && wording.0 != wording.1 {
+        return;
+    }
     let message = match (ov, nv) {
         (Some(_), Some(_)) if rule == Rule::TextChanged => format!("The wording of {l} changed."),
         (Some(Value::Text(_)), Some(Value::Text(_))) if !matches!(name, "number" | "title" | "topic") => {
@@ -838,6 +844,15 @@ fn changed(cx: &mut Cx, ch: &Change, rule: Rule) {
         cx.numbers(ch.spot(&label), &old_text, &new_text);
     }
     cx.hidden(ch.spot(&label), &old_text, &new_text);
+}
+
+/// The addresses of a `links` list (`text <url>` items), in order.
+fn addresses(v: Option<&Value>) -> Vec<String> {
+    let address = |u: &str| u.trim_end_matches('>').trim_end_matches('/').to_lowercase();
+    match v {
+        Some(Value::List(items)) => items.iter().filter_map(|l| l.rsplit_once(" <").map(|(_, u)| address(u))).collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn text_of(v: Option<&Value>) -> std::borrow::Cow<'_, str> {

@@ -199,7 +199,21 @@ pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
         Some(base + breaks)
     };
     let typed = typed_numbers(ch);
-    for c in &analysis.changes {
+    // A sentence that changed only in a linked document's name, under the same
+    // address, is that rename whatever else a detector read in the new name
+    // (a "Policy" that looks like a list item).
+    let links = (links_of(ch.at.old), links_of(ch.at.new));
+    let mut renamed: Vec<(Span, Span, Vec<Rename>)> = Vec::new();
+    let spans = analysis.changes.iter().map(|c| (c.old, c.new));
+    for (a, b) in spans.chain(analysis.unexplained.iter().map(|u| (u.old, u.new))) {
+        if renamed.iter().all(|r| (r.0, r.1) != (a, b))
+            && let Some(r) = renamed_links((a, b), (old, new), (&links.0, &links.1))
+        {
+            renamed.push((a, b, r));
+        }
+    }
+    let is_renamed = |a: Span, b: Span| renamed.iter().any(|r| (r.0, r.1) == (a, b));
+    for c in analysis.changes.iter().filter(|c| !is_renamed(c.old, c.new)) {
         let old_sentence = c.old.map(|(a, b)| &old[a..b]);
         let new_sentence = c.new.map(|(a, b)| &new[a..b]);
         let mut f = Finding::new(c.rule, in_clause(&c.message, &label))
@@ -230,7 +244,30 @@ pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
         cx.push_clause(ch.at, f);
     }
     let left: Vec<&prose::Unexplained> =
-        analysis.unexplained.iter().filter(|u| !only_typed_numbers(u, &typed)).collect();
+        analysis.unexplained.iter().filter(|u| !only_typed_numbers(u, &typed) && !is_renamed(u.old, u.new)).collect();
+    for (a_span, b_span, names) in &renamed {
+        let shown: Vec<String> =
+            names.iter().map(|r| format!("\"{}\" is now called \"{}\" ({})", r.was, r.now, r.address)).collect();
+        let message = format!(
+            "A linked document in {} was renamed: {}. The link still points to the same address, so the wording refers to the same page as before; what that page says is not part of this comparison.",
+            q(&label),
+            shown.join("; ")
+        );
+        let (a, b) = (a_span.map(|(x, y)| &old[x..y]), b_span.map(|(x, y)| &new[x..y]));
+        let mut f = Finding::new(Rule::ReferenceRenamed, message)
+            .field("text")
+            .values(a.map(Value::text), b.map(Value::text))
+            .lines((line_of(old_line, old, *a_span).or(old_line), line_of(new_line, new, *b_span).or(new_line)))
+            .evidence(Evidence {
+                old: a.map(str::to_string),
+                new: b.map(str::to_string),
+                triggers: names.iter().flat_map(|r| [r.was.clone(), r.now.clone()]).collect(),
+            });
+        if let (Some(a), Some(b)) = (a, b) {
+            f = f.words(words::word_diff(a, b));
+        }
+        cx.push_clause(ch.at, f);
+    }
     if !left.is_empty() {
         unexplained(
             cx,
@@ -240,7 +277,7 @@ pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
             (line_of(old_line, old, left[0].old), line_of(new_line, new, left[0].new)),
             &actors,
         );
-    } else if analysis.changes.is_empty() {
+    } else if analysis.changes.is_empty() && renamed.is_empty() {
         equivalent(cx, ch, (old, new), &analysis);
     }
     // "thirty (60) days": words and digits that disagree are reported apart.
@@ -439,6 +476,70 @@ pub(super) fn lone_link(c: &crate::model::Clause, text: &str) -> Option<String> 
 }
 
 /// A clause's links as (text, address) pairs.
+/// A sentence's byte range in its text.
+type Span = Option<(usize, usize)>;
+
+/// A linked document's name that changed under the same address.
+struct Rename {
+    was: String,
+    now: String,
+    address: String,
+}
+
+/// The link names a changed pair of sentences swapped when that is all that
+/// changed: with each link's visible name replaced by its address, the two
+/// sentences read word for word the same, and each name that changed is a
+/// document's name (capitalised words, "of", "and", "the"; no duty, right or
+/// negation in it). `None` otherwise.
+fn renamed_links(
+    (a, b): (Span, Span),
+    (old, new): (&str, &str),
+    (old_links, new_links): (prose::documents::Links, prose::documents::Links),
+) -> Option<Vec<Rename>> {
+    let (a, b) = (&old[a?.0..a?.1], &new[b?.0..b?.1]);
+    let address = |url: &str| url.trim_end_matches('/').to_lowercase();
+    let flatten = |sentence: &str, links: &[(String, String)]| -> String {
+        let mut by_length: Vec<&(String, String)> = links.iter().filter(|(t, _)| !t.trim().is_empty()).collect();
+        by_length.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        let mut s = sentence.to_string();
+        for (text, url) in by_length {
+            s = s.replace(text.as_str(), &format!(" \u{1}{}\u{1} ", address(url)));
+        }
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    if flatten(a, old_links) != flatten(b, new_links) {
+        return None;
+    }
+    let title = |name: &str| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        !words.is_empty()
+            && words.len() <= 8
+            && words.iter().all(|w| {
+                let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+                matches!(bare, "of" | "and" | "the" | "for" | "on" | "to" | "&" | "")
+                    || bare.starts_with(char::is_uppercase)
+                        && !matches!(
+                            bare.to_lowercase().as_str(),
+                            "not" | "no" | "never" | "shall" | "must" | "may" | "will" | "can" | "cannot" | "agree"
+                        )
+            })
+    };
+    let mut out = Vec::new();
+    for (was, url) in old_links.iter().filter(|(t, _)| !t.is_empty() && a.contains(t.as_str())) {
+        let Some((now, _)) = new_links
+            .iter()
+            .find(|(t, u)| address(u) == address(url) && t != was && !t.is_empty() && b.contains(t.as_str()))
+        else {
+            continue;
+        };
+        if !title(was) || !title(now) {
+            return None;
+        }
+        out.push(Rename { was: was.clone(), now: now.clone(), address: url.clone() });
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 fn links_of(c: Option<&crate::model::Clause>) -> Vec<(String, String)> {
     let Some(Value::List(list)) = c.and_then(|c| c.value("links")) else { return Vec::new() };
     list.iter()

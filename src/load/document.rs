@@ -118,6 +118,8 @@ pub(crate) fn build(
         Some((text, first_line)) => read_front(path, text, first_line, options)?,
         None => Front::default(),
     };
+    let mut doc = doc;
+    let dateline = dateline(&mut doc.blocks);
     let pieces = pieces(&doc.blocks);
     let clauses = clauses(&pieces);
     let mut definitions = front.definitions;
@@ -158,6 +160,11 @@ pub(crate) fn build(
     {
         meta.push(Field { name: "effective", value: Value::Date(date), pos: Pos { line: *line, col: 1 } });
     }
+    if !has(&meta, "effective")
+        && let Some((date, line)) = dateline
+    {
+        meta.push(Field { name: "effective", value: Value::Date(date), pos: Pos { line, col: 1 } });
+    }
     meta.sort_by_key(|f| TOP_LEVEL_KEYS.iter().position(|k| *k == f.name));
     Ok(Agreement {
         path: path.to_string(),
@@ -170,6 +177,23 @@ pub(crate) fn build(
         ids_derived: true,
         bidi: Vec::new(),
     })
+}
+
+/// The document's dateline: a paragraph that is only a date ("October 15,
+/// 2014") right under the title (the level-1 heading), as published terms
+/// carry their date. It is taken out of the text and returned with its line:
+/// the date of the document, not a clause. A date anywhere else (a list of
+/// payment dates, a schedule) stays wording.
+fn dateline(blocks: &mut Vec<Block>) -> Option<(crate::model::Date, u32)> {
+    let title = blocks.iter().position(|b| b.kind == BlockKind::Heading(1))?;
+    let next = blocks.get(title + 1).filter(|b| b.kind == BlockKind::Para)?;
+    let words = crate::prose::tokens::words(&clean(&next.text));
+    let [word] = words.as_slice() else { return None };
+    let q = word.quantity.as_ref().filter(|q| q.kind == crate::prose::tokens::Kind::Date && !q.inconsistent)?;
+    let date = crate::model::Date::parse(&q.date_string()).ok()?;
+    let line = next.line;
+    blocks.remove(title + 1);
+    Some((date, line))
 }
 
 fn stem(path: &str) -> String {

@@ -133,6 +133,7 @@ impl<'a> Pair<'a> {
         if self.metadata() {
             return;
         }
+        self.postal_address();
         self.payment_reversed();
         self.refundability();
         self.timing();
@@ -193,6 +194,28 @@ impl<'a> Pair<'a> {
         );
         self.push(Rule::MetadataChanged, m, Direction::None, Vec::new());
         true
+    }
+
+    /// "2 Harrison St. #175" → "149 New Montgomery Street, 4th Floor": a
+    /// postal address changed. Read only when every changed word on both sides
+    /// lies in an address (a stretch of house or suite numbers, capitalised
+    /// names and street or floor words that holds a street or floor word):
+    /// where mail goes is an administrative detail, not a right or a duty.
+    fn postal_address(&mut self) {
+        let o = address_runs(self.o, &self.old_changed, &self.old_done, self.actors);
+        let n = address_runs(self.n, &self.new_changed, &self.new_done, self.actors);
+        let (Some(o), Some(n)) = (o, n) else { return };
+        if o.is_empty() || n.is_empty() {
+            return;
+        }
+        o.iter().for_each(|&(a, b)| self.claim_old(a, b));
+        n.iter().for_each(|&(a, b)| self.claim_new(a, b));
+        let show = |s: &Sentence, runs: &[(usize, usize)]| {
+            runs.iter().map(|&(a, b)| s.text_of(a, b)).collect::<Vec<_>>().join(" … ")
+        };
+        let (was, now) = (show(self.o, &o), show(self.n, &n));
+        let m = format!("A postal address changed: \"{was}\" is now \"{now}\".");
+        self.push(Rule::AddressChanged, m, Direction::None, vec![was, now]);
     }
 
     /// Words added to or dropped from a condition ("if you cancel your
@@ -1411,6 +1434,81 @@ fn phrase_at(w: &[Word], k: usize, list: &[&[&str]]) -> Option<usize> {
 fn find_ladder(w: &[Word], ladder: &[(&[&str], u8, &'static str)]) -> Option<(usize, usize, &'static str, u8)> {
     (0..w.len())
         .find_map(|k| ladder.iter().find(|(p, _, _)| phrase_matches(w, k, p)).map(|(p, l, n)| (k, p.len(), *n, *l)))
+}
+
+/// Street, building and floor words of a postal address.
+fn street_word(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "st" | "street"
+            | "ave"
+            | "avenue"
+            | "road"
+            | "rd"
+            | "blvd"
+            | "boulevard"
+            | "drive"
+            | "dr"
+            | "lane"
+            | "ln"
+            | "way"
+            | "plaza"
+            | "parkway"
+            | "pkwy"
+            | "place"
+            | "pl"
+            | "square"
+            | "sq"
+            | "court"
+            | "ct"
+            | "highway"
+            | "hwy"
+            | "floor"
+            | "fl"
+            | "suite"
+            | "ste"
+            | "unit"
+            | "room"
+            | "building"
+            | "bldg"
+            | "box"
+    )
+}
+
+/// The runs of changed words of a side when each lies in a postal address:
+/// a stretch of address words (a number such as "149", "#175" or "4th", a
+/// capitalised name, a street or floor word) holding a street or floor word.
+/// `None` when a changed word lies outside one (a party's name is not part
+/// of an address: who gets the mail is no administrative detail).
+fn address_runs(s: &Sentence, changed: &[bool], done: &[bool], actors: &Actors) -> Option<Vec<(usize, usize)>> {
+    let n = s.words.len();
+    let word = |k: usize| {
+        let w = &s.words[k];
+        let written = &s.full[w.start..w.end];
+        let number = written.trim_start_matches('#').trim_end_matches([',', '.']);
+        let numeral = number.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && number.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && w.quantity.as_ref().is_none_or(|q| q.kind == Kind::Count);
+        (numeral || street_word(&w.norm) || written.starts_with(char::is_uppercase) && !modal_word(&w.norm))
+            && !(k.saturating_sub(3)..=k).any(|j| actors.at(&s.words, j).is_some_and(|(_, len)| j + len > k))
+    };
+    let mut inside = vec![false; n];
+    let mut k = 0;
+    while k < n {
+        if !word(k) {
+            k += 1;
+            continue;
+        }
+        let from = k;
+        while k < n && word(k) {
+            k += 1;
+        }
+        if s.words[from..k].iter().any(|w| street_word(&w.norm)) {
+            inside[from..k].fill(true);
+        }
+    }
+    let runs = runs(changed, done);
+    runs.iter().all(|&(a, b)| b - a <= 12 && inside[a..b].iter().all(|&x| x)).then_some(runs)
 }
 
 fn window(w: &[Word], k: usize, n: usize) -> impl Iterator<Item = &Word> {

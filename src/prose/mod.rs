@@ -483,6 +483,39 @@ mod tests {
     }
 
     #[test]
+    fn a_postal_address_that_changes_is_administrative_and_nothing_else_is() {
+        let c = one(
+            "Beta shall send notices to Acme at 2 Harrison St. #175, San Francisco, CA 94105.",
+            "Beta shall send notices to Acme at 149 New Montgomery Street, 4th Floor, San Francisco, CA 94105.",
+        );
+        assert_eq!((c.rule, c.favours.len(), c.disfavours.len()), (Rule::AddressChanged, 0, 0), "{c:?}");
+        // Who gets the mail is no address: the party changes.
+        let to_beta = found(
+            "Notices go to Acme at 2 Harrison St, San Francisco.",
+            "Notices go to Beta at 149 Montgomery St, San Francisco.",
+        );
+        assert!(to_beta.changes.iter().all(|c| c.rule != Rule::AddressChanged), "{to_beta:?}");
+        // A duty beside the address is no address either.
+        let duty = found(
+            "Beta shall send notices to Acme at 2 Harrison St.",
+            "Beta may send notices to Acme at 149 Montgomery St.",
+        );
+        assert!(duty.changes.iter().all(|c| c.rule != Rule::AddressChanged), "{duty:?}");
+        // Capitalised words with no street, floor or suite are not an address.
+        let place = found("Beta may sell the Products in New York.", "Beta may sell the Products in North America.");
+        assert!(place.changes.iter().all(|c| c.rule != Rule::AddressChanged), "{place:?}");
+        // A number outside the address is no part of it.
+        let count = found("Beta may have 5 Licences at 2 Harrison St.", "Beta may have 10 Licences at 2 Harrison St.");
+        assert!(count.changes.iter().all(|c| c.rule != Rule::AddressChanged), "{count:?}");
+        // A deadline next to a street is a deadline.
+        let days = found(
+            "Send the notice to 2 Harrison St within 30 days.",
+            "Send the notice to 2 Harrison St within 10 days.",
+        );
+        assert!(days.changes.iter().all(|c| c.rule != Rule::AddressChanged), "{days:?}");
+    }
+
+    #[test]
     fn a_list_of_two_that_grows_is_a_list() {
         let c = one(
             "Beta may use the Software for testing or evaluation.",

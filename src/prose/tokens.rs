@@ -426,7 +426,8 @@ impl Quantity {
         }
     }
 
-    fn date_string(&self) -> String {
+    /// A date as `yyyy-mm-dd`.
+    pub fn date_string(&self) -> String {
         let n = self.value as i64;
         format!("{}-{:02}-{:02}", n / 10000, n / 100 % 100, n % 100)
     }
