@@ -12,44 +12,64 @@ from collections import defaultdict
 spec, runs, out_path = json.load(open(sys.argv[1])), int(sys.argv[2]), sys.argv[3]
 results = defaultdict(list)
 skipped = set()
-for m in spec:
+def run_once(m, rss_file):
+    """One timed run: (seconds, peak MB), or None when it timed out or failed."""
     label, size, limit, argv = m["label"], m["size"], m["timeout"], m["argv"]
-    if m.get("skip_if") in skipped:
-        skipped.add(label)
-        continue
-    rss_file = tempfile.NamedTemporaryFile(delete=False).name
+    start = time.perf_counter()
+    # Standard error goes to a file: a pipe nobody reads until the end blocks a chatty command.
+    err_file = tempfile.TemporaryFile()
+    p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss_file] + argv,
+                         stdout=subprocess.DEVNULL, stderr=err_file)
+    timed_out = False
+    while True:
+        pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() - start > limit:
+            p.send_signal(signal.SIGKILL)
+            pid, status, usage = os.wait4(p.pid, 0)
+            timed_out = True
+            break
+        time.sleep(0.0005)
+    secs = time.perf_counter() - start
+    err_file.seek(0)
+    err = err_file.read().decode(errors="replace")
+    err_file.close()
+    code = os.waitstatus_to_exitcode(status)
+    if timed_out:
+        print(f"bench: {label} at {size} took more than {limit}s: skipped", file=sys.stderr)
+        return None
+    if code not in (0, 1):
+        print(f"bench: {label} at {size} failed ({code}): {err.strip()[:300]}", file=sys.stderr)
+        return None
+    rss_kb = int(open(rss_file).read().split()[-1])
+    return secs, rss_kb / 1024
+
+# The measurements of one size run in rounds, each tool once a round, so a
+# machine whose speed drifts during the bench (a shared host) slows every
+# tool alike instead of whichever ran during the slow spell.
+groups = []
+for m in spec:
+    if groups and groups[-1][0]["size"] == m["size"]:
+        groups[-1].append(m)
+    else:
+        groups.append([m])
+rss_file = tempfile.NamedTemporaryFile(delete=False).name
+for group in groups:
+    active = []
+    for m in group:
+        if m.get("skip_if") in skipped:
+            skipped.add(m["label"])
+        else:
+            active.append(m)
     for _ in range(runs):
-        start = time.perf_counter()
-        # Standard error goes to a file: a pipe nobody reads until the end blocks a chatty command.
-        err_file = tempfile.TemporaryFile()
-        p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss_file] + argv,
-                             stdout=subprocess.DEVNULL, stderr=err_file)
-        timed_out = False
-        while True:
-            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() - start > limit:
-                p.send_signal(signal.SIGKILL)
-                pid, status, usage = os.wait4(p.pid, 0)
-                timed_out = True
-                break
-            time.sleep(0.0005)
-        secs = time.perf_counter() - start
-        err_file.seek(0)
-        err = err_file.read().decode(errors="replace")
-        err_file.close()
-        code = os.waitstatus_to_exitcode(status)
-        if timed_out:
-            print(f"bench: {label} at {size} took more than {limit}s: skipped", file=sys.stderr)
-            skipped.add(label)
-            break
-        if code not in (0, 1):
-            print(f"bench: {label} at {size} failed ({code}): {err.strip()[:300]}", file=sys.stderr)
-            skipped.add(label)
-            break
-        rss_kb = int(open(rss_file).read().split()[-1])
-        results[(label, size)].append((secs, rss_kb / 1024))
+        for m in list(active):
+            r = run_once(m, rss_file)
+            if r is None:
+                skipped.add(m["label"])
+                active.remove(m)
+            else:
+                results[(m["label"], m["size"])].append(r)
 
 def med(label, size):
     r = results.get((label, size))

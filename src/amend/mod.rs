@@ -96,7 +96,7 @@ pub fn check_input(path: &str, options: &LoadOptions) -> Result<Input, Vec<LoadE
     if is_amendment_text(&text, path, options) {
         return check_amendment_str(&text, shown, options).map(Input::Amendment);
     }
-    crate::load::check_str(&text, shown, options).map(Input::Agreement)
+    crate::load::check_text(text, shown, options).map(Input::Agreement)
 }
 
 /// [`check_input`], with the first error.

@@ -108,34 +108,14 @@ pub fn load_file(path: &str, options: &LoadOptions) -> Result<Agreement, LoadErr
 /// goes on after a bad field, clause, party or key, so a file can be fixed
 /// in one pass.
 pub fn check_file(path: &str, options: &LoadOptions) -> Result<Agreement, Vec<LoadError>> {
-    check_file_freeing(path, options, true)
+    let text = read_source(path, options.max_bytes).map_err(|e| vec![e])?;
+    check_text(text, shown_name(path), options)
 }
 
-/// [`load_file`] that frees its YAML tree before it returns, for a caller
-/// that loads many large files one after another and must not hold two
-/// trees at once (directory mode).
+/// [`load_file`], for a caller that loads many large files one after another
+/// (directory mode): the text and the tree are both freed before it returns.
 pub(crate) fn load_file_freeing(path: &str, options: &LoadOptions) -> Result<Agreement, LoadError> {
-    check_file_freeing(path, options, false).map_err(first)
-}
-
-fn check_file_freeing(path: &str, options: &LoadOptions, in_background: bool) -> Result<Agreement, Vec<LoadError>> {
-    if InputFormat::of(path) != InputFormat::Yaml {
-        let text = read_source(path, options.max_bytes).map_err(|e| vec![e])?;
-        return check_str(&text, path, options);
-    }
-    let (root, large, bidi) = {
-        let text = read_source(path, options.max_bytes).map_err(|e| vec![e])?;
-        (parse(&text, shown_name(path), options)?, text.len() > 1024 * 1024, crate::model::bidi_controls(&text))
-        // The text is dropped here: the tree holds what the model needs.
-    };
-    let agreement = Loader::new(shown_name(path)).load(&root).map(|a| Agreement { bidi, ..a });
-    // Freeing a large tree takes a while: another core does it when it can;
-    // with no thread to be had, it is dropped here instead. A small tree is
-    // dropped here: a thread would cost more (directory mode loads thousands).
-    if large && in_background {
-        let _ = std::thread::Builder::new().spawn(move || drop(root));
-    }
-    agreement
+    check_file(path, options).map_err(first)
 }
 
 /// The error that comes first in the file.
@@ -160,7 +140,7 @@ pub(crate) fn parse(text: &str, path: &str, options: &LoadOptions) -> Result<Nod
             for e in errors {
                 loader.record(e);
             }
-            Err(loader.load(&root).err().unwrap_or_default())
+            Err(loader.load(root).err().unwrap_or_default())
         }
         None => Err(errors),
     }
@@ -171,13 +151,26 @@ pub fn load_str(text: &str, path: &str, options: &LoadOptions) -> Result<Agreeme
     check_str(text, path, options).map_err(first)
 }
 
+/// [`check_str`] on a text it may free early: a YAML text is dropped once it
+/// is parsed, before the model is built from the tree, so a large file is
+/// not held three times over (text, tree, model) at the peak.
+pub fn check_text(text: String, path: &str, options: &LoadOptions) -> Result<Agreement, Vec<LoadError>> {
+    if InputFormat::of(path) != InputFormat::Yaml {
+        return check_str(&text, path, options);
+    }
+    let bidi = crate::model::bidi_controls(&text);
+    let tree = parse(&text, path, options)?;
+    drop(text);
+    Loader::new(path).load(tree).map(|a| Agreement { bidi, ..a })
+}
+
 /// [`load_str`], with every error found.
 pub fn check_str(text: &str, path: &str, options: &LoadOptions) -> Result<Agreement, Vec<LoadError>> {
     let bidi = crate::model::bidi_controls(text);
     let agreement = match InputFormat::of(path) {
         InputFormat::Markdown => markdown::load(text, path, options).map_err(|e| vec![e]),
         InputFormat::Text => plain::load(text, path, options).map_err(|e| vec![e]),
-        InputFormat::Yaml => Loader::new(path).load(&parse(text, path, options)?),
+        InputFormat::Yaml => Loader::new(path).load(parse(text, path, options)?),
     };
     agreement.map(|a| Agreement { bidi, ..a })
 }
@@ -222,8 +215,11 @@ impl<'a> Loader<'a> {
     }
 
     /// The agreement in a tree, or every error noted on the way.
-    fn load(self, root: &Node) -> Result<Agreement, Vec<LoadError>> {
-        let agreement = self.agreement(root);
+    /// The tree is consumed: each clause's part of it is freed as soon as the
+    /// clause is built, so a large file's tree and model are not both whole
+    /// at the peak.
+    fn load(self, mut root: Node) -> Result<Agreement, Vec<LoadError>> {
+        let agreement = self.agreement(&mut root);
         let errors = self.into_errors();
         match agreement {
             Some(a) if errors.is_empty() => Ok(a),
@@ -314,7 +310,17 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn agreement(&self, root: &Node) -> Option<Agreement> {
+    fn agreement(&self, root: &mut Node) -> Option<Agreement> {
+        // The clauses are read last, from their own part of the tree, taken
+        // out here (the key stays, with nothing under it, for the checks).
+        let clause_list = match &mut root.kind {
+            NodeKind::Map(entries) => entries.iter_mut().find(|e| e.key_is_text && e.key == "clauses").map(|e| {
+                let pos = e.value.pos;
+                std::mem::replace(&mut e.value, Node { pos, kind: NodeKind::Null })
+            }),
+            _ => None,
+        };
+        let root = &*root;
         if root.kind == NodeKind::Null {
             self.note(
                 root.pos,
@@ -378,8 +384,8 @@ impl<'a> Loader<'a> {
             Some(e) => self.definitions(&e.value),
             None => Vec::new(),
         };
-        let clauses = match self.get(entries, "clauses") {
-            Some(e) => self.clauses(&e.value, party_keys.as_ref()),
+        let clauses = match clause_list {
+            Some(list) => self.clauses(list, party_keys.as_ref()),
             None => Vec::new(),
         };
         Some(Agreement {
@@ -516,8 +522,8 @@ impl<'a> Loader<'a> {
         out
     }
 
-    fn clauses(&self, node: &Node, parties: Option<&HashSet<String>>) -> Vec<Clause> {
-        let items = match &node.kind {
+    fn clauses(&self, node: Node, parties: Option<&HashSet<String>>) -> Vec<Clause> {
+        let items = match node.kind {
             NodeKind::Seq(items) => items,
             other => {
                 self.note(node.pos, format!("`clauses` must be a list, found {}", other.describe()));
@@ -527,7 +533,8 @@ impl<'a> Loader<'a> {
         let mut seen: HashMap<String, Pos> = HashMap::new();
         let mut out = Vec::with_capacity(items.len());
         for item in items {
-            let Some(clause) = self.clause(item, parties) else { continue };
+            // Each item is dropped once read: its strings live on in the clause.
+            let Some(clause) = self.clause(&item, parties) else { continue };
             if let Some(first) = seen.get(&clause.id) {
                 self.note(
                     clause.pos,

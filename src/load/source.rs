@@ -29,7 +29,7 @@ pub fn read_source(path: &str, max_bytes: u64) -> Result<String, LoadError> {
         if STDIN_READ.swap(true, Ordering::SeqCst) {
             return Err(fail(None, "standard input can be read only once in a run".into()));
         }
-        return read_capped(std::io::stdin().lock(), max_bytes)
+        return read_capped(std::io::stdin().lock(), max_bytes, Vec::new())
             .map_err(|m| fail(None, m))
             .and_then(|bytes| decode(bytes).map_err(|(pos, m)| fail(pos, m)));
     }
@@ -48,13 +48,18 @@ pub fn read_source(path: &str, max_bytes: u64) -> Result<String, LoadError> {
         ));
     }
     let file = std::fs::File::open(path).map_err(|e| fail(None, io_message(&e)))?;
-    let bytes = read_capped(file, max_bytes).map_err(|m| fail(None, m))?;
+    let mut bytes = Vec::new();
+    // Sized to the file, so a large file is not read into a buffer grown by doubling
+    // (which at its peak holds the old and the new buffer).
+    if meta.is_file() {
+        bytes.reserve_exact(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    }
+    let bytes = read_capped(file, max_bytes, bytes).map_err(|m| fail(None, m))?;
     decode(bytes).map_err(|(pos, m)| fail(pos, m))
 }
 
 /// At most `max_bytes` bytes of a reader, or why not.
-fn read_capped(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
+fn read_capped(reader: impl Read, max_bytes: u64, mut bytes: Vec<u8>) -> Result<Vec<u8>, String> {
     // Read one byte past the cap so that a growing file or a pipe is caught too
     // (saturating: `--max-bytes 18446744073709551615` means no cap, not zero bytes).
     reader.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io_message(&e))?;
