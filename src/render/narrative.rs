@@ -46,8 +46,23 @@ pub fn phrase(report: &Report, f: &Finding) -> String {
         Rule::CapRemoved => format!("the removal of the cap on “{label}”"),
         Rule::TermConditionChanged => format!("the new end of “{label}”"),
         Rule::FirstDisclosed => format!("the first disclosure of “{label}”"),
-        _ => format!("{} (“{label}”)", lowercase_first(f.rule.info().title)),
+        // A rule's title is a sentence ("An amount went up"): the clause leads,
+        // so the phrase reads as a noun in "Beta gains from …".
+        _ => format!("“{label}” ({})", lowercase_first(f.rule.info().title)),
     }
+}
+
+/// The phrases of some findings, each said once (two changes of the same kind
+/// to one clause read as one in a summary; the findings list both).
+fn phrases<'a>(report: &Report, findings: impl Iterator<Item = &'a &'a Finding>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for f in findings {
+        let said = phrase(report, f);
+        if !out.contains(&said) {
+            out.push(said);
+        }
+    }
+    out
 }
 
 fn lowercase_first(s: &str) -> String {
@@ -85,13 +100,12 @@ pub fn headline(report: &Report) -> Option<String> {
     }
     let mut sentences = Vec::new();
     for p in parties(report) {
-        let gains: Vec<String> =
-            commercial.iter().filter(|f| f.favours.iter().any(|x| x == p)).map(|f| phrase(report, f)).collect();
+        let gains = phrases(report, commercial.iter().filter(|f| f.favours.iter().any(|x| x == p)));
         if !gains.is_empty() {
             sentences.push(format!("{} gains from {}.", report.party_name(p), list(&gains)));
         }
     }
-    let mixed: Vec<String> = commercial.iter().filter(|f| !f.mixed.is_empty()).map(|f| phrase(report, f)).collect();
+    let mixed = phrases(report, commercial.iter().filter(|f| !f.mixed.is_empty()));
     if !mixed.is_empty() {
         let verb = if mixed.len() == 1 { "cuts" } else { "cut" };
         sentences.push(format!("{} {verb} both ways.", capitalise(&list(&mixed))));
@@ -119,7 +133,7 @@ pub fn net_effect(report: &Report) -> Vec<String> {
     let mut out = Vec::new();
     for p in parties(report) {
         let pick = |side: fn(&Finding) -> &Vec<String>| -> Vec<String> {
-            findings.iter().filter(|f| side(f).iter().any(|x| x == p)).map(|f| phrase(report, f)).collect()
+            phrases(report, findings.iter().filter(|f| side(f).iter().any(|x| x == p)))
         };
         let (gains, losses) = (pick(|f| &f.favours), pick(|f| &f.disfavours));
         if gains.is_empty() && losses.is_empty() {
@@ -136,7 +150,7 @@ pub fn net_effect(report: &Report) -> Vec<String> {
         line.push('.');
         out.push(line);
     }
-    let mixed: Vec<String> = findings.iter().filter(|f| !f.mixed.is_empty()).map(|f| phrase(report, f)).collect();
+    let mixed = phrases(report, findings.iter().filter(|f| !f.mixed.is_empty()));
     if !mixed.is_empty() {
         out.push(format!("Cuts both ways: {}.", list(&mixed)));
     }
