@@ -149,7 +149,15 @@ pub struct Parsed {
     pub root: Option<Node>,
     /// The errors, in the order met (at most [`MAX_ERRORS`]).
     pub errors: Vec<YamlError>,
+    /// Where the lines of each text scalar that spans lines begin in its value.
+    pub lines: TextLines,
 }
+
+/// For a text scalar that spans lines (a block scalar, a folded or wrapped
+/// one), keyed by the scalar's position: the byte offsets in its value where
+/// a new line of the file begins, with that line. A folded scalar turns line
+/// breaks into spaces, so the value alone cannot tell a sentence's line.
+pub type TextLines = std::collections::HashMap<Pos, Box<[(u32, u32)]>>;
 
 /// Most errors gathered from one file.
 pub const MAX_ERRORS: usize = 50;
@@ -170,6 +178,7 @@ pub fn parse_all(text: &str, limits: Limits) -> Parsed {
         errors: Vec::new(),
         intact: true,
         clause_errors: Vec::new(),
+        lines: TextLines::new(),
     }
     .run(text)
 }
@@ -311,6 +320,8 @@ struct Builder {
     intact: bool,
     /// The errors met inside the clause being built, to name it when it ends.
     clause_errors: Vec<usize>,
+    /// The line tables of text scalars that span lines.
+    lines: TextLines,
 }
 
 impl Builder {
@@ -321,12 +332,12 @@ impl Builder {
             Ok(()) => {}
             Err(e) => {
                 self.errors.push(e);
-                return Parsed { root: None, errors: self.errors };
+                return Parsed { root: None, errors: self.errors, lines: self.lines };
             }
         }
         let root = root.unwrap_or(Node { pos: Pos { line: 1, col: 1 }, kind: NodeKind::Null });
         self.errors.truncate(MAX_ERRORS);
-        Parsed { root: self.intact.then_some(root), errors: self.errors }
+        Parsed { root: self.intact.then_some(root), errors: self.errors, lines: self.lines }
     }
 
     /// Record an error that does not stop the parse.
@@ -372,6 +383,13 @@ impl Builder {
                     self.unresolved(stack, at, Some(&name))
                 }
                 Event::Scalar(value, style, anchor, tag) => {
+                    if span.end.line() > span.start.line()
+                        && let Some(range) = span.byte_range()
+                        && let Some(source) = text.get(range)
+                        && let Some(table) = line_table(source, at.line, &value, style)
+                    {
+                        self.lines.insert(at, table);
+                    }
                     let kind = match scalar(value, style, tag.as_deref(), at) {
                         Ok(kind) => kind,
                         Err(e) => {
@@ -644,6 +662,39 @@ fn show_tag(t: &Tag) -> String {
 }
 
 /// Resolve a scalar under the strict YAML 1.2 core schema agreements use.
+/// Where the lines of a scalar's `source` (starting on `first_line`) begin in
+/// its `value`: its non-blank characters are matched in order, so indentation,
+/// folding and a block scalar's header line drop out. `None` when they do not
+/// match (an escape in a quoted scalar) or the value is on one line.
+fn line_table(source: &str, first_line: u32, value: &str, style: ScalarStyle) -> Option<Box<[(u32, u32)]>> {
+    let (mut src, mut line) = (source, first_line);
+    if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) && src.starts_with(['|', '>']) {
+        // The header (`|`, `>-`, an indentation digit, a comment) is no content.
+        src = &src[src.find('\n')? + 1..];
+        line += 1;
+    }
+    let quoted = matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted);
+    // Bytes, not characters: UTF-8 matches byte for byte, and blanks are ASCII.
+    let mut from = src.bytes();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for (at, &c) in value.as_bytes().iter().enumerate().filter(|(_, c)| !c.is_ascii_whitespace()) {
+        loop {
+            let s = from.next()?;
+            if s == b'\n' {
+                line += 1;
+            } else if s == c {
+                break;
+            } else if !(s.is_ascii_whitespace() || quoted && out.is_empty() && (s == b'"' || s == b'\'')) {
+                return None;
+            }
+        }
+        if out.last().is_none_or(|&(_, l)| l != line) {
+            out.push((u32::try_from(at).ok()?, line));
+        }
+    }
+    (out.len() > 1 || out.first().is_some_and(|&(_, l)| l != first_line)).then(|| out.into_boxed_slice())
+}
+
 fn scalar(value: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>, at: Pos) -> Result<NodeKind, YamlError> {
     if let Some(t) = tag {
         let core = t.handle() == "tag:yaml.org,2002:";
@@ -754,6 +805,19 @@ mod tests {
             NodeKind::Map(mut e) => e.remove(0).value.kind,
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_text_over_several_lines_knows_where_each_line_begins() {
+        let lines = |src: &str| parse_all(src, Limits::default()).lines.into_values().next();
+        // Folded, with a header comment: the content starts on the next line.
+        assert_eq!(lines("a: > # note\n  one two\n  three\n").as_deref(), Some(&[(0, 2), (8, 3)][..]));
+        // Plain and wrapped.
+        assert_eq!(lines("a: one two\n  three\n").as_deref(), Some(&[(0, 1), (8, 2)][..]));
+        // A quoted scalar whose escapes change its characters has no table.
+        assert_eq!(lines("a: \"one \\u0041\n  three\"\n"), None);
+        // One line: nothing to record.
+        assert_eq!(lines("a: one two\n"), None);
     }
 
     #[test]

@@ -779,3 +779,32 @@ fn a_bad_default_is_refused_with_its_position() {
         cmd().args(["--format", "text", "--fail-on", "commercial", &old, &new]).assert().code(2);
     }
 }
+
+/// A sentence's line in a wording that spans lines is the line it is on in
+/// the file, whatever the scalar's style: literal, folded (with a header
+/// comment) or plain and wrapped; not the `text:` key's line.
+#[test]
+fn a_changed_sentence_is_reported_at_its_own_line_in_every_scalar_style() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = |verb: &str| {
+        format!(
+            "agreement: t\nparties:\n  acme: {{name: Acme Corp., short: Acme}}\n  beta: {{name: Beta LLC, short: Beta}}\n\
+             clauses:\n  - id: lit\n    text: |\n      Beta shall pay Acme the fees.\n      Beta {verb} assign this Agreement.\n\
+             \x20 - id: fold\n    text: >- # folded\n      Beta shall pay Acme the fees.\n      Acme shall deliver the goods\n      \
+             on time. Beta {verb} assign this Agreement.\n\
+             \x20 - id: plain\n    text: Beta shall pay Acme the fees.\n      Acme shall deliver the goods.\n      Beta {verb} assign this Agreement.\n"
+        )
+    };
+    let old = write(&dir, "old.yaml", doc("may not").as_bytes());
+    let new = write(&dir, "new.yaml", doc("may").as_bytes());
+    let out = cmd().args(["--format", "json", &old, &new]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let line = |clause: &str| {
+        let f =
+            v["findings"].as_array().unwrap().iter().find(|f| f["clause"] == clause).unwrap_or_else(|| panic!("{v}"));
+        (f["old_line"].as_u64().unwrap(), f["new_line"].as_u64().unwrap())
+    };
+    assert_eq!(line("lit"), (9, 9));
+    assert_eq!(line("fold"), (14, 14));
+    assert_eq!(line("plain"), (18, 18));
+}

@@ -349,6 +349,10 @@ impl State<'_> {
         let order: Vec<&str> = clause.ctype.all_fields().map(|f| f.name).collect();
         new_fields.sort_by_key(|f| order.iter().position(|n| *n == f.name).unwrap_or(usize::MAX));
         loader.coherent(&who, clause.ctype, &new_fields);
+        // A new wording has no line table in the base file.
+        if set.iter().any(|(name, ..)| name == "text") || remove.iter().any(|(name, _)| name == "text") {
+            clause.text_lines = None;
+        }
         clause.fields = new_fields;
         self.touched.insert(clause.id.clone());
         self.out.clauses[i] = clause;
@@ -395,6 +399,9 @@ impl State<'_> {
         let clause = &mut self.out.clauses[i];
         clause.fields.retain(|f| f.name != spec.name);
         clause.fields.push(Field { name: spec.name, value: Value::text(new), pos });
+        if spec.name == "text" {
+            clause.text_lines = None;
+        }
         let order: Vec<&str> = clause.ctype.all_fields().map(|f| f.name).collect();
         clause.fields.sort_by_key(|f| order.iter().position(|n| *n == f.name).unwrap_or(usize::MAX));
         self.touched.insert(clause.id.clone());

@@ -433,5 +433,6 @@ fn quoted_clause(item: &Item, number: Option<String>, pos: Pos) -> Result<Clause
         fields,
         section: None,
         heading: None,
+        text_lines: None,
     })
 }

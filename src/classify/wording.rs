@@ -193,8 +193,17 @@ pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
     let analysis = prose::analyse(old, new, &actors);
     let label = ch.at.label();
     let (old_line, new_line) = ch.lines();
+    let tables = (ch.at.old.and_then(|c| c.text_lines.as_deref()), ch.at.new.and_then(|c| c.text_lines.as_deref()));
+    // A sentence's line: from the text's line table where it spans lines in
+    // the file (a block or folded scalar), else its key's line plus the line
+    // breaks before it.
     let line_of = |base: Option<u32>, text: &str, span: Option<(usize, usize)>| -> Option<u32> {
         let (base, (start, _)) = (base?, span?);
+        let table = if std::ptr::eq(text, old) { tables.0 } else { tables.1 };
+        if let Some(t) = table.filter(|t| !t.is_empty()) {
+            let k = t.partition_point(|&(at, _)| at as usize <= start);
+            return Some(t[k.saturating_sub(1)].1);
+        }
         let breaks = text[..start].bytes().filter(|&b| b == b'\n').count() as u32;
         Some(base + breaks)
     };

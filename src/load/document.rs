@@ -630,7 +630,7 @@ fn clauses(pieces: &[Piece]) -> Vec<Clause> {
         }
         let section = sections.first().map(|(_, t)| t.clone());
         let heading = sections.last().map(|(_, t)| t.clone());
-        out.push(Clause { id, ctype: text_type, pos, fields, section, heading });
+        out.push(Clause { id, ctype: text_type, pos, fields, section, heading, text_lines: None });
     }
     out
 }
@@ -1169,6 +1169,7 @@ mod tests {
             fields: vec![Field { name: "text", value: Value::text(text), pos: Pos { line: 1, col: 1 } }],
             section: None,
             heading: None,
+            text_lines: None,
         };
         let keys = |text: &str| find_parties(&[clause(text)]).into_iter().map(|p| p.key).collect::<Vec<_>>();
         assert_eq!(

@@ -127,6 +127,11 @@ fn first(errors: Vec<LoadError>) -> LoadError {
 /// tree faithful (duplicate keys), the loader still checks it, and its
 /// errors are added to the YAML ones.
 pub(crate) fn parse(text: &str, path: &str, options: &LoadOptions) -> Result<Node, Vec<LoadError>> {
+    parse_lines(text, path, options).map(|(root, _)| root)
+}
+
+/// [`parse`], with where the lines of each text that spans lines begin.
+fn parse_lines(text: &str, path: &str, options: &LoadOptions) -> Result<(Node, yaml::TextLines), Vec<LoadError>> {
     let parsed = yaml::parse_all(text, options.yaml);
     let errors: Vec<LoadError> = parsed
         .errors
@@ -134,7 +139,7 @@ pub(crate) fn parse(text: &str, path: &str, options: &LoadOptions) -> Result<Nod
         .map(|e| LoadError { file: path.to_string(), pos: e.pos, message: e.message })
         .collect();
     match parsed.root {
-        Some(root) if errors.is_empty() => Ok(root),
+        Some(root) if errors.is_empty() => Ok((root, parsed.lines)),
         Some(root) => {
             let loader = Loader::new(path);
             for e in errors {
@@ -159,9 +164,9 @@ pub fn check_text(text: String, path: &str, options: &LoadOptions) -> Result<Agr
         return check_str(&text, path, options);
     }
     let bidi = crate::model::bidi_controls(&text);
-    let tree = parse(&text, path, options)?;
+    let (tree, lines) = parse_lines(&text, path, options)?;
     drop(text);
-    Loader::new(path).load(tree).map(|a| Agreement { bidi, ..a })
+    Loader::new(path).with_lines(lines).load(tree).map(|a| Agreement { bidi, ..a })
 }
 
 /// [`load_str`], with every error found.
@@ -170,7 +175,10 @@ pub fn check_str(text: &str, path: &str, options: &LoadOptions) -> Result<Agreem
     let agreement = match InputFormat::of(path) {
         InputFormat::Markdown => markdown::load(text, path, options).map_err(|e| vec![e]),
         InputFormat::Text => plain::load(text, path, options).map_err(|e| vec![e]),
-        InputFormat::Yaml => Loader::new(path).load(parse(text, path, options)?),
+        InputFormat::Yaml => {
+            let (tree, lines) = parse_lines(text, path, options)?;
+            Loader::new(path).with_lines(lines).load(tree)
+        }
     };
     agreement.map(|a| Agreement { bidi, ..a })
 }
@@ -181,13 +189,21 @@ pub(crate) struct Loader<'a> {
     errors: RefCell<Vec<LoadError>>,
     /// How many more there were.
     more: Cell<usize>,
+    /// Where the lines of text scalars that span lines begin (taken by the
+    /// clauses whose `text` they are).
+    lines: RefCell<yaml::TextLines>,
 }
 
 type R<T> = Result<T, LoadError>;
 
 impl<'a> Loader<'a> {
     pub(crate) fn new(path: &'a str) -> Self {
-        Loader { path, errors: RefCell::new(Vec::new()), more: Cell::new(0) }
+        Loader { path, errors: RefCell::new(Vec::new()), more: Cell::new(0), lines: RefCell::default() }
+    }
+
+    /// A loader that gives each clause the line table of its `text`.
+    fn with_lines(self, lines: yaml::TextLines) -> Self {
+        Loader { lines: RefCell::new(lines), ..self }
     }
 
     pub(crate) fn err<T>(&self, pos: Pos, message: impl Into<String>) -> R<T> {
@@ -611,7 +627,8 @@ impl<'a> Loader<'a> {
             }
         }
         self.coherent(&who, ctype, &fields);
-        Some(Clause { id: id?, ctype, pos: node.pos, fields, section: None, heading: None })
+        let text_lines = self.get(entries, "text").and_then(|e| self.lines.borrow_mut().remove(&e.value.pos));
+        Some(Clause { id: id?, ctype, pos: node.pos, fields, section: None, heading: None, text_lines })
     }
 
     /// Fields that are each valid but together make no sense: the same

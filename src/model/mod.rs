@@ -88,6 +88,10 @@ pub struct Clause {
     /// The title of the nearest heading the clause sits under (for documents
     /// with headings): the list it belongs to, where `section` is the part.
     pub heading: Option<String>,
+    /// Where the lines of the file begin in the `text` field's value, when the
+    /// text spans lines (byte offset, line), so that a sentence's line can be
+    /// told; `None` when the text is on one line or the table is not known.
+    pub text_lines: Option<Box<[(u32, u32)]>>,
 }
 
 impl Clause {
