@@ -674,8 +674,18 @@ fn line_table(source: &str, first_line: u32, value: &str, style: ScalarStyle) ->
         line += 1;
     }
     let quoted = matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted);
+    lines_in(src, line, value, quoted)
+}
+
+/// Where the lines of `source` (its first on `first_line`) begin in `value`,
+/// a copy of it with its blanks folded: (byte offset in `value`, line) for
+/// each line that holds a character of it. The non-blank bytes are matched in
+/// order; `None` when one does not match (a quote opening a `quoted` source
+/// aside) or the value lies on one line.
+pub(crate) fn lines_in(source: &str, first_line: u32, value: &str, quoted: bool) -> Option<Box<[(u32, u32)]>> {
+    let mut line = first_line;
     // Bytes, not characters: UTF-8 matches byte for byte, and blanks are ASCII.
-    let mut from = src.bytes();
+    let mut from = source.bytes();
     let mut out: Vec<(u32, u32)> = Vec::new();
     for (at, &c) in value.as_bytes().iter().enumerate().filter(|(_, c)| !c.is_ascii_whitespace()) {
         loop {

@@ -612,3 +612,20 @@ fn a_dateline_under_the_title_is_the_documents_date_and_nowhere_else() {
         diff(&doc("Effective October 15, 2014", "March 1, 2027"), &doc("Effective February 11, 2016", "March 1, 2027"));
     assert!(fs.iter().any(|f| f.materiality() >= Materiality::Substantive), "{fs:?}");
 }
+
+/// A sentence in a paragraph wrapped over lines is reported at the line it
+/// starts on, also after a bold lead-in title.
+#[test]
+fn a_sentence_in_a_wrapped_paragraph_is_at_its_own_line() {
+    let doc = |may: &str, must: &str| {
+        format!(
+            "# Terms\n\nAcme Corp. (\"Acme\") supplies Beta LLC (\"Beta\").\n\n## Use\n\nBeta shall pay Acme the fees\n\
+             when due. Acme shall deliver\nthe goods. Beta {may}\nassign this Agreement.\n\n## Fees\n\n\
+             **Late fees.** Beta shall pay\ninterest. Beta {must} resell the goods.\n"
+        )
+    };
+    let load = |t: &str| load_str(t, "t.md", &LoadOptions::default()).unwrap();
+    let fs = agreement_diff::diff(&load(&doc("may not", "must not")), &load(&doc("may", "may"))).findings;
+    let lines: Vec<(Option<u32>, Option<u32>)> = fs.iter().map(|f| (f.old_line, f.new_line)).collect();
+    assert_eq!(lines, [(Some(9), Some(9)), (Some(15), Some(15))], "{fs:?}");
+}

@@ -294,6 +294,8 @@ struct Piece {
     text: String,
     links: Vec<String>,
     line: u32,
+    /// Where the block's lines begin in `text`, when it spans lines.
+    text_lines: Option<Box<[(u32, u32)]>>,
 }
 
 fn pieces(blocks: &[Block]) -> Vec<Piece> {
@@ -313,6 +315,8 @@ fn pieces(blocks: &[Block]) -> Vec<Piece> {
             }
         }
         let body = &raw[at..];
+        // The part of `raw` the text is read from, for its line table.
+        let mut source = body;
         let (title, text) = match b.kind {
             BlockKind::Heading(_) => (Some(clean(body)), String::new()),
             BlockKind::Row => (None, clean(body)),
@@ -323,10 +327,11 @@ fn pieces(blocks: &[Block]) -> Vec<Piece> {
                     // `**Term**.`, `__Refund Policy.__`; `__Mozilla VPN__ is` is a subject.
                     let after = raw[e..].trim_start();
                     let stopped = lead.ends_with(['.', ':']) || after.starts_with(['.', ':', '—', '–']);
-                    let rest = raw[e..].trim_start_matches(|c: char| ".:;—–-".contains(c) || c.is_whitespace());
-                    let rest = clean(rest);
+                    let after_title = raw[e..].trim_start_matches(|c: char| ".:;—–-".contains(c) || c.is_whitespace());
+                    let rest = clean(after_title);
                     let words = lead.split_whitespace().count();
                     if stopped && !rest.is_empty() && (1..=12).contains(&words) {
+                        source = after_title;
                         (Some(lead), rest)
                     } else {
                         (None, clean(body))
@@ -341,7 +346,11 @@ fn pieces(blocks: &[Block]) -> Vec<Piece> {
         if title.is_none() && text.is_empty() {
             continue;
         }
-        out.push(Piece { kind: b.kind, number, title, text, links: b.links.clone(), line: b.line });
+        // `source` is a slice of `raw`: the lines before it are the block's first lines.
+        let skipped = source.as_ptr() as usize - raw.as_ptr() as usize;
+        let first = b.line + raw[..skipped].bytes().filter(|&c| c == b'\n').count() as u32;
+        let text_lines = crate::yaml::lines_in(source, first, &text, false);
+        out.push(Piece { kind: b.kind, number, title, text, links: b.links.clone(), line: b.line, text_lines });
     }
     out
 }
@@ -630,7 +639,7 @@ fn clauses(pieces: &[Piece]) -> Vec<Clause> {
         }
         let section = sections.first().map(|(_, t)| t.clone());
         let heading = sections.last().map(|(_, t)| t.clone());
-        out.push(Clause { id, ctype: text_type, pos, fields, section, heading, text_lines: None });
+        out.push(Clause { id, ctype: text_type, pos, fields, section, heading, text_lines: p.text_lines.clone() });
     }
     out
 }

@@ -112,7 +112,8 @@ impl Reader<'_> {
             Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t, at),
             Event::Html(h) => self.html_block(&h, at),
             Event::InlineHtml(h) => self.inline_html(&h, at),
-            Event::SoftBreak | Event::HardBreak => self.text(" ", at),
+            // A line break is kept as one, so a sentence's line can be told (`clean` folds it).
+            Event::SoftBreak | Event::HardBreak => self.text("\n", at),
             Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }, at),
             Event::FootnoteReference(t) => self.text(&format!("[^{t}]"), at),
             Event::Rule => self.close(),
