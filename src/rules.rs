@@ -919,7 +919,7 @@ catalogue! {
         title: "A postal address in the wording changed",
         favours: "nobody",
         mirror: AddressChanged,
-        explanation: "A sentence changed only in a postal address (house or suite number, street, floor): typically where notices are to be sent. Only read when every changed word lies in an address (a stretch of numbers, capitalised names and street or floor words holding a street or floor word); a change of who receives the notice, or of anything else in the sentence, is reported by its own rule or put to review.",
+        explanation: "A sentence changed only in a postal address (house or suite number, street, floor): typically where notices are to be sent. Only read in a sentence about where mail goes (notices, attention, address, mail, correspondence, contact), and only when every changed word lies in an address: from its first house, suite or box number on, in a stretch of numbers, capitalised names and street or floor words that holds a street or floor word (an entity's name such as \"Gamma Holdings\" is never part of it); a change of who receives the notice, or of anything else in the sentence, is reported by its own rule or put to review.",
     }
     ReferenceRenamed = "reference-renamed" {
         materiality: Clarification,
@@ -927,7 +927,7 @@ catalogue! {
         title: "A linked document was renamed; the link is the same",
         favours: "nobody",
         mirror: ReferenceRenamed,
-        explanation: "A sentence changed only in the visible name of a linked document (\"Conditions of Use\" → \"Acceptable Use Policy\") while the link still points to the same address: the wording refers to the same page as before. What that page says is outside the comparison (it can change with or without a rename), so read it if it is incorporated by reference. Read only when the rest of the sentence is word for word the same and both names are document names (capitalised, with no duty or right in them). A new link target is `link-changed`; a different document is a change of wording for review.",
+        explanation: "A sentence changed only in the visible name of a linked document (\"Conditions of Use\" → \"Acceptable Use Policy\") while the link still points to the same address: the wording refers to the same page as before. What that page says is outside the comparison (it can change with or without a rename), so read it if it is incorporated by reference. Read only when the rest of the sentence is word for word the same and both names are names of documents (capitalised words ending in a document's noun such as Policy, Terms, Notice or Conditions; no duty, right or negation) naming the same parties: a link called \"Laws of England\" renamed \"Laws of Delaware\" is a change of wording. A new link target is `link-changed`; a different document is a change of wording for review.",
     }
     // new rules go above this line (scripts/new-rule.sh)
 }

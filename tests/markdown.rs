@@ -557,6 +557,23 @@ fn what_depends_on_other_documents_or_binds_each_party_alike_cuts_both_ways() {
         "## Use\n\nYou agree to [not follow the rules](https://acme.example/aup).\n",
     );
     assert!(fs.iter().all(|f| f.rule.id() != "reference-renamed"), "{fs:?}");
+    // A link whose words are not a document's name, or name another party, is
+    // wording: the governing law, the payee, whose terms.
+    for (was, now) in [
+        ("This Agreement is governed by the [Laws of England]", "This Agreement is governed by the [Laws of Delaware]"),
+        ("You must pay the fees to [Acme]", "You must pay the fees to [Gamma Holdings]"),
+        ("You must follow the [Acme Terms]", "You must follow the [Customer Terms]"),
+    ] {
+        let fs = findings(
+            &format!("## Use\n\n{was}(https://acme.example/x).\n"),
+            &format!("## Use\n\n{now}(https://acme.example/x).\n"),
+        );
+        assert!(
+            fs.iter().all(|f| f.rule.id() != "reference-renamed")
+                && fs.iter().any(|f| f.materiality() >= Materiality::Substantive),
+            "{was} → {now}: {fs:?}"
+        );
+    }
     // The same name under a new address is a new link target, not a rename.
     let fs = findings(
         "## Use\n\nYou must follow the [Conditions of Use](https://acme.example/aup).\n",
@@ -607,6 +624,17 @@ fn a_dateline_under_the_title_is_the_documents_date_and_nowhere_else() {
     // A payment date moved in the schedule is for a reader.
     let fs = diff(&doc("October 15, 2014", "March 1, 2027"), &doc("October 15, 2014", "June 1, 2027"));
     assert!(fs.iter().any(|f| f.materiality() >= Materiality::Substantive), "{fs:?}");
+    // A wording that counts from the document's date makes a new date a change for review.
+    let counted = |date: &str| {
+        format!(
+            "# Acme Terms\n\n{date}\n\n## Term\n\nThe Term begins on the date of this Agreement and lasts 12 months.\n"
+        )
+    };
+    let fs = diff(&counted("January 1, 2024"), &counted("January 1, 2026"));
+    assert!(
+        fs.iter().any(|f| f.rule.id() == "metadata-changed" && f.materiality() == Materiality::Substantive),
+        "{fs:?}"
+    );
     // Words beside the date make it wording, not a dateline.
     let fs =
         diff(&doc("Effective October 15, 2014", "March 1, 2027"), &doc("Effective February 11, 2016", "March 1, 2027"));

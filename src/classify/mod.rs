@@ -244,10 +244,21 @@ impl<'a> Cx<'a> {
                 }
                 (None, None) => unreachable!(),
             };
-            let f = Finding::new(Rule::MetadataChanged, message)
+            let mut f = Finding::new(Rule::MetadataChanged, message)
                 .field(*name)
                 .values(ov.cloned(), nv.cloned())
                 .lines((o.map(|f| f.pos.line), n.map(|f| f.pos.line)));
+            // A wording that counts from the agreement's date ("the Term begins on
+            // the date of this Agreement") makes a new date a change of when
+            // things happen: for review, not a detail.
+            if *name == "effective"
+                && let Some(quote) = [self.old, self.new].iter().find_map(|a| counts_from_its_date(a))
+            {
+                f.message.push_str(&format!(
+                    " The wording counts from that date (\"{quote}\"), so this moves when its terms run: review it."
+                ));
+                f = f.materiality_of(Materiality::Substantive);
+            }
             self.push("Agreement", f);
         }
     }
@@ -903,6 +914,29 @@ pub(crate) struct Spot<'a> {
 
 pub(crate) fn shown_clause(c: &Clause) -> Shown {
     Shown::Clause { clause_type: c.ctype.name, fields: c.fields.iter().map(|f| (f.name, f.value.clone())).collect() }
+}
+
+/// The words of a clause that count from the agreement's own date ("the date
+/// of this Agreement", "the Effective Date"), if any clause has them.
+fn counts_from_its_date(a: &Agreement) -> Option<String> {
+    // Said of this agreement's own date; "an effective date" posted at the top
+    // of published terms is their version's date, and is not read this way.
+    const PHRASES: &[&str] = &[
+        "date of this agreement",
+        "date of these terms",
+        "date first written",
+        "date first above written",
+        "date stated under",
+        "date hereof",
+        "date of signature",
+    ];
+    a.clauses.iter().filter_map(|c| c.text_of("text")).find_map(|t| {
+        if t.contains("Effective Date") {
+            return Some("Effective Date".to_string());
+        }
+        let lower = t.to_lowercase();
+        PHRASES.iter().find(|p| lower.contains(*p)).map(|p| p.to_string())
+    })
 }
 
 fn meta_name(name: &str) -> &str {

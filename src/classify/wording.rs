@@ -216,7 +216,7 @@ pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
     let spans = analysis.changes.iter().map(|c| (c.old, c.new));
     for (a, b) in spans.chain(analysis.unexplained.iter().map(|u| (u.old, u.new))) {
         if renamed.iter().all(|r| (r.0, r.1) != (a, b))
-            && let Some(r) = renamed_links((a, b), (old, new), (&links.0, &links.1))
+            && let Some(r) = renamed_links((a, b), (old, new), (&links.0, &links.1), &actors)
         {
             renamed.push((a, b, r));
         }
@@ -498,12 +498,14 @@ struct Rename {
 /// The link names a changed pair of sentences swapped when that is all that
 /// changed: with each link's visible name replaced by its address, the two
 /// sentences read word for word the same, and each name that changed is a
-/// document's name (capitalised words, "of", "and", "the"; no duty, right or
-/// negation in it). `None` otherwise.
+/// document's name (capitalised words, "of", "and", "the", ending in a
+/// document's noun such as "Policy" or "Terms"; no duty, right or negation in
+/// it) naming the same parties. `None` otherwise.
 fn renamed_links(
     (a, b): (Span, Span),
     (old, new): (&str, &str),
     (old_links, new_links): (prose::documents::Links, prose::documents::Links),
+    actors: &Actors,
 ) -> Option<Vec<Rename>> {
     let (a, b) = (&old[a?.0..a?.1], &new[b?.0..b?.1]);
     let address = |url: &str| url.trim_end_matches('/').to_lowercase();
@@ -541,7 +543,18 @@ fn renamed_links(
         else {
             continue;
         };
-        if !title(was) || !title(now) {
+        // Both names must name a document ("… Policy", "Terms of …"), and the
+        // same parties: "[Laws of England]" → "[Laws of Delaware]" or "[Acme
+        // Terms]" → "[Beta Terms]" under one link is a change of what is said.
+        let parties = |name: &str| {
+            let w = prose::tokens::words(name);
+            let mut found: Vec<String> =
+                (0..w.len()).filter_map(|k| actors.at(&w, k)).map(|(a, _)| format!("{a:?}")).collect();
+            found.sort();
+            found
+        };
+        let document = |name: &str| !prose::documents::names(name).is_empty();
+        if !title(was) || !title(now) || !document(was) || !document(now) || parties(was) != parties(now) {
             return None;
         }
         out.push(Rename { was: was.clone(), now: now.clone(), address: url.clone() });

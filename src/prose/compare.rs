@@ -202,6 +202,28 @@ impl<'a> Pair<'a> {
     /// names and street or floor words that holds a street or floor word):
     /// where mail goes is an administrative detail, not a right or a duty.
     fn postal_address(&mut self) {
+        // Only where the sentence is about where mail goes: a street word elsewhere
+        // ("the London Court of Arbitration", "100 Unit Licences") is no address.
+        let about_mail = |s: &Sentence| {
+            s.words.iter().any(|w| {
+                matches!(
+                    w.norm.trim_end_matches(':'),
+                    "notice"
+                        | "notices"
+                        | "attn"
+                        | "attention"
+                        | "address"
+                        | "addressed"
+                        | "mail"
+                        | "mailing"
+                        | "correspondence"
+                        | "contact"
+                )
+            })
+        };
+        if !about_mail(self.o) || !about_mail(self.n) {
+            return;
+        }
         let o = address_runs(self.o, &self.old_changed, &self.old_done, self.actors);
         let n = address_runs(self.n, &self.new_changed, &self.new_done, self.actors);
         let (Some(o), Some(n)) = (o, n) else { return };
@@ -1436,6 +1458,34 @@ fn find_ladder(w: &[Word], ladder: &[(&[&str], u8, &'static str)]) -> Option<(us
         .find_map(|k| ladder.iter().find(|(p, _, _)| phrase_matches(w, k, p)).map(|(p, l, n)| (k, p.len(), *n, *l)))
 }
 
+/// Words that name an entity ("Gamma Holdings", "Delta Trust"): who is at an
+/// address, not where it is.
+fn entity_word(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "holdings"
+            | "inc"
+            | "llc"
+            | "ltd"
+            | "limited"
+            | "trust"
+            | "corp"
+            | "corporation"
+            | "company"
+            | "co"
+            | "gmbh"
+            | "bank"
+            | "lp"
+            | "llp"
+            | "plc"
+            | "partners"
+            | "capital"
+            | "group"
+            | "foundation"
+            | "fund"
+    )
+}
+
 /// Street, building and floor words of a postal address.
 fn street_word(w: &str) -> bool {
     matches!(
@@ -1490,7 +1540,12 @@ fn address_runs(s: &Sentence, changed: &[bool], done: &[bool], actors: &Actors) 
             && number.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             && w.quantity.as_ref().is_none_or(|q| q.kind == Kind::Count);
         (numeral || street_word(&w.norm) || written.starts_with(char::is_uppercase) && !modal_word(&w.norm))
+            && !entity_word(&w.norm)
             && !(k.saturating_sub(3)..=k).any(|j| actors.at(&s.words, j).is_some_and(|(_, len)| j + len > k))
+    };
+    let numeral = |k: usize| {
+        let w = &s.words[k];
+        s.full[w.start..w.end].trim_start_matches('#').starts_with(|c: char| c.is_ascii_digit())
     };
     let mut inside = vec![false; n];
     let mut k = 0;
@@ -1503,8 +1558,13 @@ fn address_runs(s: &Sentence, changed: &[bool], done: &[bool], actors: &Actors) 
         while k < n && word(k) {
             k += 1;
         }
+        // The address starts at its first number (a house, suite or box number):
+        // the capitalised words before it name who is there, which is no detail.
+        let Some(start) = (from..k).find(|&j| numeral(j)) else { continue };
+        let start =
+            if start > from && s.words[start - 1].norm.trim_end_matches('.') == "box" { start - 1 } else { start };
         if s.words[from..k].iter().any(|w| street_word(&w.norm)) {
-            inside[from..k].fill(true);
+            inside[start..k].fill(true);
         }
     }
     let runs = runs(changed, done);

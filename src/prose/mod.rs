@@ -504,6 +504,29 @@ mod tests {
         // Capitalised words with no street, floor or suite are not an address.
         let place = found("Beta may sell the Products in New York.", "Beta may sell the Products in North America.");
         assert!(place.changes.iter().all(|c| c.rule != Rule::AddressChanged), "{place:?}");
+        // Street words outside a sentence about where mail goes are no address:
+        // an arbitral court, units supplied, a building where software may run.
+        for (o, n) in [
+            (
+                "Disputes shall be settled under the Rules of the London Court of International Arbitration.",
+                "Disputes shall be settled under the Rules of the Singapore Court of International Arbitration.",
+            ),
+            ("Beta shall supply Acme 100 Unit Licences.", "Beta shall supply Acme 900 Unit Licences."),
+            ("Beta may install the Software only at Building 4.", "Beta may install the Software only at Building 9."),
+            (
+                "Beta shall pay the Fees to Gamma Trust, 2 Harrison St., San Francisco.",
+                "Beta shall pay the Fees to Delta Trust, 2 Harrison St., San Francisco.",
+            ),
+        ] {
+            let a = found(o, n);
+            assert!(a.changes.iter().all(|c| c.rule != Rule::AddressChanged), "{o} → {n}: {a:?}");
+        }
+        // Who is at the address is no part of it, even in a notice.
+        let who = found(
+            "Notices go to Gamma Trust, 2 Harrison St., San Francisco.",
+            "Notices go to Delta Holdings, 2 Harrison St., San Francisco.",
+        );
+        assert!(who.changes.iter().all(|c| c.rule != Rule::AddressChanged), "{who:?}");
         // A number outside the address is no part of it.
         let count = found("Beta may have 5 Licences at 2 Harrison St.", "Beta may have 10 Licences at 2 Harrison St.");
         assert!(count.changes.iter().all(|c| c.rule != Rule::AddressChanged), "{count:?}");
