@@ -505,6 +505,16 @@ impl<'a> Pair<'a> {
         if was == now {
             return;
         }
+        // "exclusive jurisdiction", "exclusive remedy": not a grant's exclusivity
+        // (the change is left for review).
+        let of = |w: &[Word], k: usize| {
+            w[k..(k + 4).min(w.len())].iter().any(|x| {
+                matches!(x.norm.as_str(), "jurisdiction" | "venue" | "forum" | "remedy" | "remedies" | "courts")
+            })
+        };
+        if of(&self.o.words, ko) || of(&self.n.words, kn) {
+            return;
+        }
         let grant = self.n.frames.iter().chain(&self.o.frames).find(|f| f.modality == Modality::Grant).cloned();
         let grantor = grant.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
         let (rule, message, direction) = if was {
@@ -729,10 +739,38 @@ impl<'a> Pair<'a> {
                 }
                 Kind::Duration(_) => {
                     let rule = if up { Rule::DeadlineExtended } else { Rule::DeadlineShortened };
-                    let m =
-                        format!("Time limit {}: from {old_q} to {new_q}.", if up { "extended" } else { "shortened" });
-                    // More time favours whoever must (or may) act within it.
-                    (rule, m, if up { Direction::For(actor) } else { Direction::Against(actor) })
+                    // The word before the period ("within thirty (30) days": up to three back).
+                    let lead = (b.saturating_sub(3)..b).rev().map(|k| n[k].norm.as_str()).find(|w| {
+                        matches!(*w, "within" | "by" | "before" | "than" | "in" | "for" | "after" | "during")
+                    });
+                    // A period inside a condition ("Acme may terminate if Beta fails to pay
+                    // within 30 days") is not the time of the frame's actor: whom a
+                    // change favours depends on the right it triggers, so no party.
+                    let conditional = frame.as_ref().is_some_and(|f| {
+                        (f.modal.1..b)
+                            .any(|k| matches!(n[k].norm.as_str(), "if" | "unless" | "when" | "where" | "upon"))
+                    });
+                    let modality = frame.as_ref().map(|f| f.modality);
+                    let (what, direction) = match lead {
+                        _ if conditional => ("Time limit", Direction::None),
+                        // "keep it confidential for five years": how long a duty lasts; a
+                        // shorter duty frees the bound party, a shorter grant or right
+                        // takes from its holder.
+                        Some("for" | "during") => match modality {
+                            Some(Modality::Obligation | Modality::Prohibition | Modality::Grant) => {
+                                ("Duration", if up { Direction::Against(actor) } else { Direction::For(actor) })
+                            }
+                            Some(Modality::Permission) => {
+                                ("Duration", if up { Direction::For(actor) } else { Direction::Against(actor) })
+                            }
+                            _ => ("Duration", Direction::None),
+                        },
+                        // More time favours whoever must (or may) act within it.
+                        Some(_) => ("Time limit", if up { Direction::For(actor) } else { Direction::Against(actor) }),
+                        None => ("Time limit", Direction::None),
+                    };
+                    let m = format!("{what} {}: from {old_q} to {new_q}.", if up { "extended" } else { "shortened" });
+                    (rule, m, direction)
                 }
                 Kind::Date | Kind::Year
                     if near(&["until", "through", "expire", "expires", "term", "terminate", "ends", "end"]) =>
@@ -897,7 +935,22 @@ impl<'a> Pair<'a> {
                 // A carve-out narrows the frame it qualifies: a narrower duty
                 // helps its actor, a narrower right or protection hurts it.
                 let helps = frame.as_ref().is_some_and(|f| f.modality.burden()) == added;
-                let direction = if frame.is_some() {
+                // "excluding VAT" → "including VAT": what an amount covers, not a
+                // carve-out dropped; and a carve-out that names a party of its own
+                // ("except that Beta may not …") in a term for either party binds
+                // that party, not each alike. Neither says whom it favours here.
+                let now_included = !added
+                    && self.replaced.iter().any(|&(x, y)| {
+                        // or a condition reworded with another connective ("unless" → "until").
+                        x == k
+                            && matches!(
+                                self.n.words[y].norm.as_str(),
+                                "including" | "inclusive" | "plus" | "until" | "while" | "once" | "before"
+                            )
+                    });
+                let names_party = actor == Actor::Mutual
+                    && (k..end).any(|j| matches!(self.actors.at(&side.words, j), Some((Actor::Party(_), _))));
+                let direction = if frame.is_some() && !now_included && !names_party {
                     if helps { Direction::For(actor) } else { Direction::Against(actor) }
                 } else {
                     Direction::None
@@ -1022,7 +1075,12 @@ impl<'a> Pair<'a> {
                 let actor = frame.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
                 // Narrowing a duty helps its actor; narrowing a right hurts it.
                 let narrower = narrows == added;
+                // "including" → "including without limitation": an "including" list is
+                // not a closed one either way; the words only say so. Whom that favours
+                // the sentence does not show.
+                let confirms = !narrows && k > 0 && side.words[k - 1].norm == "including";
                 let direction = match &frame {
+                    _ if confirms => Direction::None,
                     Some(f) if f.modality.burden() == narrower => Direction::For(actor),
                     Some(_) => Direction::Against(actor),
                     None => Direction::None,

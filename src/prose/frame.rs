@@ -411,7 +411,13 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
             i += n;
             continue;
         }
-        let before = actor_before(w, i, actors);
+        // "Beta shall pay Acme the fees and is liable for …": a modal right after
+        // "and" or "or" shares the subject of the frame before it (Acme there is
+        // the object of "pay", not the subject of "is liable").
+        let shared = (i > 0 && matches!(w[i - 1].norm.as_str(), "and" | "or"))
+            .then(|| out.last().and_then(|f: &Frame| f.subject.map(|(k, e)| (f.actor.clone(), k, e - k))))
+            .flatten();
+        let before = shared.or_else(|| actor_before(w, i, actors));
         // "In no event shall Acme be liable": the actor follows the modal.
         let (actor, after, subject) = match before {
             Some((a, k, len)) => (Some(a), 0, Some((k, k + len))),

@@ -158,7 +158,22 @@ impl Sentence {
             end -= 1;
         }
         let t = self.text_of(f.action, end);
-        t.trim_end_matches(['.', ';', ',', ':']).to_string()
+        let t = t.trim_end_matches(['.', ';', ',', ':']);
+        // "is liable for losses": the modal phrase holds the verb, which the
+        // action must carry for "Acme need no longer be liable for losses".
+        let held = f.modal.1.checked_sub(1).and_then(|k| self.words.get(k)).map(|w| w.norm.as_str());
+        if let Some(adjective @ ("liable" | "responsible")) = held
+            && f.verb != adjective
+        {
+            return format!("be {adjective} {t}").trim_end().to_string();
+        }
+        // "In no event shall Acme be liable": the action is "liable …", said "be liable …".
+        if matches!(f.verb.as_str(), "liable" | "responsible")
+            && t.split_whitespace().next().is_some_and(|x| x.eq_ignore_ascii_case(&f.verb))
+        {
+            return format!("be {t}");
+        }
+        t.to_string()
     }
 }
 
@@ -536,6 +551,77 @@ mod tests {
             "Send the notice to 2 Harrison St within 10 days.",
         );
         assert!(days.changes.iter().all(|c| c.rule != Rule::AddressChanged), "{days:?}");
+    }
+
+    #[test]
+    fn periods_favour_by_what_they_measure_and_never_guess() {
+        // How long a duty lasts: shorter frees the bound party.
+        let c = one(
+            "Beta shall keep Acme's Confidential Information confidential for five years.",
+            "Beta shall keep Acme's Confidential Information confidential for two years.",
+        );
+        assert_eq!(c.favours, ["beta".to_string()], "{c:?}");
+        // How long a grant lasts: shorter keeps more for the grantor.
+        let c = one(
+            "Acme grants Beta a licence to use the Software for five years.",
+            "Acme grants Beta a licence to use the Software for two years.",
+        );
+        assert_eq!(c.favours, ["acme".to_string()], "{c:?}");
+        // A period inside the condition of another party's right: no party.
+        let c = one(
+            "Acme may terminate this Agreement if Beta fails to pay within 30 days of the due date.",
+            "Acme may terminate this Agreement if Beta fails to pay within 10 days of the due date.",
+        );
+        assert!(c.favours.is_empty() && c.disfavours.is_empty(), "{c:?}");
+        // A deadline of the bound party: less time is against it.
+        let c = one("Beta shall pay all fees within 30 days.", "Beta shall pay all fees within 10 days.");
+        assert_eq!(c.favours, ["acme".to_string()], "{c:?}");
+    }
+
+    #[test]
+    fn including_without_limitation_names_no_winner() {
+        let a = found(
+            "Beta shall indemnify Acme against all claims, including claims for infringement.",
+            "Beta shall indemnify Acme against all claims, including without limitation claims for infringement.",
+        );
+        assert!(a.changes.iter().all(|c| c.favours.is_empty()), "{a:?}");
+    }
+
+    #[test]
+    fn exclusive_jurisdiction_is_no_exclusive_grant() {
+        let a = found(
+            "The courts of England have exclusive jurisdiction over any dispute.",
+            "The courts of England have non-exclusive jurisdiction over any dispute.",
+        );
+        assert!(a.changes.iter().all(|c| c.rule != Rule::ExclusivityDropped), "{a:?}");
+        assert!(!a.unexplained.is_empty(), "the change is put to review: {a:?}");
+    }
+
+    #[test]
+    fn a_carve_out_reworded_or_binding_one_party_names_no_winner() {
+        for (o, n) in [
+            (
+                "Beta shall pay Acme $1,000 per month excluding VAT.",
+                "Beta shall pay Acme $1,000 per month including VAT.",
+            ),
+            (
+                "Acme shall provide support unless Beta is in breach.",
+                "Acme shall provide support until Beta is in breach.",
+            ),
+            (
+                "Either party may terminate this Agreement on 30 days' notice.",
+                "Either party may terminate this Agreement on 30 days' notice, except that Beta may not terminate during the first year.",
+            ),
+        ] {
+            let a = found(o, n);
+            for c in a
+                .changes
+                .iter()
+                .filter(|c| matches!(c.rule, Rule::ExceptionAdded | Rule::ExceptionRemoved | Rule::ConditionRemoved))
+            {
+                assert!(c.favours.is_empty() && c.mixed.is_empty(), "{o} → {n}: {c:?}");
+            }
+        }
     }
 
     #[test]
