@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::load::{Listed, LoadError, LoadOptions, in_parallel_at, list_dir, load_file, load_file_freeing};
+use crate::load::{Listed, LoadError, LoadOptions, in_parallel_at, list_dir, load_file};
 use crate::report::{DirReport, Lone, Report};
 
 /// What to do with one file or pair of files.
@@ -106,12 +106,12 @@ fn run(jobs: &[Job], options: &LoadOptions) -> Result<Vec<Option<Report>>, LoadE
     for &i in large.iter().take_while(|&&i| i < failed) {
         let result = match jobs[i] {
             Job::Pair(a, b) => std::thread::scope(|s| {
-                let old = s.spawn(|| load_file_freeing(&a.path, options));
-                let new = load_file_freeing(&b.path, options);
+                let old = s.spawn(|| load_file(&a.path, options));
+                let new = load_file(&b.path, options);
                 let old = old.join().expect("loading does not panic");
                 Ok(Some(crate::diff(&old?, &new?)))
             }),
-            Job::Check(a) => load_file_freeing(&a.path, options).map(|_| None),
+            Job::Check(a) => load_file(&a.path, options).map(|_| None),
             ref job => amendment_job(job, options),
         };
         match result {

@@ -112,12 +112,6 @@ pub fn check_file(path: &str, options: &LoadOptions) -> Result<Agreement, Vec<Lo
     check_text(text, shown_name(path), options)
 }
 
-/// [`load_file`], for a caller that loads many large files one after another
-/// (directory mode): the text and the tree are both freed before it returns.
-pub(crate) fn load_file_freeing(path: &str, options: &LoadOptions) -> Result<Agreement, LoadError> {
-    check_file(path, options).map_err(first)
-}
-
 /// The error that comes first in the file.
 fn first(errors: Vec<LoadError>) -> LoadError {
     errors.into_iter().min_by_key(LoadError::place).expect("at least one error")
