@@ -281,7 +281,13 @@ impl<'a> Pair<'a> {
                 };
                 let what = side.text_of(from, to);
                 let cond_text = side.text_of(c, side.clause_end(c));
-                let (rule, m) = if tighter {
+                let (rule, m) = if tighter && !added {
+                    // An "or" limb dropped: one way fewer to meet the condition.
+                    (
+                        Rule::ConditionAdded,
+                        format!("Condition tightened: \"{cond_text}\" no longer accepts \"{what}\"."),
+                    )
+                } else if tighter {
                     (
                         Rule::ConditionAdded,
                         format!("Condition tightened: \"{cond_text}\" now also requires \"{what}\"."),

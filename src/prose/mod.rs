@@ -579,6 +579,16 @@ mod tests {
     }
 
     #[test]
+    fn a_trigger_dropped_from_a_condition_is_said_as_dropped() {
+        let c = one(
+            "Acme may terminate this Agreement if Beta breaches any obligation or misses any delivery date.",
+            "Acme may terminate this Agreement if Beta breaches any obligation.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ConditionAdded, ["beta".to_string()].as_slice()));
+        assert!(c.message.contains("no longer accepts \"or misses any delivery date\""), "{}", c.message);
+    }
+
+    #[test]
     fn including_without_limitation_names_no_winner() {
         let a = found(
             "Beta shall indemnify Acme against all claims, including claims for infringement.",
