@@ -848,7 +848,7 @@ fn changed(cx: &mut Cx, ch: &Change, rule: Rule) {
 
 /// The addresses of a `links` list (`text <url>` items), in order.
 fn addresses(v: Option<&Value>) -> Vec<String> {
-    let address = |u: &str| u.trim_end_matches('>').trim_end_matches('/').to_lowercase();
+    let address = |u: &str| crate::prose::documents::address_key(u.trim_end_matches('>'));
     match v {
         Some(Value::List(items)) => items.iter().filter_map(|l| l.rsplit_once(" <").map(|(_, u)| address(u))).collect(),
         _ => Vec::new(),

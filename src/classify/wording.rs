@@ -197,9 +197,9 @@ pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
     // A sentence's line: from the text's line table where it spans lines in
     // the file (a block or folded scalar), else its key's line plus the line
     // breaks before it.
-    let line_of = |base: Option<u32>, text: &str, span: Option<(usize, usize)>| -> Option<u32> {
+    let line_of = |old_side: bool, span: Option<(usize, usize)>| -> Option<u32> {
+        let (base, text, table) = if old_side { (old_line, old, tables.0) } else { (new_line, new, tables.1) };
         let (base, (start, _)) = (base?, span?);
-        let table = if std::ptr::eq(text, old) { tables.0 } else { tables.1 };
         if let Some(t) = table.filter(|t| !t.is_empty()) {
             let k = t.partition_point(|&(at, _)| at as usize <= start);
             return Some(t[k.saturating_sub(1)].1);
@@ -228,7 +228,7 @@ pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
         let mut f = Finding::new(c.rule, in_clause(&c.message, &label))
             .field("text")
             .values(old_sentence.map(Value::text), new_sentence.map(Value::text))
-            .lines((line_of(old_line, old, c.old).or(old_line), line_of(new_line, new, c.new).or(new_line)))
+            .lines((line_of(true, c.old).or(old_line), line_of(false, c.new).or(new_line)))
             .favouring((c.favours.clone(), c.disfavours.clone()))
             .evidence(Evidence {
                 old: old_sentence.map(str::to_string),
@@ -266,7 +266,7 @@ pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
         let mut f = Finding::new(Rule::ReferenceRenamed, message)
             .field("text")
             .values(a.map(Value::text), b.map(Value::text))
-            .lines((line_of(old_line, old, *a_span).or(old_line), line_of(new_line, new, *b_span).or(new_line)))
+            .lines((line_of(true, *a_span).or(old_line), line_of(false, *b_span).or(new_line)))
             .evidence(Evidence {
                 old: a.map(str::to_string),
                 new: b.map(str::to_string),
@@ -278,14 +278,7 @@ pub(super) fn text(cx: &mut Cx, ch: &Change, old: &str, new: &str) {
         cx.push_clause(ch.at, f);
     }
     if !left.is_empty() {
-        unexplained(
-            cx,
-            ch,
-            (old, new),
-            &left,
-            (line_of(old_line, old, left[0].old), line_of(new_line, new, left[0].new)),
-            &actors,
-        );
+        unexplained(cx, ch, (old, new), &left, (line_of(true, left[0].old), line_of(false, left[0].new)), &actors);
     } else if analysis.changes.is_empty() && renamed.is_empty() {
         equivalent(cx, ch, (old, new), &analysis);
     }
@@ -484,7 +477,6 @@ pub(super) fn lone_link(c: &crate::model::Clause, text: &str) -> Option<String> 
     (!label.is_empty() && bare == label.trim()).then(|| format!("{label} <{url}>"))
 }
 
-/// A clause's links as (text, address) pairs.
 /// A sentence's byte range in its text.
 type Span = Option<(usize, usize)>;
 
@@ -508,7 +500,7 @@ fn renamed_links(
     actors: &Actors,
 ) -> Option<Vec<Rename>> {
     let (a, b) = (&old[a?.0..a?.1], &new[b?.0..b?.1]);
-    let address = |url: &str| url.trim_end_matches('/').to_lowercase();
+    let address = prose::documents::address_key;
     let flatten = |sentence: &str, links: &[(String, String)]| -> String {
         let mut by_length: Vec<&(String, String)> = links.iter().filter(|(t, _)| !t.trim().is_empty()).collect();
         by_length.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
@@ -562,6 +554,7 @@ fn renamed_links(
     (!out.is_empty()).then_some(out)
 }
 
+/// A clause's links as (text, address) pairs.
 fn links_of(c: Option<&crate::model::Clause>) -> Vec<(String, String)> {
     let Some(Value::List(list)) = c.and_then(|c| c.value("links")) else { return Vec::new() };
     list.iter()

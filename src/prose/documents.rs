@@ -120,6 +120,11 @@ pub fn names(text: &str) -> Vec<String> {
 /// A side's links as (text, address) pairs.
 pub type Links<'a> = &'a [(String, String)];
 
+/// A link's address as compared: case and a closing slash do not count.
+pub fn address_key(url: &str) -> String {
+    url.trim_end_matches('/').to_lowercase()
+}
+
 /// Whether the documents `was` names became the documents `now` names only
 /// in name: each name that went has the same link as one that came (the
 /// same document, renamed). `links` are (text, address) pairs of each side.
@@ -133,7 +138,7 @@ pub fn renamed(was: &[String], now: &[String], links: (Links, Links)) -> bool {
         let mut hits =
             links.iter().filter(|(text, _)| text.contains(name) || name.contains(text.as_str()) && !text.is_empty());
         let (_, url) = hits.next()?;
-        hits.all(|(_, u)| u == url).then(|| url.trim_end_matches('/').to_lowercase())
+        hits.all(|(_, u)| u == url).then(|| address_key(url))
     };
     let targets = |names: &[&String], links| -> Option<Vec<String>> {
         let mut t: Vec<String> = names.iter().map(|n| target(n, links)).collect::<Option<_>>()?;
