@@ -661,7 +661,6 @@ fn show_tag(t: &Tag) -> String {
     clip(&shown).into_owned()
 }
 
-/// Resolve a scalar under the strict YAML 1.2 core schema agreements use.
 /// Where the lines of a scalar's `source` (starting on `first_line`) begin in
 /// its `value`: its non-blank characters are matched in order, so indentation,
 /// folding and a block scalar's header line drop out. `None` when they do not
@@ -672,6 +671,11 @@ fn line_table(source: &str, first_line: u32, value: &str, style: ScalarStyle) ->
         // The header (`|`, `>-`, an indentation digit, a comment) is no content.
         src = &src[src.find('\n')? + 1..];
         line += 1;
+    }
+    if !src.trim_end().contains('\n') {
+        // One line of content (a block scalar's usual shape in generated
+        // files): no table, and no byte-by-byte walk to find that out.
+        return None;
     }
     let quoted = matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted);
     lines_in(src, line, value, quoted)
@@ -705,6 +709,7 @@ pub(crate) fn lines_in(source: &str, first_line: u32, value: &str, quoted: bool)
     (out.len() > 1 || out.first().is_some_and(|&(_, l)| l != first_line)).then(|| out.into_boxed_slice())
 }
 
+/// Resolve a scalar under the strict YAML 1.2 core schema agreements use.
 fn scalar(value: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>, at: Pos) -> Result<NodeKind, YamlError> {
     if let Some(t) = tag {
         let core = t.handle() == "tag:yaml.org,2002:";
