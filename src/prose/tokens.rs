@@ -503,6 +503,11 @@ fn quantity(r: &[Raw], i: usize) -> Option<(Quantity, usize)> {
         k += 1;
     }
     let first = r.get(k)?;
+    // Without a currency, a quantity starts with a digit, a month's name or
+    // a number word: any other word is none (most words, tested cheaply).
+    if currency.is_none() && !may_start_quantity(&first.lower) {
+        return None;
+    }
     // A date written "November 16, 2020" or "16 November 2020".
     if currency.is_none()
         && let Some(d) = prose_date(r, k)
@@ -579,6 +584,16 @@ fn quantity(r: &[Raw], i: usize) -> Option<(Quantity, usize)> {
         value = -value;
     }
     Some((Quantity { kind, value, inconsistent, digits }, k - i))
+}
+
+/// Whether a lower-case word may begin a quantity that has no currency
+/// before it: a numeral or date ("5,000", "2030-12-31", "16 November"), a
+/// month ("November 16, 2020") or a number word ("thirty", "twenty-five").
+fn may_start_quantity(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || MONTHS.contains(&w)
+        || UNITS.contains(&w)
+        || TENS.contains(&w.split_once('-').map_or(w, |(a, _)| a))
 }
 
 /// Whether a lower-case text may state a sum of money or a percentage as
