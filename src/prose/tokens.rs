@@ -201,12 +201,13 @@ fn raw(s: &str) -> Vec<Raw<'_>> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                let next = s[j + d.len_utf8()..].chars().next();
+                // The character after `d` (looked at only for punctuation).
+                let next = || s[j + d.len_utf8()..].chars().next();
                 let joins = match d {
                     _ if d.is_alphanumeric() => true,
                     // A comma joins digits only ("5,000"); a stop joins "U.S" and "3.5".
-                    ',' => s[..j].ends_with(|x: char| x.is_ascii_digit()) && next.is_some_and(|x| x.is_ascii_digit()),
-                    '.' | '-' | '\'' | '\u{2019}' | '/' => next.is_some_and(char::is_alphanumeric),
+                    ',' => s[..j].ends_with(|x: char| x.is_ascii_digit()) && next().is_some_and(|x| x.is_ascii_digit()),
+                    '.' | '-' | '\'' | '\u{2019}' | '/' => next().is_some_and(char::is_alphanumeric),
                     _ => false,
                 };
                 if !joins {
