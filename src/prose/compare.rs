@@ -55,6 +55,12 @@ const CONDITIONS: &[&[&str]] = &[
     &["after"],
     &["upon"],
 ];
+/// Times that condition what follows them ("The first time you subscribe,
+/// if you cancel within 30 days, you may request a refund"): words added
+/// to or dropped from one change when the sentence applies. Only read to
+/// place a changed run in its condition, never counted as a condition of
+/// their own ("for the first time" is no condition added).
+const TIME_CONDITIONS: &[&[&str]] = &[&["the", "first", "time"], &["each", "time"], &["every", "time"], &["whenever"]];
 
 /// Qualifiers that narrow what they qualify (knowledge, materiality,
 /// reasonableness) or widen it ("without limitation").
@@ -253,7 +259,10 @@ impl<'a> Pair<'a> {
                 let mut cond = None;
                 while k > 0 && from - k < 16 {
                     k -= 1;
-                    if phrase_at(&side.words, k, CONDITIONS).is_some() {
+                    if phrase_at(&side.words, k, CONDITIONS)
+                        .or_else(|| phrase_at(&side.words, k, TIME_CONDITIONS))
+                        .is_some()
+                    {
                         cond = Some(k);
                         break;
                     }

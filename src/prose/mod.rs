@@ -589,6 +589,49 @@ mod tests {
     }
 
     #[test]
+    fn words_added_to_the_time_a_right_applies_narrow_it() {
+        // A qualifier added to "the first time …" that conditions Beta's
+        // right to a refund: the right applies in fewer cases (favours Acme).
+        let c = one(
+            "The first time Beta subscribes, if Beta cancels within 30 days, Beta may request a refund.",
+            "The first time Beta subscribes through Acme's website, if Beta cancels within 30 days, Beta may request a refund.",
+        );
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ConditionAdded, ["acme".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        // The same words dropped widen it (favours Beta); a duty's time narrowed favours its party.
+        let c = one(
+            "The first time Beta subscribes through Acme's website, if Beta cancels within 30 days, Beta may request a refund.",
+            "The first time Beta subscribes, if Beta cancels within 30 days, Beta may request a refund.",
+        );
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ConditionRemoved, ["beta".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        let c = one(
+            "Each time Acme ships an update, Acme shall notify Beta.",
+            "Each time Acme ships a major update, Acme shall notify Beta.",
+        );
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ConditionAdded, ["acme".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        // "for the first time" conditions nothing: no condition is said added.
+        let a = found(
+            "Acme shall deliver the Software to Beta.",
+            "Acme shall deliver the Software to Beta for the first time.",
+        );
+        assert!(a.changes.iter().all(|c| c.rule != Rule::ConditionAdded), "{:?}", a.changes);
+    }
+
+    #[test]
     fn including_without_limitation_names_no_winner() {
         let a = found(
             "Beta shall indemnify Acme against all claims, including claims for infringement.",
