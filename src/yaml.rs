@@ -672,11 +672,9 @@ fn line_table(source: &str, first_line: u32, value: &str, style: ScalarStyle) ->
         src = &src[src.find('\n')? + 1..];
         line += 1;
     }
-    if memchr::memchr(b'\n', src.trim_end().as_bytes()).is_none() {
-        // One line of content (a block scalar's usual shape in generated
-        // files): no table, and no byte-by-byte walk to find that out.
-        return None;
-    }
+    // One line of content (a block scalar's usual shape in generated files):
+    // no table, and no byte-by-byte walk to find that out.
+    memchr::memchr(b'\n', src.trim_end().as_bytes())?;
     let quoted = matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted);
     lines_in(src, line, value, quoted)
 }
