@@ -254,6 +254,22 @@ impl<'a> Pair<'a> {
             let (changed, done) =
                 if added { (&self.new_changed, &self.new_done) } else { (&self.old_changed, &self.old_done) };
             for (from, to) in runs(changed, done) {
+                // A number replaced by another ("if Beta misses 3 payments" → "5 payments")
+                // is no words added or dropped: which way it cuts depends on what the
+                // condition triggers, so it is left for a reader, not said twice.
+                let other = |k: usize| {
+                    self.replaced
+                        .iter()
+                        .find(|&&(a, b)| if added { b == k } else { a == k })
+                        .map(|&(a, b)| if added { a } else { b })
+                };
+                let numbers_swapped = (from..to).all(|k| {
+                    side.words[k].quantity.is_some()
+                        && other(k).is_some_and(|j| (if added { self.o } else { self.n }).words[j].quantity.is_some())
+                });
+                if numbers_swapped {
+                    continue;
+                }
                 // The condition word this run sits in, within its clause.
                 let mut k = from;
                 let mut cond = None;
@@ -786,6 +802,43 @@ impl<'a> Pair<'a> {
                     };
                     let m = format!("{what} {}: from {old_q} to {new_q}.", if up { "extended" } else { "shortened" });
                     (rule, m, direction)
+                }
+                Kind::Count
+                    if let Some(f) = frame.as_ref().filter(|f| f.modal.0 < b)
+                        && {
+                            // A ceiling right before the number ("up to 5", "no more than 5") on what a
+                            // right lets its holder do, or a prohibition forbids beyond ("may not
+                            // create more than 5"), with no condition between the modal and it.
+                            let before = |p: &[&str]| {
+                                b >= p.len() && n[b - p.len()..b].iter().map(|w| w.norm.as_str()).eq(p.iter().copied())
+                            };
+                            let ceiling =
+                                before(&["up", "to"]) || before(&["at", "most"]) || before(&["maximum", "of"]);
+                            let conditional = (f.modal.1..b).any(|k| {
+                                matches!(
+                                    n[k].norm.as_str(),
+                                    "if" | "unless" | "when" | "where" | "upon" | "after" | "provided"
+                                )
+                            });
+                            !conditional
+                                && match f.modality {
+                                    Modality::Permission | Modality::Grant => {
+                                        ceiling || before(&["no", "more", "than"]) || before(&["not", "more", "than"])
+                                    }
+                                    Modality::Prohibition => ceiling || before(&["more", "than"]),
+                                    _ => false,
+                                }
+                        } =>
+                {
+                    // A higher ceiling lets the holder do more.
+                    let rule = if up { Rule::ScopeWidened } else { Rule::ScopeNarrowed };
+                    let m = format!(
+                        "Limit {} from {old_q} to {new_q} on what {} may do: \"{}\".",
+                        if up { "raised" } else { "lowered" },
+                        self.actor_name(&f.actor),
+                        self.n.text_of(f.action, self.n.clause_end(b)),
+                    );
+                    (rule, m, if up { Direction::For(f.actor.clone()) } else { Direction::Against(f.actor.clone()) })
                 }
                 Kind::Date | Kind::Year
                     if near(&["until", "through", "expire", "expires", "term", "terminate", "ends", "end"]) =>

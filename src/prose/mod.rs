@@ -632,6 +632,54 @@ mod tests {
     }
 
     #[test]
+    fn a_ceiling_on_what_a_right_allows_favours_its_holder_when_raised() {
+        let c = one("Beta may create up to 5 projects.", "Beta may create up to 50 projects.");
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ScopeWidened, ["beta".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        assert!(c.message.contains("from 5 to 50") && c.message.contains("create up to 50 projects"), "{}", c.message);
+        let c = one(
+            "Beta may install the Software on no more than 10 devices.",
+            "Beta may install the Software on no more than 3 devices.",
+        );
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ScopeNarrowed, ["acme".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        // A prohibition beyond a ceiling: a higher ceiling frees the party restricted.
+        let c = one("Beta shall not make more than 2 copies.", "Beta shall not make more than 4 copies.");
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ScopeWidened, ["beta".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        // Not a ceiling on the right itself: inside a condition, a floor, or a duty.
+        for (old, new) in [
+            (
+                "Acme may terminate if Beta creates up to 5 projects.",
+                "Acme may terminate if Beta creates up to 50 projects.",
+            ),
+            ("Beta may create at least 5 projects.", "Beta may create at least 50 projects."),
+            ("Acme shall deliver up to 5 units.", "Acme shall deliver up to 50 units."),
+        ] {
+            let a = found(old, new);
+            assert!(
+                a.changes
+                    .iter()
+                    .all(|c| !matches!(c.rule, Rule::ScopeWidened | Rule::ScopeNarrowed) && c.favours.is_empty()),
+                "{old} → {new}: {:?}",
+                a.changes
+            );
+        }
+    }
+
+    #[test]
     fn including_without_limitation_names_no_winner() {
         let a = found(
             "Beta shall indemnify Acme against all claims, including claims for infringement.",
