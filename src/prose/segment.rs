@@ -86,9 +86,13 @@ fn push(text: &str, out: &mut Vec<Segment>, start: usize, end: usize) {
 }
 
 /// Byte offsets (in `s`) of enumeration markers `(a)`, `(ii)`, `(1)` that
-/// start the text or follow `:` or `;` (optionally with "and"/"or").
+/// start the text or follow `:` or `;` (optionally with "and"/"or"), or
+/// follow `,` as the next marker of the list ("shall: (a) stop, (b) return,
+/// and (c) confirm" is split as "shall: (a) stop; (b) return; and (c)
+/// confirm" is, so changing the commas to semicolons changes no item).
 fn enumeration_markers(s: &str) -> Vec<usize> {
     let mut out = Vec::new();
+    let mut last: Option<&str> = None;
     for (i, _) in s.match_indices('(') {
         let rest = &s[i + 1..];
         let Some(close) = rest.find(')') else { continue };
@@ -102,11 +106,26 @@ fn enumeration_markers(s: &str) -> Vec<usize> {
         }
         let before = s[..i].trim_end();
         let before = before.strip_suffix(" and").or_else(|| before.strip_suffix(" or")).unwrap_or(before).trim_end();
-        if before.is_empty() || before.ends_with([':', ';']) {
+        let next_in_list = before.ends_with(',') && last.is_some_and(|l| follows(l, inner));
+        if before.is_empty() || before.ends_with([':', ';']) || next_in_list {
             out.push(i);
+            last = Some(inner);
         }
     }
     out
+}
+
+/// Whether marker `b` comes right after marker `a`: "a" → "b", "7" → "8",
+/// "ii" → "iii".
+fn follows(a: &str, b: &str) -> bool {
+    const ROMAN: [&str; 12] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+    if let (Ok(x), Ok(y)) = (a.parse::<u32>(), b.parse::<u32>()) {
+        return y == x + 1;
+    }
+    let letter = |m: &str| (m.len() == 1).then(|| m.as_bytes()[0]);
+    let roman = |m: &str| ROMAN.iter().position(|r| *r == m);
+    matches!((letter(a), letter(b)), (Some(x), Some(y)) if y == x + 1)
+        || matches!((roman(a), roman(b)), (Some(x), Some(y)) if y == x + 1)
 }
 
 fn is_roman(s: &str) -> bool {
@@ -182,6 +201,27 @@ mod tests {
             texts(s),
             ["Acme Inc. shall pay Beta Corp. in the U.S. within 30 days, i.e. promptly.", "See Sec. 4.", "Then stop."]
         );
+    }
+
+    #[test]
+    fn a_list_split_by_commas_is_split_as_by_semicolons() {
+        let commas = "Customer will: (a) stop using it, (b) return it, and (c) confirm in writing.";
+        let semis = "Customer will: (a) stop using it; (b) return it; and (c) confirm in writing.";
+        assert_eq!(
+            texts(commas),
+            ["Customer will:", "(a) stop using it,", "(b) return it, and", "(c) confirm in writing."]
+        );
+        assert_eq!(texts(commas).len(), texts(semis).len());
+        assert_eq!(
+            texts("Beta may: (i) copy, (ii) adapt, or (iii) show it."),
+            ["Beta may:", "(i) copy,", "(ii) adapt, or", "(iii) show it."]
+        );
+        // Not the next marker of a list: references and a marker out of sequence stay in the sentence.
+        assert_eq!(
+            texts("Acme shall comply with Sections 2(a), (b) and (c)."),
+            ["Acme shall comply with Sections 2(a), (b) and (c)."]
+        );
+        assert_eq!(texts("Acme shall: (a) pay, (c) report."), ["Acme shall: (a) pay, (c) report."]);
     }
 
     #[test]
