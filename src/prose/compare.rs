@@ -105,8 +105,47 @@ impl<'a> Pair<'a> {
         let mut old_changed = vec![false; a.len()];
         let mut new_changed = vec![false; b.len()];
         let mut replaced = Vec::new();
+        let (mut old_done, mut new_done) = (vec![false; a.len()], vec![false; b.len()]);
         let deadline = std::time::Instant::now() + std::time::Duration::from_millis(200);
-        for op in similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(deadline)) {
+        let ops = similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(deadline));
+        // "an d" → "and", "e mail" → "email": words whose letters are the same, only a
+        // space moved, are a typo (the diff gives them as one replacement, or as a
+        // deletion next to an insertion).
+        for (k, op) in ops.iter().enumerate() {
+            let pair = match (op, ops.get(k + 1)) {
+                (DiffOp::Replace { old_index, old_len, new_index, new_len }, _) => {
+                    Some((*old_index..old_index + old_len, *new_index..new_index + new_len))
+                }
+                (DiffOp::Delete { old_index, old_len, .. }, Some(DiffOp::Insert { new_index, new_len, .. }))
+                | (DiffOp::Insert { new_index, new_len, .. }, Some(DiffOp::Delete { old_index, old_len, .. })) => {
+                    Some((*old_index..old_index + old_len, *new_index..new_index + new_len))
+                }
+                _ => None,
+            };
+            // A modal or a negation joined or split ("may be" → "maybe", "can not" →
+            // "cannot") is left for a reader: those words carry the duty.
+            let plain = |w: &[&str]| w.iter().all(|w| !modal_word(w) && !matches!(*w, "not" | "no" | "never"));
+            if let Some((x, y)) = pair
+                && x.len() + y.len() > 2
+                && plain(&a[x.clone()])
+                && plain(&b[y.clone()])
+                && {
+                    // The words as written (a norm folds "an" into "a"), without their spaces.
+                    let letters = |s: &Sentence, r: &std::ops::Range<usize>| {
+                        s.text_of(r.start, r.end)
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .flat_map(char::to_lowercase)
+                            .collect::<String>()
+                    };
+                    letters(o, &x) == letters(n, &y)
+                }
+            {
+                old_done[x].fill(true);
+                new_done[y].fill(true);
+            }
+        }
+        for op in ops {
             match op {
                 DiffOp::Equal { .. } => {}
                 DiffOp::Delete { old_index, old_len, .. } => old_changed[old_index..old_index + old_len].fill(true),
@@ -120,17 +159,7 @@ impl<'a> Pair<'a> {
                 }
             }
         }
-        Pair {
-            o,
-            n,
-            actors,
-            old_done: vec![false; a.len()],
-            new_done: vec![false; b.len()],
-            old_changed,
-            new_changed,
-            replaced,
-            out: Vec::new(),
-        }
+        Pair { o, n, actors, old_done, new_done, old_changed, new_changed, replaced, out: Vec::new() }
     }
 
     /// Run every detector, most specific first.

@@ -680,6 +680,25 @@ mod tests {
     }
 
     #[test]
+    fn a_space_moved_inside_a_word_explains_itself() {
+        // A broken word mended (or split) is a typo: nothing to report, nothing unexplained.
+        let a = found(
+            "Acme may assign this Agreement to its affiliates an d successors.",
+            "Acme may assign this Agreement to its affiliates and successors.",
+        );
+        assert!(a.changes.is_empty() && a.unexplained.is_empty(), "{:?} {:?}", a.changes, a.unexplained);
+        // A modal joined is left for a reader.
+        let a = found("Acme may be liable for the loss.", "Acme maybe liable for the loss.");
+        assert!(!a.unexplained.is_empty() || !a.changes.is_empty(), "{:?}", a.changes);
+        // Different letters are no typo: "and" → "or" is still read.
+        let a = found(
+            "Acme may assign this Agreement to its affiliates and successors.",
+            "Acme may assign this Agreement to its affiliates or successors.",
+        );
+        assert!(!a.changes.is_empty() || !a.unexplained.is_empty());
+    }
+
+    #[test]
     fn including_without_limitation_names_no_winner() {
         let a = found(
             "Beta shall indemnify Acme against all claims, including claims for infringement.",
