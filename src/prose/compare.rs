@@ -141,6 +141,7 @@ impl<'a> Pair<'a> {
         self.efforts();
         self.discretion();
         self.quantities();
+        self.indemnity_scope();
         self.modalities();
         self.limiters();
         self.conjunction();
@@ -793,6 +794,101 @@ impl<'a> Pair<'a> {
         }
     }
 
+    /// "indemnify Acme against all claims" → "against third-party claims":
+    /// a modifier put before (or taken from) what an indemnity covers. The
+    /// claims it covers are then fewer (or more), which frees (or binds) the
+    /// indemnitor. Read only where one side's changed words are a modifier of
+    /// a few plain words right after "against", "from" or "for", and the
+    /// other side's are nothing or "all" / "any (and all)", before the same
+    /// noun; two different modifiers ("direct" → "third-party") are left for
+    /// review.
+    fn indemnity_scope(&mut self) {
+        let indemnity = |s: &Sentence| {
+            s.frames
+                .iter()
+                .find(|f| {
+                    f.modality == Modality::Obligation && matches!(f.verb.as_str(), "indemnify" | "defend" | "hold")
+                })
+                .cloned()
+        };
+        let (Some(fo), Some(fnew)) = (indemnity(self.o), indemnity(self.n)) else { return };
+        if fo.actor != fnew.actor || fo.actor == Actor::Unknown {
+            return;
+        }
+        let (ro, rn) = (runs(&self.old_changed, &self.old_done), runs(&self.new_changed, &self.new_done));
+        if ro.len() > 1 || rn.len() > 1 || ro.len() + rn.len() == 0 {
+            return;
+        }
+        let quantifier = |w: &Word| matches!(w.norm.as_str(), "all" | "any" | "and");
+        let plain = |s: &Sentence, (from, to): (usize, usize)| {
+            to - from <= 4
+                && from > 0
+                && matches!(s.words[from - 1].norm.as_str(), "against" | "from" | "for")
+                && s.words[from..to].iter().all(|w| {
+                    w.quantity.is_none()
+                        && !is_function_word(&w.norm)
+                        && !EXCEPTIONS.iter().chain(CONDITIONS).any(|p| p[0] == w.norm)
+                })
+                && s.words[from + 1..to].iter().all(|w| !w.after_break)
+                && (from..to).all(|k| self.actors.at(&s.words, k).is_none())
+        };
+        // (modifier side is new, its run, the other side's run if any)
+        let (narrowed, run, other) = match (ro.first().copied(), rn.first().copied()) {
+            (o, Some(n)) if plain(self.n, n) && o.is_none_or(|o| self.o.words[o.0..o.1].iter().all(quantifier)) => {
+                (true, n, o)
+            }
+            (Some(o), n) if plain(self.o, o) && n.is_none_or(|n| self.n.words[n.0..n.1].iter().all(quantifier)) => {
+                (false, o, n)
+            }
+            _ => return,
+        };
+        let (side, rest) = if narrowed { (self.n, self.o) } else { (self.o, self.n) };
+        // The same noun after the modifier on both sides, unchanged, in the indemnity.
+        let head = run.1;
+        let frame = if narrowed { &fnew } else { &fo };
+        if head >= side.words.len() || side.words[head].after_break || frame.action >= run.0 {
+            return;
+        }
+        let rest_head = match other {
+            Some((_, to)) => to,
+            None => {
+                let changed = if narrowed { &self.old_changed } else { &self.new_changed };
+                // With nothing changed on that side, its noun is the one its diff kept.
+                match (0..rest.words.len()).find(|&k| !changed[k] && rest.words[k].norm == side.words[head].norm) {
+                    Some(k) => k,
+                    None => return,
+                }
+            }
+        };
+        if rest.words.get(rest_head).is_none_or(|w| w.norm != side.words[head].norm) {
+            return;
+        }
+        let rest_from = other.map_or(rest_head, |(from, _)| from);
+        let (modified, plain_np) = (side.text_of(run.0, head + 1), rest.text_of(rest_from, rest_head + 1));
+        let a = self.actor_name(&fo.actor);
+        let (rule, m, d) = if narrowed {
+            (
+                Rule::ScopeNarrowed,
+                format!("Indemnity narrowed: {a} now indemnifies against \"{modified}\" (was \"{plain_np}\")."),
+                Direction::For(fo.actor.clone()),
+            )
+        } else {
+            (
+                Rule::ScopeWidened,
+                format!("Indemnity widened: {a} now indemnifies against \"{plain_np}\" (was \"{modified}\")."),
+                Direction::Against(fo.actor.clone()),
+            )
+        };
+        for &(from, to) in ro.iter() {
+            self.claim_old(from, to);
+        }
+        for &(from, to) in rn.iter() {
+            self.claim_new(from, to);
+        }
+        let (was, now) = if narrowed { (plain_np, modified) } else { (modified, plain_np) };
+        self.push(rule, m, d, vec![was, now]);
+    }
+
     /// Modality and actor of the same action, old against new.
     fn modalities(&mut self) {
         let mut used = vec![false; self.n.frames.len()];
@@ -1256,10 +1352,23 @@ impl<'a> Pair<'a> {
         }
     }
 
-    /// The frame governing word `k` (the nearest modal before it, else the first).
+    /// The frame governing word `k` (the nearest modal before it, else the
+    /// first). A frame with no party inside what a party warrants ("Acme
+    /// warrants that the Software will perform …") is governed by the warranty.
     fn frame_near(&self, k: usize, old: bool) -> Option<&Frame> {
-        let frames = if old { &self.o.frames } else { &self.n.frames };
-        frames.iter().rev().find(|f| f.modal.0 <= k).or_else(|| frames.first())
+        let side = if old { self.o } else { self.n };
+        let frames = &side.frames;
+        let f = frames.iter().rev().find(|f| f.modal.0 <= k).or_else(|| frames.first())?;
+        if f.actor != Actor::Unknown {
+            return Some(f);
+        }
+        let warranty = frames.iter().rev().find(|g| {
+            g.verb == "warrant"
+                && g.modal.0 < f.modal.0
+                && matches!(g.actor, Actor::Party(_) | Actor::Mutual)
+                && side.words[g.action..f.modal.0].iter().skip(1).all(|w| !w.after_break)
+        });
+        Some(warranty.unwrap_or(f))
     }
 
     /// "Acme's liability …", "our liability …": the party whose liability a cap limits.
@@ -1389,6 +1498,14 @@ pub(super) fn describe_frame(actors: &Actors, side: &Sentence, f: &Frame, added:
             Rule::ObligationAdded,
             format!("Protection removed: it no longer says {a} {} {action}.", f.modality.phrase()),
             Direction::Against(actor),
+        ),
+        (Modality::Obligation, true) if f.verb == "warrant" => {
+            (Rule::ObligationAdded, format!("Warranty given: {a} warrants {action}."), Direction::Against(actor))
+        }
+        (Modality::Obligation, false) if f.verb == "warrant" => (
+            Rule::ObligationRemoved,
+            format!("Warranty removed: {a} no longer warrants {action}."),
+            Direction::For(actor),
         ),
         (_, true) if is_payment(&f.verb) => {
             (Rule::PaymentAdded, format!("New payment: {a} must {action}."), Direction::Against(actor))

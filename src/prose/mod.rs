@@ -140,15 +140,46 @@ impl Sentence {
         (k + 1..limit).find(|&i| self.words[i].after_break).unwrap_or(limit)
     }
 
+    /// Where what a warranty frame warrants ends ("warrants that …"): at the
+    /// first later frame of another party, else the end of the sentence, at
+    /// most 30 words on. `None` for any other frame.
+    pub fn warranted(&self, f: &Frame) -> Option<usize> {
+        if f.verb != "warrant" || self.words.get(f.action).is_none_or(|w| w.norm != "that") {
+            return None;
+        }
+        let other = self
+            .frames
+            .iter()
+            .filter(|g| g.modal.0 > f.action && g.actor != Actor::Unknown && g.actor != f.actor)
+            .map(|g| g.subject.map_or(g.modal.0, |(from, _)| from.min(g.modal.0)))
+            .next();
+        Some(other.unwrap_or(self.words.len()).min(f.action + 30))
+    }
+
+    /// Whether frame `g` stands inside what another frame of the sentence warrants.
+    pub fn inside_warranty(&self, g: &Frame) -> bool {
+        self.frames.iter().any(|f| {
+            !std::ptr::eq(f, g) && f.modal.0 < g.modal.0 && self.warranted(f).is_some_and(|end| g.modal.0 < end)
+        })
+    }
+
     /// The action of a frame, as written: up to the end of its clause, the
     /// next modal verb, or "and" before another party.
     pub fn action_text(&self, f: &Frame) -> String {
+        // What a party warrants ("that the Software will perform … and will
+        // comply …") runs on past the frames inside it, to a frame of another
+        // party or the end of the sentence (at most 30 words).
+        if let Some(limit) = self.warranted(f) {
+            let t = self.text_of(f.action, limit);
+            return t.trim_end_matches(['.', ';', ',', ':']).to_string();
+        }
         let mut end = self.clause_end(f.action);
-        if let Some(next) = self.frames.iter().find(|g| g.modal.0 > f.action) {
+        let next = self.frames.iter().find(|g| g.modal.0 > f.action);
+        if let Some(next) = next {
             end = end.min(next.modal.0);
         }
         // Stop before the subject of the next frame ("… and Mozilla will …").
-        if let Some(next) = self.frames.iter().find(|g| g.modal.0 > f.action)
+        if let Some(next) = next
             && let Some((from, _)) = next.subject
             && from > f.action
         {
@@ -343,7 +374,11 @@ fn lone(out: &mut Analysis, s: &Sentence, prior: &[Sentence], actors: &Actors, a
     } else {
         let continued = if s.frames.is_empty() { continued_grant(s, prior, actors) } else { None };
         let frames = continued.as_slice().iter().chain(&s.frames);
-        for f in frames.filter(|f| f.actor != Actor::Unknown || f.modality == frame::Modality::Grant) {
+        // What a party warrants is said with the warranty, not as duties of its own.
+        for f in frames
+            .filter(|f| f.actor != Actor::Unknown || f.modality == frame::Modality::Grant)
+            .filter(|f| !s.inside_warranty(f))
+        {
             let (rule, message, direction) = compare::describe_frame(actors, s, f, added);
             let mut c = Change::of(rule, message, &direction, actors, vec![s.text_of(f.modal.0, f.action + 1)]);
             c.permission = f.modality == frame::Modality::Permission;
@@ -899,6 +934,73 @@ mod tests {
         let r = found("Acme shall deliver.", "Acme shall deliver. The sky is blue.");
         assert_eq!(r.unexplained.len(), 1);
         assert!(r.unexplained[0].old.is_none());
+    }
+
+    /// What an indemnity covers narrows or widens: fewer claims covered free
+    /// the indemnitor, more weigh on it.
+    #[test]
+    fn an_indemnity_narrowed_favours_the_indemnitor() {
+        let c = one(
+            "Beta shall indemnify Acme against all claims.",
+            "Beta shall indemnify Acme against third-party claims.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ScopeNarrowed, ["beta".to_string()].as_slice()));
+        assert!(c.message.contains("third-party claims"), "{}", c.message);
+        let c = one(
+            "Beta shall indemnify and hold Acme harmless from third-party claims.",
+            "Beta shall indemnify and hold Acme harmless from claims.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ScopeWidened, ["acme".to_string()].as_slice()));
+        // What a duty to deliver covers is no indemnity: "conforming goods" is a
+        // stricter duty, not a narrower one; the words are left for review.
+        let a = found("Acme shall deliver the goods.", "Acme shall deliver conforming goods.");
+        assert!(a.changes.iter().all(|c| c.rule != Rule::ScopeNarrowed), "{a:?}");
+        // Each party's indemnity cuts both ways.
+        let c = one(
+            "Each party shall indemnify the other against all claims.",
+            "Each party shall indemnify the other against third-party claims.",
+        );
+        assert!(c.favours.is_empty(), "{c:?}");
+    }
+
+    /// A warranty binds its warrantor: given, it favours the other party;
+    /// withdrawn or narrowed, the warrantor.
+    #[test]
+    fn a_warranty_binds_its_warrantor() {
+        let fav =
+            |o: &str, n: &str| found(o, n).changes.iter().map(|c| (c.rule, c.favours.clone())).collect::<Vec<_>>();
+        let (acme, beta) = (vec!["acme".to_string()], vec!["beta".to_string()]);
+        let warranty = "Acme warrants that the Software will perform as described in the Documentation.";
+        let a = found(&format!("Acme shall deliver. {warranty}"), "Acme shall deliver.");
+        assert_eq!(a.changes.len(), 1, "{a:?}");
+        assert_eq!((a.changes[0].rule, a.changes[0].favours.clone()), (Rule::ObligationRemoved, acme.clone()));
+        let m = &a.changes[0].message;
+        assert!(m.contains("Warranty removed") && m.contains("the Software will perform as described"), "{m}");
+        assert_eq!(
+            fav("Acme shall deliver.", &format!("Acme shall deliver. {warranty}")),
+            [(Rule::ObligationAdded, beta)]
+        );
+        let both = "Acme represents and warrants that it owns the Software.";
+        assert_eq!(
+            fav(&format!("Acme shall deliver. {both}"), "Acme shall deliver."),
+            [(Rule::ObligationRemoved, acme.clone())]
+        );
+        // Narrowed: the warrantor promises less.
+        assert_eq!(
+            fav(warranty, &warranty.replace("perform as", "perform substantially as")),
+            [(Rule::QualifierAdded, acme)]
+        );
+        // What is warranted is said once, with the warranty, in full.
+        let a = found(
+            "Acme shall deliver.",
+            "Acme shall deliver. Beta represents and warrants that its content will not infringe any patent and will comply with the guidelines.",
+        );
+        assert_eq!(a.changes.len(), 1, "{a:?}");
+        let m = &a.changes[0].message;
+        assert!(m.contains("will not infringe any patent and will comply with the guidelines"), "{m}");
+        // A warranty disclaimed is no warranty given.
+        let a = found("Acme shall deliver.", "Acme shall deliver. Acme makes no warranties and gives no guarantees.");
+        assert!(a.changes.iter().all(|c| c.rule != Rule::ObligationAdded), "{a:?}");
     }
 
     #[test]
