@@ -673,7 +673,12 @@ impl<'a> Pair<'a> {
                                 Direction::For(actor)
                             }
                         }
-                        _ => Direction::None,
+                        // "Late payments by Beta bear interest at 1.5%": paid by the debtor.
+                        _ => match self.interest_debtor(b) {
+                            Some(debtor) if up => Direction::Against(debtor),
+                            Some(debtor) => Direction::For(debtor),
+                            None => Direction::None,
+                        },
                     };
                     (rule, m, d)
                 }
@@ -1369,6 +1374,51 @@ impl<'a> Pair<'a> {
                 && side.words[g.action..f.modal.0].iter().skip(1).all(|w| !w.after_break)
         });
         Some(warranty.unwrap_or(f))
+    }
+
+    /// "Late payments by Beta bear interest at 1.5% per month": who pays the
+    /// interest at new word `k`, the party that owes the late amounts. Read
+    /// from "owed by X", "payments by X", "X owes", or "owed to X" (the other
+    /// party of two owes them); `None` unless "interest" stands near and the
+    /// sentence names exactly one debtor.
+    fn interest_debtor(&self, k: usize) -> Option<Actor> {
+        let w = &self.n.words;
+        if !window(w, k, 8).any(|x| x.norm == "interest") {
+            return None;
+        }
+        let owed = |x: &str| {
+            matches!(
+                x,
+                "owed" | "owing" | "payable" | "due" | "paid" | "payment" | "payments" | "amount" | "amounts" | "sums"
+            )
+        };
+        let mut debtors: Vec<Actor> = Vec::new();
+        for i in 1..w.len() {
+            let Some((a, len)) = self.actors.at(w, i) else { continue };
+            let (before, after) = (w[i - 1].norm.as_str(), w.get(i + len).map_or("", |x| x.norm.as_str()));
+            // "owed by Beta", "payments by Beta to Acme", "owed by Beta or by Acme".
+            let owed_before = (i.saturating_sub(6)..i - 1).any(|j| owed(&w[j].norm));
+            let debtor = if before == "by" && owed_before || matches!(after, "owes" | "owe") {
+                Some(a)
+            } else if before == "to" && owed_before {
+                match &a {
+                    Actor::Party(key) => self.actors.other(key).map(|o| Actor::Party(o.to_string())),
+                    _ => Some(a),
+                }
+            } else {
+                None
+            };
+            if let Some(d) = debtor
+                && !debtors.contains(&d)
+            {
+                debtors.push(d);
+            }
+        }
+        // Two debtors ("by Beta or by Acme"): the words do not say.
+        match debtors.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        }
     }
 
     /// "Acme's liability …", "our liability …": the party whose liability a cap limits.

@@ -1003,6 +1003,27 @@ mod tests {
         assert!(a.changes.iter().all(|c| c.rule != Rule::ObligationAdded), "{a:?}");
     }
 
+    /// Interest on late amounts is paid by the party that owes them.
+    #[test]
+    fn late_interest_is_paid_by_the_debtor() {
+        let rate = |o: &str| {
+            let c = one(o, &o.replace("1.5%", "2%"));
+            assert_eq!(c.rule, Rule::RateIncreased, "{o}");
+            (c.favours, c.mixed)
+        };
+        let acme = vec!["acme".to_string()];
+        assert_eq!(rate("Late payments by Beta bear interest at 1.5% per month.").0, acme);
+        assert_eq!(rate("Amounts owed by Beta that are overdue accrue interest at 1.5% per month.").0, acme);
+        assert_eq!(rate("Overdue amounts owed to Acme accrue interest at 1.5% per month.").0, acme);
+        assert_eq!(rate("Any amount Beta owes that is overdue bears interest at 1.5% per month.").0, acme);
+        // No debtor named, or two: the words do not say.
+        assert!(rate("Overdue amounts bear interest at 1.5% per month.").0.is_empty());
+        assert!(rate("Amounts owed by Beta or by Acme accrue interest at 1.5% per month.").0.is_empty());
+        // Either party's late payments: it cuts both ways.
+        let (favours, mixed) = rate("Late payments by either party bear interest at 1.5% per month.");
+        assert!(favours.is_empty() && mixed.len() == 2, "{favours:?} {mixed:?}");
+    }
+
     #[test]
     fn sentences_added_and_removed() {
         let r = found("Acme shall deliver.", "Acme shall deliver. Beta may audit Acme once a year.");
