@@ -89,6 +89,8 @@ pub(super) struct Pair<'a> {
     new_done: Vec<bool>,
     /// One-for-one replacements (old word, new word).
     replaced: Vec<(usize, usize)>,
+    /// Words the diff kept (old word, new word).
+    kept: Vec<(usize, usize)>,
     pub out: Vec<Change>,
 }
 
@@ -99,10 +101,13 @@ impl<'a> Pair<'a> {
         let mut old_changed = vec![false; a.len()];
         let mut new_changed = vec![false; b.len()];
         let mut replaced = Vec::new();
+        let mut kept = Vec::new();
         let deadline = std::time::Instant::now() + std::time::Duration::from_millis(200);
         for op in similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(deadline)) {
             match op {
-                DiffOp::Equal { .. } => {}
+                DiffOp::Equal { old_index, new_index, len } => {
+                    kept.extend((0..len).map(|k| (old_index + k, new_index + k)));
+                }
                 DiffOp::Delete { old_index, old_len, .. } => old_changed[old_index..old_index + old_len].fill(true),
                 DiffOp::Insert { new_index, new_len, .. } => new_changed[new_index..new_index + new_len].fill(true),
                 DiffOp::Replace { old_index, old_len, new_index, new_len } => {
@@ -123,6 +128,7 @@ impl<'a> Pair<'a> {
             old_changed,
             new_changed,
             replaced,
+            kept,
             out: Vec::new(),
         }
     }
@@ -140,6 +146,7 @@ impl<'a> Pair<'a> {
         self.exclusivity();
         self.efforts();
         self.discretion();
+        self.run_rates();
         self.quantities();
         self.indemnity_scope();
         self.modalities();
@@ -613,9 +620,55 @@ impl<'a> Pair<'a> {
         self.push(rule, m, d, vec![no.into(), nn.into()]);
     }
 
+    /// "1.5% per month" → "1.5% per year", "$1,000 per month" → "$10,000 per
+    /// year": a recurring sum or rate whose period changed, compared as what
+    /// it comes to in a year (the brief: recurring amounts compare as run
+    /// rates). The same run rate at another interval is a change of when money
+    /// is paid, which is left for review.
+    fn run_rates(&mut self) {
+        let candidates: Vec<(usize, usize)> = self.replaced.iter().chain(&self.kept).copied().collect();
+        for (a, b) in candidates {
+            let (Some(x), Some(y)) = (&self.o.words[a].quantity, &self.n.words[b].quantity) else { continue };
+            let percent = match (&x.kind, &y.kind) {
+                (Kind::Percent, Kind::Percent) => true,
+                (Kind::Money(c), Kind::Money(d)) if c == d => false,
+                _ => continue,
+            };
+            let (Some((fo, lo)), Some((fnew, ln))) = (period(&self.o.words, a + 1), period(&self.n.words, b + 1))
+            else {
+                continue;
+            };
+            let (was, now) = (x.value * fo, y.value * fnew);
+            if fo == fnew || was == now {
+                continue;
+            }
+            let up = now > was;
+            let yearly = |q: &super::tokens::Quantity, v: f64| {
+                super::tokens::Quantity { value: v, inconsistent: false, digits: None, ..q.clone() }.show()
+            };
+            let (old_q, new_q) = (self.o.text_of(a, a + 1 + lo), self.n.text_of(b, b + 1 + ln));
+            let (what, rule) = match (percent, up) {
+                (true, true) => ("Rate increased", Rule::RateIncreased),
+                (true, false) => ("Rate decreased", Rule::RateDecreased),
+                (false, true) => ("Amount increased", Rule::AmountIncreased),
+                (false, false) => ("Amount decreased", Rule::AmountDecreased),
+            };
+            let m = format!("{what}: from {old_q} to {new_q} (in a year: {}, was {}).", yearly(y, now), yearly(x, was));
+            let direction = self.paid_direction(b, percent, up);
+            self.claim_old(a, a + 1 + lo);
+            self.claim_new(b, b + 1 + ln);
+            self.push(rule, m, direction, vec![old_q, new_q]);
+        }
+    }
+
     /// Amounts, rates, caps, deadlines, notice periods and dates.
     fn quantities(&mut self) {
         for (a, b) in self.replaced.clone() {
+            // A sum whose period changed is compared as a run rate, or not at all.
+            let per = |w: &[Word], k: usize| period(w, k + 1).map(|p| p.0);
+            if self.old_done[a] || self.new_done[b] || per(&self.o.words, a) != per(&self.n.words, b) {
+                continue;
+            }
             let (Some(x), Some(y)) = (&self.o.words[a].quantity, &self.n.words[b].quantity) else { continue };
             if !x.comparable(y) {
                 continue;
@@ -640,15 +693,7 @@ impl<'a> Pair<'a> {
                 Kind::Money(_) | Kind::Count if frame.as_ref().is_some_and(|f| is_payment(&f.verb)) => {
                     let rule = if up { Rule::AmountIncreased } else { Rule::AmountDecreased };
                     let m = format!("Amount {}: from {old_q} to {new_q}.", if up { "increased" } else { "decreased" });
-                    // "Acme shall not charge more than": a ceiling on what the actor is paid.
-                    let ceiling = near(&["more", "exceed", "maximum", "most"]);
-                    let paid = frame.as_ref().is_some_and(|f| receives(&f.verb));
-                    let d = match (paid, ceiling, up) {
-                        (_, true, _) => Direction::None,
-                        (true, false, true) | (false, false, false) => Direction::For(actor),
-                        _ => Direction::Against(actor),
-                    };
-                    (rule, m, d)
+                    (rule, m, self.paid_direction(b, false, up))
                 }
                 Kind::Money(_) => {
                     let rule = if up { Rule::AmountIncreased } else { Rule::AmountDecreased };
@@ -658,29 +703,7 @@ impl<'a> Pair<'a> {
                 Kind::Percent => {
                     let rule = if up { Rule::RateIncreased } else { Rule::RateDecreased };
                     let m = format!("Rate {}: from {old_q} to {new_q}.", if up { "increased" } else { "decreased" });
-                    let d = match &frame {
-                        Some(f) if receives(&f.verb) => {
-                            if up {
-                                Direction::For(actor)
-                            } else {
-                                Direction::Against(actor)
-                            }
-                        }
-                        Some(f) if is_payment(&f.verb) => {
-                            if up {
-                                Direction::Against(actor)
-                            } else {
-                                Direction::For(actor)
-                            }
-                        }
-                        // "Late payments by Beta bear interest at 1.5%": paid by the debtor.
-                        _ => match self.interest_debtor(b) {
-                            Some(debtor) if up => Direction::Against(debtor),
-                            Some(debtor) => Direction::For(debtor),
-                            None => Direction::None,
-                        },
-                    };
-                    (rule, m, d)
+                    (rule, m, self.paid_direction(b, true, up))
                 }
                 Kind::Duration(_)
                     if window(n, b, 16).any(|w| matches!(w.norm.as_str(), "liability" | "liable"))
@@ -1376,6 +1399,33 @@ impl<'a> Pair<'a> {
         Some(warranty.unwrap_or(f))
     }
 
+    /// Whom a higher (`up`) or lower sum (or rate, `percent`) at new word `b`
+    /// favours, from the payment frame governing it: a higher sum the actor
+    /// pays is against it, one it charges for it; a ceiling on a sum ("shall
+    /// not charge more than") says no more than that. A rate with no payment
+    /// frame is read as interest, paid by the party that owes the late amounts.
+    fn paid_direction(&self, b: usize, percent: bool, up: bool) -> Direction {
+        let frame = self.frame_near(b, false);
+        let actor = frame.map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
+        let (paid, pays) = (frame.is_some_and(|f| receives(&f.verb)), frame.is_some_and(|f| is_payment(&f.verb)));
+        let near = |words: &[&str]| window(&self.n.words, b, 10).any(|w| words.contains(&w.norm.as_str()));
+        match (percent, paid, pays) {
+            (false, _, false) => Direction::None,
+            // "Acme shall not charge more than": a ceiling on what the actor is paid.
+            (false, _, true) if near(&["more", "exceed", "maximum", "most"]) => Direction::None,
+            (_, true, _) if up => Direction::For(actor),
+            (_, true, _) => Direction::Against(actor),
+            (_, false, true) if up => Direction::Against(actor),
+            (_, false, true) => Direction::For(actor),
+            // "Late payments by Beta bear interest at 1.5%": paid by the debtor.
+            (true, false, false) => match self.interest_debtor(b) {
+                Some(debtor) if up => Direction::Against(debtor),
+                Some(debtor) => Direction::For(debtor),
+                None => Direction::None,
+            },
+        }
+    }
+
     /// "Late payments by Beta bear interest at 1.5% per month": who pays the
     /// interest at new word `k`, the party that owes the late amounts. Read
     /// from "owed by X", "payments by X", "X owes", or "owed to X" (the other
@@ -1800,6 +1850,25 @@ fn address_runs(s: &Sentence, changed: &[bool], done: &[bool], actors: &Actors) 
     }
     let runs = runs(changed, done);
     runs.iter().all(|&(a, b)| b - a <= 12 && inside[a..b].iter().all(|&x| x)).then_some(runs)
+}
+
+/// The period of a recurring sum or rate at word `k`, right after it:
+/// "per month", "a year", "each week", "monthly": (times a year, words).
+fn period(w: &[Word], k: usize) -> Option<(f64, usize)> {
+    let per_year = |u: &str| match u {
+        "day" | "daily" => Some(365.0),
+        "week" | "weekly" => Some(52.0),
+        "month" | "monthly" => Some(12.0),
+        "quarter" | "quarterly" => Some(4.0),
+        "year" | "annum" | "annually" | "yearly" => Some(1.0),
+        _ => None,
+    };
+    let first = w.get(k)?.norm.as_str();
+    match first {
+        "per" | "a" | "each" | "every" => per_year(w.get(k + 1)?.norm.as_str()).map(|f| (f, 2)),
+        "daily" | "weekly" | "monthly" | "quarterly" | "annually" | "yearly" => per_year(first).map(|f| (f, 1)),
+        _ => None,
+    }
 }
 
 fn window(w: &[Word], k: usize, n: usize) -> impl Iterator<Item = &Word> {

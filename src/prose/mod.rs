@@ -1024,6 +1024,28 @@ mod tests {
         assert!(favours.is_empty() && mixed.len() == 2, "{favours:?} {mixed:?}");
     }
 
+    /// Recurring sums compare as run rates: "1.5% per month" → "1.5% per
+    /// year" is twelve times less.
+    #[test]
+    fn a_rate_period_changed_compares_run_rates() {
+        let c = one(
+            "Beta shall pay Acme interest at 1.5% per month on late amounts.",
+            "Beta shall pay Acme interest at 1.5% per year on late amounts.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::RateDecreased, ["beta".to_string()].as_slice()));
+        assert!(c.message.contains("1.5% per month") && c.message.contains("1.5% per year"), "{}", c.message);
+        let c = one("Beta shall pay Acme $1,000 per month.", "Beta shall pay Acme $10,000 per year.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::AmountDecreased, ["beta".to_string()].as_slice()));
+        let c = one("Beta shall pay Acme $100 a week.", "Beta shall pay Acme $500 monthly.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::AmountIncreased, ["acme".to_string()].as_slice()));
+        // No payer named: the rate still fell, for no one the words name.
+        let c = one("Late amounts bear interest at 1.5% per month.", "Late amounts bear interest at 1.5% per year.");
+        assert_eq!((c.rule, c.favours.len()), (Rule::RateDecreased, 0));
+        // The same run rate paid at another interval is not read as equal: left for review.
+        let a = found("Beta shall pay Acme $1,000 per month.", "Beta shall pay Acme $12,000 per year.");
+        assert!(a.changes.is_empty() && !a.unexplained.is_empty(), "{a:?}");
+    }
+
     #[test]
     fn sentences_added_and_removed() {
         let r = found("Acme shall deliver.", "Acme shall deliver. Beta may audit Acme once a year.");
