@@ -147,6 +147,7 @@ impl<'a> Pair<'a> {
         self.efforts();
         self.discretion();
         self.run_rates();
+        self.bounds();
         self.quantities();
         self.indemnity_scope();
         self.modalities();
@@ -661,6 +662,81 @@ impl<'a> Pair<'a> {
         }
     }
 
+    /// "at least $5,000" → "at most $5,000": a floor on what a party must pay
+    /// or do made a ceiling (or back). Whatever the figures, a ceiling weighs
+    /// less on the party bound than a floor: it may now do less, never must do
+    /// more. Read for a party's duty only; a floor on what the actor is paid
+    /// ("shall charge at least"), or one inside a condition, names no one.
+    fn bounds(&mut self) {
+        const FLOORS: &[&[&str]] = &[
+            &["at", "least"],
+            &["not", "less", "than"],
+            &["no", "less", "than"],
+            &["a", "minimum", "of"],
+            &["minimum", "of"],
+        ];
+        const CEILINGS: &[&[&str]] = &[
+            &["at", "most"],
+            &["not", "more", "than"],
+            &["no", "more", "than"],
+            &["a", "maximum", "of"],
+            &["maximum", "of"],
+            &["up", "to"],
+        ];
+        // The bound right before word `k`: (floor, its first word).
+        let bound = |w: &[Word], k: usize| {
+            [(true, FLOORS), (false, CEILINGS)].into_iter().find_map(|(floor, list)| {
+                list.iter().find(|p| k >= p.len() && phrase_matches(w, k - p.len(), p)).map(|p| (floor, k - p.len()))
+            })
+        };
+        let candidates: Vec<(usize, usize)> = self.replaced.iter().chain(&self.kept).copied().collect();
+        for (a, b) in candidates {
+            let (Some(x), Some(y)) = (&self.o.words[a].quantity, &self.n.words[b].quantity) else { continue };
+            let (Some((was_floor, ka)), Some((floor, kb))) = (bound(&self.o.words, a), bound(&self.n.words, b)) else {
+                continue;
+            };
+            if was_floor == floor || self.old_done[a] || self.new_done[b] {
+                continue;
+            }
+            let frame = self.frame_near(b, false).cloned();
+            let conditional = frame.as_ref().is_some_and(|f| {
+                (f.modal.1..b).any(|k| {
+                    matches!(self.n.words[k].norm.as_str(), "if" | "unless" | "when" | "where" | "upon" | "provided")
+                })
+            });
+            let direction = match frame {
+                Some(f)
+                    if f.modality == Modality::Obligation
+                        && f.action <= kb
+                        && !receives(&f.verb)
+                        && !conditional
+                        && f.actor != Actor::Unknown =>
+                {
+                    if floor {
+                        Direction::Against(f.actor)
+                    } else {
+                        Direction::For(f.actor)
+                    }
+                }
+                _ => Direction::None,
+            };
+            let (rule, what) = match (&y.kind, floor) {
+                (Kind::Money(_), true) => (Rule::AmountIncreased, "Maximum made a minimum"),
+                (Kind::Money(_), false) => (Rule::AmountDecreased, "Minimum made a maximum"),
+                (Kind::Percent, true) => (Rule::RateIncreased, "Maximum made a minimum"),
+                (Kind::Percent, false) => (Rule::RateDecreased, "Minimum made a maximum"),
+                (_, true) => (Rule::ModalityStrengthened, "Maximum made a minimum"),
+                (_, false) => (Rule::ModalityWeakened, "Minimum made a maximum"),
+            };
+            let (old_b, new_b) =
+                (format!("{} {}", self.o.text_of(ka, a), x.show()), format!("{} {}", self.n.text_of(kb, b), y.show()));
+            let m = format!("{what}: \"{old_b}\" is now \"{new_b}\".");
+            self.claim_old(ka, a + 1);
+            self.claim_new(kb, b + 1);
+            self.push(rule, m, direction, vec![old_b, new_b]);
+        }
+    }
+
     /// Amounts, rates, caps, deadlines, notice periods and dates.
     fn quantities(&mut self) {
         for (a, b) in self.replaced.clone() {
@@ -670,6 +746,19 @@ impl<'a> Pair<'a> {
                 continue;
             }
             let (Some(x), Some(y)) = (&self.o.words[a].quantity, &self.n.words[b].quantity) else { continue };
+            // Sums in two currencies: which is worth more depends on the exchange rate.
+            if let (Kind::Money(c), Kind::Money(d)) = (&x.kind, &y.kind)
+                && c != d
+            {
+                let (old_q, new_q) = (x.show(), y.show());
+                let m = format!(
+                    "Currency changed: from {old_q} to {new_q}; which is worth more depends on the exchange rate."
+                );
+                self.old_done[a] = true;
+                self.new_done[b] = true;
+                self.push(Rule::CurrencyChanged, m, Direction::None, vec![old_q, new_q]);
+                continue;
+            }
             if !x.comparable(y) {
                 continue;
             }

@@ -1046,6 +1046,35 @@ mod tests {
         assert!(a.changes.is_empty() && !a.unexplained.is_empty(), "{a:?}");
     }
 
+    /// A floor made a ceiling on what the actor must pay or do relieves it.
+    #[test]
+    fn a_floor_made_a_ceiling_relieves_the_party_bound() {
+        let c = one("Beta shall pay Acme at least $5,000 per year.", "Beta shall pay Acme at most $5,000 per year.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::AmountDecreased, ["beta".to_string()].as_slice()));
+        assert!(c.message.contains("at least USD 5,000") && c.message.contains("at most USD 5,000"), "{}", c.message);
+        let c = one(
+            "Acme shall give Beta no more than 30 days' notice.",
+            "Acme shall give Beta not less than 30 days' notice.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ModalityStrengthened, ["beta".to_string()].as_slice()));
+        // A floor on what the actor is paid, or in a condition: the words do not say.
+        let c = one("Acme shall charge Beta at least $50.", "Acme shall charge Beta at most $50.");
+        assert!(c.favours.is_empty(), "{c:?}");
+        let c = one(
+            "Acme shall refund the fees if Beta cancels at least 30 days before the start.",
+            "Acme shall refund the fees if Beta cancels at most 30 days before the start.",
+        );
+        assert!(c.favours.is_empty(), "{c:?}");
+    }
+
+    /// Sums in two currencies cannot be ordered: no party, and the message says so.
+    #[test]
+    fn a_currency_changed_names_no_winner() {
+        let c = one("Beta shall pay Acme USD 5,000.", "Beta shall pay Acme EUR 5,000.");
+        assert_eq!((c.rule, c.favours.len(), c.disfavours.len()), (Rule::CurrencyChanged, 0, 0));
+        assert!(c.message.contains("USD 5,000") && c.message.contains("EUR 5,000"), "{}", c.message);
+    }
+
     #[test]
     fn sentences_added_and_removed() {
         let r = found("Acme shall deliver.", "Acme shall deliver. Beta may audit Acme once a year.");
