@@ -1052,16 +1052,22 @@ impl<'a> Pair<'a> {
             let who = if fnew.actor == Actor::Unknown { fo.actor.clone() } else { fnew.actor.clone() };
             let action = self.n.action_text(&fnew);
             let a = self.actor_name(&who);
+            // "shall not unreasonably withhold consent": the adverb between the
+            // modal and the action was part of what the old words said.
+            let was = match self.o.manner(&fo) {
+                manner if manner.is_empty() => format!("{a} {}", mo.phrase()),
+                manner => format!("{a} {} {manner} {}", mo.phrase(), self.o.action_text(&fo)),
+            };
             use Modality::*;
             let (rule, message, direction) = match (mo, mn) {
                 (Prohibition, Permission) | (Prohibition, NoDuty) => (
                     Rule::ModalityReversed,
-                    format!("Prohibition lifted: {a} may now {action} (before, {a} must not)."),
+                    format!("Prohibition lifted: {a} may now {action} (before, {was})."),
                     Direction::For(who),
                 ),
                 (Permission, Prohibition) | (NoDuty, Prohibition) => (
                     Rule::ModalityReversed,
-                    format!("Permission reversed: {a} may no longer {action} (before, {a} may)."),
+                    format!("Permission reversed: {a} may no longer {action} (before, {was})."),
                     Direction::Against(who),
                 ),
                 (Obligation, Permission) => (
@@ -1070,7 +1076,11 @@ impl<'a> Pair<'a> {
                     Direction::For(who),
                 ),
                 (Obligation, NoDuty) if is_liability(&fo.verb) => {
-                    (Rule::ModalityWeakened, format!("{a} is no longer liable: {action}."), Direction::For(who))
+                    let m = match liability_of(&action) {
+                        Some((adj, rest)) => format!("Liability excluded: {a} is no longer {adj} {rest}"),
+                        None => format!("Obligation removed: {a} need no longer {action}"),
+                    };
+                    (Rule::ModalityWeakened, format!("{}.", m.trim_end()), Direction::For(who))
                 }
                 (Obligation, NoDuty) => (
                     Rule::ModalityWeakened,
@@ -1078,7 +1088,11 @@ impl<'a> Pair<'a> {
                     Direction::For(who),
                 ),
                 (NoDuty, Obligation) if is_liability(&fnew.verb) => {
-                    (Rule::ModalityStrengthened, format!("{a} is now liable: {action}."), Direction::Against(who))
+                    let m = match liability_of(&action) {
+                        Some((adj, rest)) => format!("Liability added: {a} is now {adj} {rest}"),
+                        None => format!("Obligation strengthened: {a} now must {action}"),
+                    };
+                    (Rule::ModalityStrengthened, format!("{}.", m.trim_end()), Direction::Against(who))
                 }
                 (Permission, Obligation) | (NoDuty, Obligation) => (
                     Rule::ModalityStrengthened,
@@ -1678,16 +1692,22 @@ pub(super) fn describe_frame(actors: &Actors, side: &Sentence, f: &Frame, added:
         (Modality::Permission, false) => {
             (Rule::RightRevoked, format!("Right removed: {a} may no longer {action}."), Direction::Against(actor))
         }
-        (Modality::NoDuty, true) => (
-            Rule::ObligationRemoved,
-            format!("Protection added: {a} {} {action}.", f.modality.phrase()),
-            Direction::For(actor),
-        ),
-        (Modality::NoDuty, false) => (
-            Rule::ObligationAdded,
-            format!("Protection removed: it no longer says {a} {} {action}.", f.modality.phrase()),
-            Direction::Against(actor),
-        ),
+        (Modality::NoDuty, added) => {
+            // "Acme is not liable for lost profits": said as it reads, not "need not be liable".
+            let said = match liability_of(&action) {
+                Some((adj, rest)) => format!("is not {adj} {rest}").trim_end().to_string(),
+                None => format!("{} {action}", f.modality.phrase()),
+            };
+            if added {
+                (Rule::ObligationRemoved, format!("Protection added: {a} {said}."), Direction::For(actor))
+            } else {
+                (
+                    Rule::ObligationAdded,
+                    format!("Protection removed: it no longer says {a} {said}."),
+                    Direction::Against(actor),
+                )
+            }
+        }
         (Modality::Obligation, true) if f.verb == "warrant" => {
             (Rule::ObligationAdded, format!("Warranty given: {a} warrants {action}."), Direction::Against(actor))
         }
@@ -1726,6 +1746,15 @@ fn receives(verb: &str) -> bool {
 
 pub(super) fn is_payment(verb: &str) -> bool {
     matches!(verb, "pay" | "refund" | "reimburse" | "remit" | "compensate" | "charge" | "invoice" | "bill")
+}
+
+/// "be liable for lost profits" → ("liable", "for lost profits").
+fn liability_of(action: &str) -> Option<(&'static str, &str)> {
+    let rest = action.strip_prefix("be ")?;
+    ["liable", "responsible"].into_iter().find_map(|adj| {
+        let r = rest.get(adj.len()..).filter(|_| rest[..adj.len()].eq_ignore_ascii_case(adj))?;
+        (r.is_empty() || r.starts_with(' ')).then(|| (adj, r.trim_start()))
+    })
 }
 
 fn is_liability(verb: &str) -> bool {

@@ -279,8 +279,6 @@ const FILLER: &[&str] = &[
     "cost",
     "sole",
     "discretion",
-    "use",
-    "make",
     "any",
     "all",
     "in",
@@ -485,6 +483,13 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
             i += n;
             continue;
         }
+        // "is liable for", "is not responsible for": the modal phrase holds the
+        // verb, so that "is liable" and "is not liable" are read as one action
+        // ("is responsible for any charges" stays a payment).
+        let verb = match w[i..i + n].iter().find(|x| matches!(x.norm.as_str(), "liable" | "responsible")) {
+            Some(x) if !super::compare::is_payment(&verb) => x.norm.clone(),
+            _ => verb,
+        };
         // "In no event shall Acme …", "Under no circumstances will …": negated.
         let norm = |k: usize| w.get(k).map_or("", |x| x.norm.as_str());
         if i >= 2 && norm(i - 1) == "event" && norm(i - 2) == "no"

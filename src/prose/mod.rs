@@ -163,6 +163,31 @@ impl Sentence {
         })
     }
 
+    /// The adverbs between a frame's modal and its action that qualify how
+    /// it acts ("shall not *unreasonably* withhold", "shall *promptly*
+    /// notify"), as written; empty when there are none.
+    pub fn manner(&self, f: &Frame) -> String {
+        (f.modal.1..f.action.min(self.words.len()))
+            .filter(|&k| {
+                matches!(
+                    self.words[k].norm.as_str(),
+                    "unreasonably"
+                        | "reasonably"
+                        | "promptly"
+                        | "immediately"
+                        | "only"
+                        | "solely"
+                        | "timely"
+                        | "directly"
+                        | "jointly"
+                        | "severally"
+                )
+            })
+            .map(|k| self.text_of(k, k + 1))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// The action of a frame, as written: up to the end of its clause, the
     /// next modal verb, or "and" before another party.
     pub fn action_text(&self, f: &Frame) -> String {
@@ -190,13 +215,14 @@ impl Sentence {
         }
         let t = self.text_of(f.action, end);
         let t = t.trim_end_matches(['.', ';', ',', ':']);
-        // "is liable for losses": the modal phrase holds the verb, which the
-        // action must carry for "Acme need no longer be liable for losses".
-        let held = f.modal.1.checked_sub(1).and_then(|k| self.words.get(k)).map(|w| w.norm.as_str());
-        if let Some(adjective @ ("liable" | "responsible")) = held
-            && f.verb != adjective
+        // "is liable for losses", "is not responsible for lost data": the
+        // modal phrase holds the adjective (and its "for"), which the action
+        // must carry for "Acme is no longer liable for losses".
+        if let Some(k) = (f.modal.0..f.modal.1.min(self.words.len()))
+            .find(|&k| matches!(self.words[k].norm.as_str(), "liable" | "responsible"))
         {
-            return format!("be {adjective} {t}").trim_end().to_string();
+            let held = self.text_of(k, f.modal.1);
+            return format!("be {held} {t}").trim_end().to_string();
         }
         // "In no event shall Acme be liable": the action is "liable …", said "be liable …".
         if matches!(f.verb.as_str(), "liable" | "responsible")
@@ -1073,6 +1099,40 @@ mod tests {
         let c = one("Beta shall pay Acme USD 5,000.", "Beta shall pay Acme EUR 5,000.");
         assert_eq!((c.rule, c.favours.len(), c.disfavours.len()), (Rule::CurrencyChanged, 0, 0));
         assert!(c.message.contains("USD 5,000") && c.message.contains("EUR 5,000"), "{}", c.message);
+    }
+
+    /// Messages keep the words that carry the meaning.
+    #[test]
+    fn messages_keep_the_verb_and_its_qualifier() {
+        let c = one("Beta may use the Marks.", "Beta must not use the Marks.");
+        assert!(c.message.contains("may no longer use the Marks"), "{}", c.message);
+        let a = found("Acme shall deliver.", "Acme shall deliver. Beta must not use the Marks.");
+        assert!(a.changes[0].message.contains("Beta must not use the Marks"), "{}", a.changes[0].message);
+        // "unreasonably" was part of what was forbidden.
+        let c = one("Acme shall not unreasonably withhold consent.", "Acme may withhold consent.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ModalityReversed, ["acme".to_string()].as_slice()));
+        assert!(c.message.contains("must not unreasonably withhold consent"), "{}", c.message);
+    }
+
+    /// An exclusion of liability says what is excluded, never that the party
+    /// is no longer liable at all.
+    #[test]
+    fn a_liability_exclusion_says_what_it_excludes() {
+        let a =
+            found("Acme shall be liable for damages.", "In no event shall Acme be liable for consequential damages.");
+        let c = a.changes.iter().find(|c| c.rule == Rule::ModalityWeakened).expect("weakened");
+        assert_eq!(c.favours, ["acme".to_string()]);
+        assert_eq!(c.message, "Liability excluded: Acme is no longer liable for consequential damages.");
+        let a = found("Acme is liable for all damages.", "Acme is not liable for consequential damages.");
+        assert_eq!(a.changes[0].message, "Liability excluded: Acme is no longer liable for consequential damages.");
+        let a = found("Acme is not responsible for indirect losses.", "Acme is responsible for indirect losses.");
+        assert_eq!(a.changes[0].message, "Liability added: Acme is now responsible for indirect losses.");
+        let a = found("Acme shall deliver.", "Acme shall deliver. Acme shall not be liable for consequential damages.");
+        assert_eq!(a.changes[0].message, "Protection added: Acme is not liable for consequential damages.");
+        let a = found("Acme shall deliver.", "Acme shall deliver. Acme is not responsible for lost data.");
+        assert_eq!(a.changes[0].message, "Protection added: Acme is not responsible for lost data.");
+        let a = found("Acme shall deliver. Acme shall not be liable for lost profits.", "Acme shall deliver.");
+        assert_eq!(a.changes[0].message, "Protection removed: it no longer says Acme is not liable for lost profits.");
     }
 
     #[test]
