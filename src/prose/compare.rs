@@ -1161,6 +1161,10 @@ impl<'a> Pair<'a> {
                 .filter_map(|k| phrase_at(&side.words, k, list).map(|len| (k, len)))
                 .collect();
             for (k, len) in hits {
+                // "only if": "if" inside a carve-out or condition already read is part of it.
+                if if added { self.new_done[k] } else { self.old_done[k] } {
+                    continue;
+                }
                 let end = side.clause_end(k + len);
                 let what = side.text_of(k, end);
                 let frame = self.frame_near(k, !added).cloned();

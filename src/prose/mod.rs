@@ -1135,6 +1135,17 @@ mod tests {
         assert_eq!(a.changes[0].message, "Protection removed: it no longer says Acme is not liable for lost profits.");
     }
 
+    /// One condition added is one finding, however many condition words it opens with.
+    #[test]
+    fn one_only_if_is_one_condition() {
+        let c =
+            one("Acme may terminate this Agreement.", "Acme may terminate this Agreement only if Beta breaches it.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ConditionAdded, ["beta".to_string()].as_slice()));
+        assert!(c.message.contains("only if Beta breaches it"), "{}", c.message);
+        let c = one("Acme shall refund the fees provided that Beta asks.", "Acme shall refund the fees.");
+        assert_eq!(c.rule, Rule::ConditionRemoved, "{c:?}");
+    }
+
     #[test]
     fn sentences_added_and_removed() {
         let r = found("Acme shall deliver.", "Acme shall deliver. Beta may audit Acme once a year.");
