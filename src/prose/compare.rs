@@ -95,6 +95,8 @@ pub(super) struct Pair<'a> {
     new_done: Vec<bool>,
     /// One-for-one replacements (old word, new word).
     replaced: Vec<(usize, usize)>,
+    /// Words the diff kept (old word, new word).
+    kept: Vec<(usize, usize)>,
     pub out: Vec<Change>,
 }
 
@@ -106,6 +108,7 @@ impl<'a> Pair<'a> {
         let mut new_changed = vec![false; b.len()];
         let mut replaced = Vec::new();
         let (mut old_done, mut new_done) = (vec![false; a.len()], vec![false; b.len()]);
+        let mut kept = Vec::new();
         let deadline = std::time::Instant::now() + std::time::Duration::from_millis(200);
         let ops = similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(deadline));
         // "an d" → "and", "e mail" → "email": words whose letters are the same, only a
@@ -147,7 +150,9 @@ impl<'a> Pair<'a> {
         }
         for op in ops {
             match op {
-                DiffOp::Equal { .. } => {}
+                DiffOp::Equal { old_index, new_index, len } => {
+                    kept.extend((0..len).map(|k| (old_index + k, new_index + k)));
+                }
                 DiffOp::Delete { old_index, old_len, .. } => old_changed[old_index..old_index + old_len].fill(true),
                 DiffOp::Insert { new_index, new_len, .. } => new_changed[new_index..new_index + new_len].fill(true),
                 DiffOp::Replace { old_index, old_len, new_index, new_len } => {
@@ -159,7 +164,7 @@ impl<'a> Pair<'a> {
                 }
             }
         }
-        Pair { o, n, actors, old_done, new_done, old_changed, new_changed, replaced, out: Vec::new() }
+        Pair { o, n, actors, old_done, new_done, old_changed, new_changed, replaced, kept, out: Vec::new() }
     }
 
     /// Run every detector, most specific first.
@@ -175,7 +180,10 @@ impl<'a> Pair<'a> {
         self.exclusivity();
         self.efforts();
         self.discretion();
+        self.run_rates();
+        self.bounds();
         self.quantities();
+        self.indemnity_scope();
         self.modalities();
         self.limiters();
         self.conjunction();
@@ -666,10 +674,144 @@ impl<'a> Pair<'a> {
         self.push(rule, m, d, vec![no.into(), nn.into()]);
     }
 
+    /// "1.5% per month" → "1.5% per year", "$1,000 per month" → "$10,000 per
+    /// year": a recurring sum or rate whose period changed, compared as what
+    /// it comes to in a year (the brief: recurring amounts compare as run
+    /// rates). The same run rate at another interval is a change of when money
+    /// is paid, which is left for review.
+    fn run_rates(&mut self) {
+        let candidates: Vec<(usize, usize)> = self.replaced.iter().chain(&self.kept).copied().collect();
+        for (a, b) in candidates {
+            let (Some(x), Some(y)) = (&self.o.words[a].quantity, &self.n.words[b].quantity) else { continue };
+            let percent = match (&x.kind, &y.kind) {
+                (Kind::Percent, Kind::Percent) => true,
+                (Kind::Money(c), Kind::Money(d)) if c == d => false,
+                _ => continue,
+            };
+            let (Some((fo, lo)), Some((fnew, ln))) = (period(&self.o.words, a + 1), period(&self.n.words, b + 1))
+            else {
+                continue;
+            };
+            let (was, now) = (x.value * fo, y.value * fnew);
+            if fo == fnew || was == now {
+                continue;
+            }
+            let up = now > was;
+            let yearly = |q: &super::tokens::Quantity, v: f64| {
+                super::tokens::Quantity { value: v, inconsistent: false, digits: None, ..q.clone() }.show()
+            };
+            let (old_q, new_q) = (self.o.text_of(a, a + 1 + lo), self.n.text_of(b, b + 1 + ln));
+            let (what, rule) = match (percent, up) {
+                (true, true) => ("Rate increased", Rule::RateIncreased),
+                (true, false) => ("Rate decreased", Rule::RateDecreased),
+                (false, true) => ("Amount increased", Rule::AmountIncreased),
+                (false, false) => ("Amount decreased", Rule::AmountDecreased),
+            };
+            let m = format!("{what}: from {old_q} to {new_q} (in a year: {}, was {}).", yearly(y, now), yearly(x, was));
+            let direction = self.paid_direction(b, percent, up);
+            self.claim_old(a, a + 1 + lo);
+            self.claim_new(b, b + 1 + ln);
+            self.push(rule, m, direction, vec![old_q, new_q]);
+        }
+    }
+
+    /// "at least $5,000" → "at most $5,000": a floor on what a party must pay
+    /// or do made a ceiling (or back). Whatever the figures, a ceiling weighs
+    /// less on the party bound than a floor: it may now do less, never must do
+    /// more. Read for a party's duty only; a floor on what the actor is paid
+    /// ("shall charge at least"), or one inside a condition, names no one.
+    fn bounds(&mut self) {
+        const FLOORS: &[&[&str]] = &[
+            &["at", "least"],
+            &["not", "less", "than"],
+            &["no", "less", "than"],
+            &["a", "minimum", "of"],
+            &["minimum", "of"],
+        ];
+        const CEILINGS: &[&[&str]] = &[
+            &["at", "most"],
+            &["not", "more", "than"],
+            &["no", "more", "than"],
+            &["a", "maximum", "of"],
+            &["maximum", "of"],
+            &["up", "to"],
+        ];
+        // The bound right before word `k`: (floor, its first word).
+        let bound = |w: &[Word], k: usize| {
+            [(true, FLOORS), (false, CEILINGS)].into_iter().find_map(|(floor, list)| {
+                list.iter().find(|p| k >= p.len() && phrase_matches(w, k - p.len(), p)).map(|p| (floor, k - p.len()))
+            })
+        };
+        let candidates: Vec<(usize, usize)> = self.replaced.iter().chain(&self.kept).copied().collect();
+        for (a, b) in candidates {
+            let (Some(x), Some(y)) = (&self.o.words[a].quantity, &self.n.words[b].quantity) else { continue };
+            let (Some((was_floor, ka)), Some((floor, kb))) = (bound(&self.o.words, a), bound(&self.n.words, b)) else {
+                continue;
+            };
+            if was_floor == floor || self.old_done[a] || self.new_done[b] {
+                continue;
+            }
+            let frame = self.frame_near(b, false).cloned();
+            let conditional = frame.as_ref().is_some_and(|f| {
+                (f.modal.1..b).any(|k| {
+                    matches!(self.n.words[k].norm.as_str(), "if" | "unless" | "when" | "where" | "upon" | "provided")
+                })
+            });
+            let direction = match frame {
+                Some(f)
+                    if f.modality == Modality::Obligation
+                        && f.action <= kb
+                        && !receives(&f.verb)
+                        && !conditional
+                        && f.actor != Actor::Unknown =>
+                {
+                    if floor {
+                        Direction::Against(f.actor)
+                    } else {
+                        Direction::For(f.actor)
+                    }
+                }
+                _ => Direction::None,
+            };
+            let (rule, what) = match (&y.kind, floor) {
+                (Kind::Money(_), true) => (Rule::AmountIncreased, "Maximum made a minimum"),
+                (Kind::Money(_), false) => (Rule::AmountDecreased, "Minimum made a maximum"),
+                (Kind::Percent, true) => (Rule::RateIncreased, "Maximum made a minimum"),
+                (Kind::Percent, false) => (Rule::RateDecreased, "Minimum made a maximum"),
+                (_, true) => (Rule::ModalityStrengthened, "Maximum made a minimum"),
+                (_, false) => (Rule::ModalityWeakened, "Minimum made a maximum"),
+            };
+            let (old_b, new_b) =
+                (format!("{} {}", self.o.text_of(ka, a), x.show()), format!("{} {}", self.n.text_of(kb, b), y.show()));
+            let m = format!("{what}: \"{old_b}\" is now \"{new_b}\".");
+            self.claim_old(ka, a + 1);
+            self.claim_new(kb, b + 1);
+            self.push(rule, m, direction, vec![old_b, new_b]);
+        }
+    }
+
     /// Amounts, rates, caps, deadlines, notice periods and dates.
     fn quantities(&mut self) {
         for (a, b) in self.replaced.clone() {
+            // A sum whose period changed is compared as a run rate, or not at all.
+            let per = |w: &[Word], k: usize| period(w, k + 1).map(|p| p.0);
+            if self.old_done[a] || self.new_done[b] || per(&self.o.words, a) != per(&self.n.words, b) {
+                continue;
+            }
             let (Some(x), Some(y)) = (&self.o.words[a].quantity, &self.n.words[b].quantity) else { continue };
+            // Sums in two currencies: which is worth more depends on the exchange rate.
+            if let (Kind::Money(c), Kind::Money(d)) = (&x.kind, &y.kind)
+                && c != d
+            {
+                let (old_q, new_q) = (x.show(), y.show());
+                let m = format!(
+                    "Currency changed: from {old_q} to {new_q}; which is worth more depends on the exchange rate."
+                );
+                self.old_done[a] = true;
+                self.new_done[b] = true;
+                self.push(Rule::CurrencyChanged, m, Direction::None, vec![old_q, new_q]);
+                continue;
+            }
             if !x.comparable(y) {
                 continue;
             }
@@ -693,15 +835,7 @@ impl<'a> Pair<'a> {
                 Kind::Money(_) | Kind::Count if frame.as_ref().is_some_and(|f| is_payment(&f.verb)) => {
                     let rule = if up { Rule::AmountIncreased } else { Rule::AmountDecreased };
                     let m = format!("Amount {}: from {old_q} to {new_q}.", if up { "increased" } else { "decreased" });
-                    // "Acme shall not charge more than": a ceiling on what the actor is paid.
-                    let ceiling = near(&["more", "exceed", "maximum", "most"]);
-                    let paid = frame.as_ref().is_some_and(|f| receives(&f.verb));
-                    let d = match (paid, ceiling, up) {
-                        (_, true, _) => Direction::None,
-                        (true, false, true) | (false, false, false) => Direction::For(actor),
-                        _ => Direction::Against(actor),
-                    };
-                    (rule, m, d)
+                    (rule, m, self.paid_direction(b, false, up))
                 }
                 Kind::Money(_) => {
                     let rule = if up { Rule::AmountIncreased } else { Rule::AmountDecreased };
@@ -711,24 +845,7 @@ impl<'a> Pair<'a> {
                 Kind::Percent => {
                     let rule = if up { Rule::RateIncreased } else { Rule::RateDecreased };
                     let m = format!("Rate {}: from {old_q} to {new_q}.", if up { "increased" } else { "decreased" });
-                    let d = match &frame {
-                        Some(f) if receives(&f.verb) => {
-                            if up {
-                                Direction::For(actor)
-                            } else {
-                                Direction::Against(actor)
-                            }
-                        }
-                        Some(f) if is_payment(&f.verb) => {
-                            if up {
-                                Direction::Against(actor)
-                            } else {
-                                Direction::For(actor)
-                            }
-                        }
-                        _ => Direction::None,
-                    };
-                    (rule, m, d)
+                    (rule, m, self.paid_direction(b, true, up))
                 }
                 Kind::Duration(_)
                     if window(n, b, 16).any(|w| matches!(w.norm.as_str(), "liability" | "liable"))
@@ -884,6 +1001,101 @@ impl<'a> Pair<'a> {
         }
     }
 
+    /// "indemnify Acme against all claims" → "against third-party claims":
+    /// a modifier put before (or taken from) what an indemnity covers. The
+    /// claims it covers are then fewer (or more), which frees (or binds) the
+    /// indemnitor. Read only where one side's changed words are a modifier of
+    /// a few plain words right after "against", "from" or "for", and the
+    /// other side's are nothing or "all" / "any (and all)", before the same
+    /// noun; two different modifiers ("direct" → "third-party") are left for
+    /// review.
+    fn indemnity_scope(&mut self) {
+        let indemnity = |s: &Sentence| {
+            s.frames
+                .iter()
+                .find(|f| {
+                    f.modality == Modality::Obligation && matches!(f.verb.as_str(), "indemnify" | "defend" | "hold")
+                })
+                .cloned()
+        };
+        let (Some(fo), Some(fnew)) = (indemnity(self.o), indemnity(self.n)) else { return };
+        if fo.actor != fnew.actor || fo.actor == Actor::Unknown {
+            return;
+        }
+        let (ro, rn) = (runs(&self.old_changed, &self.old_done), runs(&self.new_changed, &self.new_done));
+        if ro.len() > 1 || rn.len() > 1 || ro.len() + rn.len() == 0 {
+            return;
+        }
+        let quantifier = |w: &Word| matches!(w.norm.as_str(), "all" | "any" | "and");
+        let plain = |s: &Sentence, (from, to): (usize, usize)| {
+            to - from <= 4
+                && from > 0
+                && matches!(s.words[from - 1].norm.as_str(), "against" | "from" | "for")
+                && s.words[from..to].iter().all(|w| {
+                    w.quantity.is_none()
+                        && !is_function_word(&w.norm)
+                        && !EXCEPTIONS.iter().chain(CONDITIONS).any(|p| p[0] == w.norm)
+                })
+                && s.words[from + 1..to].iter().all(|w| !w.after_break)
+                && (from..to).all(|k| self.actors.at(&s.words, k).is_none())
+        };
+        // (modifier side is new, its run, the other side's run if any)
+        let (narrowed, run, other) = match (ro.first().copied(), rn.first().copied()) {
+            (o, Some(n)) if plain(self.n, n) && o.is_none_or(|o| self.o.words[o.0..o.1].iter().all(quantifier)) => {
+                (true, n, o)
+            }
+            (Some(o), n) if plain(self.o, o) && n.is_none_or(|n| self.n.words[n.0..n.1].iter().all(quantifier)) => {
+                (false, o, n)
+            }
+            _ => return,
+        };
+        let (side, rest) = if narrowed { (self.n, self.o) } else { (self.o, self.n) };
+        // The same noun after the modifier on both sides, unchanged, in the indemnity.
+        let head = run.1;
+        let frame = if narrowed { &fnew } else { &fo };
+        if head >= side.words.len() || side.words[head].after_break || frame.action >= run.0 {
+            return;
+        }
+        let rest_head = match other {
+            Some((_, to)) => to,
+            None => {
+                let changed = if narrowed { &self.old_changed } else { &self.new_changed };
+                // With nothing changed on that side, its noun is the one its diff kept.
+                match (0..rest.words.len()).find(|&k| !changed[k] && rest.words[k].norm == side.words[head].norm) {
+                    Some(k) => k,
+                    None => return,
+                }
+            }
+        };
+        if rest.words.get(rest_head).is_none_or(|w| w.norm != side.words[head].norm) {
+            return;
+        }
+        let rest_from = other.map_or(rest_head, |(from, _)| from);
+        let (modified, plain_np) = (side.text_of(run.0, head + 1), rest.text_of(rest_from, rest_head + 1));
+        let a = self.actor_name(&fo.actor);
+        let (rule, m, d) = if narrowed {
+            (
+                Rule::ScopeNarrowed,
+                format!("Indemnity narrowed: {a} now indemnifies against \"{modified}\" (was \"{plain_np}\")."),
+                Direction::For(fo.actor.clone()),
+            )
+        } else {
+            (
+                Rule::ScopeWidened,
+                format!("Indemnity widened: {a} now indemnifies against \"{plain_np}\" (was \"{modified}\")."),
+                Direction::Against(fo.actor.clone()),
+            )
+        };
+        for &(from, to) in ro.iter() {
+            self.claim_old(from, to);
+        }
+        for &(from, to) in rn.iter() {
+            self.claim_new(from, to);
+        }
+        let (was, now) = if narrowed { (plain_np, modified) } else { (modified, plain_np) };
+        self.push(rule, m, d, vec![was, now]);
+    }
+
     /// Modality and actor of the same action, old against new.
     fn modalities(&mut self) {
         let mut used = vec![false; self.n.frames.len()];
@@ -930,16 +1142,22 @@ impl<'a> Pair<'a> {
             let who = if fnew.actor == Actor::Unknown { fo.actor.clone() } else { fnew.actor.clone() };
             let action = self.n.action_text(&fnew);
             let a = self.actor_name(&who);
+            // "shall not unreasonably withhold consent": the adverb between the
+            // modal and the action was part of what the old words said.
+            let was = match self.o.manner(&fo) {
+                manner if manner.is_empty() => format!("{a} {}", mo.phrase()),
+                manner => format!("{a} {} {manner} {}", mo.phrase(), self.o.action_text(&fo)),
+            };
             use Modality::*;
             let (rule, message, direction) = match (mo, mn) {
                 (Prohibition, Permission) | (Prohibition, NoDuty) => (
                     Rule::ModalityReversed,
-                    format!("Prohibition lifted: {a} may now {action} (before, {a} must not)."),
+                    format!("Prohibition lifted: {a} may now {action} (before, {was})."),
                     Direction::For(who),
                 ),
                 (Permission, Prohibition) | (NoDuty, Prohibition) => (
                     Rule::ModalityReversed,
-                    format!("Permission reversed: {a} may no longer {action} (before, {a} may)."),
+                    format!("Permission reversed: {a} may no longer {action} (before, {was})."),
                     Direction::Against(who),
                 ),
                 (Obligation, Permission) => (
@@ -948,7 +1166,11 @@ impl<'a> Pair<'a> {
                     Direction::For(who),
                 ),
                 (Obligation, NoDuty) if is_liability(&fo.verb) => {
-                    (Rule::ModalityWeakened, format!("{a} is no longer liable: {action}."), Direction::For(who))
+                    let m = match liability_of(&action) {
+                        Some((adj, rest)) => format!("Liability excluded: {a} is no longer {adj} {rest}"),
+                        None => format!("Obligation removed: {a} need no longer {action}"),
+                    };
+                    (Rule::ModalityWeakened, format!("{}.", m.trim_end()), Direction::For(who))
                 }
                 (Obligation, NoDuty) => (
                     Rule::ModalityWeakened,
@@ -956,7 +1178,11 @@ impl<'a> Pair<'a> {
                     Direction::For(who),
                 ),
                 (NoDuty, Obligation) if is_liability(&fnew.verb) => {
-                    (Rule::ModalityStrengthened, format!("{a} is now liable: {action}."), Direction::Against(who))
+                    let m = match liability_of(&action) {
+                        Some((adj, rest)) => format!("Liability added: {a} is now {adj} {rest}"),
+                        None => format!("Obligation strengthened: {a} now must {action}"),
+                    };
+                    (Rule::ModalityStrengthened, format!("{}.", m.trim_end()), Direction::Against(who))
                 }
                 (Permission, Obligation) | (NoDuty, Obligation) => (
                     Rule::ModalityStrengthened,
@@ -1025,6 +1251,10 @@ impl<'a> Pair<'a> {
                 .filter_map(|k| phrase_at(&side.words, k, list).map(|len| (k, len)))
                 .collect();
             for (k, len) in hits {
+                // "only if": "if" inside a carve-out or condition already read is part of it.
+                if if added { self.new_done[k] } else { self.old_done[k] } {
+                    continue;
+                }
                 let end = side.clause_end(k + len);
                 let what = side.text_of(k, end);
                 let frame = self.frame_near(k, !added).cloned();
@@ -1347,10 +1577,95 @@ impl<'a> Pair<'a> {
         }
     }
 
-    /// The frame governing word `k` (the nearest modal before it, else the first).
+    /// The frame governing word `k` (the nearest modal before it, else the
+    /// first). A frame with no party inside what a party warrants ("Acme
+    /// warrants that the Software will perform …") is governed by the warranty.
     fn frame_near(&self, k: usize, old: bool) -> Option<&Frame> {
-        let frames = if old { &self.o.frames } else { &self.n.frames };
-        frames.iter().rev().find(|f| f.modal.0 <= k).or_else(|| frames.first())
+        let side = if old { self.o } else { self.n };
+        let frames = &side.frames;
+        let f = frames.iter().rev().find(|f| f.modal.0 <= k).or_else(|| frames.first())?;
+        if f.actor != Actor::Unknown {
+            return Some(f);
+        }
+        let warranty = frames.iter().rev().find(|g| {
+            g.verb == "warrant"
+                && g.modal.0 < f.modal.0
+                && matches!(g.actor, Actor::Party(_) | Actor::Mutual)
+                && side.words[g.action..f.modal.0].iter().skip(1).all(|w| !w.after_break)
+        });
+        Some(warranty.unwrap_or(f))
+    }
+
+    /// Whom a higher (`up`) or lower sum (or rate, `percent`) at new word `b`
+    /// favours, from the payment frame governing it: a higher sum the actor
+    /// pays is against it, one it charges for it; a ceiling on a sum ("shall
+    /// not charge more than") says no more than that. A rate with no payment
+    /// frame is read as interest, paid by the party that owes the late amounts.
+    fn paid_direction(&self, b: usize, percent: bool, up: bool) -> Direction {
+        let frame = self.frame_near(b, false);
+        let actor = frame.map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
+        let (paid, pays) = (frame.is_some_and(|f| receives(&f.verb)), frame.is_some_and(|f| is_payment(&f.verb)));
+        let near = |words: &[&str]| window(&self.n.words, b, 10).any(|w| words.contains(&w.norm.as_str()));
+        match (percent, paid, pays) {
+            (false, _, false) => Direction::None,
+            // "Acme shall not charge more than": a ceiling on what the actor is paid.
+            (false, _, true) if near(&["more", "exceed", "maximum", "most"]) => Direction::None,
+            (_, true, _) if up => Direction::For(actor),
+            (_, true, _) => Direction::Against(actor),
+            (_, false, true) if up => Direction::Against(actor),
+            (_, false, true) => Direction::For(actor),
+            // "Late payments by Beta bear interest at 1.5%": paid by the debtor.
+            (true, false, false) => match self.interest_debtor(b) {
+                Some(debtor) if up => Direction::Against(debtor),
+                Some(debtor) => Direction::For(debtor),
+                None => Direction::None,
+            },
+        }
+    }
+
+    /// "Late payments by Beta bear interest at 1.5% per month": who pays the
+    /// interest at new word `k`, the party that owes the late amounts. Read
+    /// from "owed by X", "payments by X", "X owes", or "owed to X" (the other
+    /// party of two owes them); `None` unless "interest" stands near and the
+    /// sentence names exactly one debtor.
+    fn interest_debtor(&self, k: usize) -> Option<Actor> {
+        let w = &self.n.words;
+        if !window(w, k, 8).any(|x| x.norm == "interest") {
+            return None;
+        }
+        let owed = |x: &str| {
+            matches!(
+                x,
+                "owed" | "owing" | "payable" | "due" | "paid" | "payment" | "payments" | "amount" | "amounts" | "sums"
+            )
+        };
+        let mut debtors: Vec<Actor> = Vec::new();
+        for i in 1..w.len() {
+            let Some((a, len)) = self.actors.at(w, i) else { continue };
+            let (before, after) = (w[i - 1].norm.as_str(), w.get(i + len).map_or("", |x| x.norm.as_str()));
+            // "owed by Beta", "payments by Beta to Acme", "owed by Beta or by Acme".
+            let owed_before = (i.saturating_sub(6)..i - 1).any(|j| owed(&w[j].norm));
+            let debtor = if before == "by" && owed_before || matches!(after, "owes" | "owe") {
+                Some(a)
+            } else if before == "to" && owed_before {
+                match &a {
+                    Actor::Party(key) => self.actors.other(key).map(|o| Actor::Party(o.to_string())),
+                    _ => Some(a),
+                }
+            } else {
+                None
+            };
+            if let Some(d) = debtor
+                && !debtors.contains(&d)
+            {
+                debtors.push(d);
+            }
+        }
+        // Two debtors ("by Beta or by Acme"): the words do not say.
+        match debtors.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        }
     }
 
     /// "Acme's liability …", "our liability …": the party whose liability a cap limits.
@@ -1471,15 +1786,29 @@ pub(super) fn describe_frame(actors: &Actors, side: &Sentence, f: &Frame, added:
         (Modality::Permission, false) => {
             (Rule::RightRevoked, format!("Right removed: {a} may no longer {action}."), Direction::Against(actor))
         }
-        (Modality::NoDuty, true) => (
+        (Modality::NoDuty, added) => {
+            // "Acme is not liable for lost profits": said as it reads, not "need not be liable".
+            let said = match liability_of(&action) {
+                Some((adj, rest)) => format!("is not {adj} {rest}").trim_end().to_string(),
+                None => format!("{} {action}", f.modality.phrase()),
+            };
+            if added {
+                (Rule::ObligationRemoved, format!("Protection added: {a} {said}."), Direction::For(actor))
+            } else {
+                (
+                    Rule::ObligationAdded,
+                    format!("Protection removed: it no longer says {a} {said}."),
+                    Direction::Against(actor),
+                )
+            }
+        }
+        (Modality::Obligation, true) if f.verb == "warrant" => {
+            (Rule::ObligationAdded, format!("Warranty given: {a} warrants {action}."), Direction::Against(actor))
+        }
+        (Modality::Obligation, false) if f.verb == "warrant" => (
             Rule::ObligationRemoved,
-            format!("Protection added: {a} {} {action}.", f.modality.phrase()),
+            format!("Warranty removed: {a} no longer warrants {action}."),
             Direction::For(actor),
-        ),
-        (Modality::NoDuty, false) => (
-            Rule::ObligationAdded,
-            format!("Protection removed: it no longer says {a} {} {action}.", f.modality.phrase()),
-            Direction::Against(actor),
         ),
         (_, true) if is_payment(&f.verb) => {
             (Rule::PaymentAdded, format!("New payment: {a} must {action}."), Direction::Against(actor))
@@ -1511,6 +1840,15 @@ fn receives(verb: &str) -> bool {
 
 pub(super) fn is_payment(verb: &str) -> bool {
     matches!(verb, "pay" | "refund" | "reimburse" | "remit" | "compensate" | "charge" | "invoice" | "bill")
+}
+
+/// "be liable for lost profits" → ("liable", "for lost profits").
+fn liability_of(action: &str) -> Option<(&'static str, &str)> {
+    let rest = action.strip_prefix("be ")?;
+    ["liable", "responsible"].into_iter().find_map(|adj| {
+        let r = rest.get(adj.len()..).filter(|_| rest[..adj.len()].eq_ignore_ascii_case(adj))?;
+        (r.is_empty() || r.starts_with(' ')).then(|| (adj, r.trim_start()))
+    })
 }
 
 fn is_liability(verb: &str) -> bool {
@@ -1724,6 +2062,25 @@ fn address_runs(s: &Sentence, changed: &[bool], done: &[bool], actors: &Actors) 
     }
     let runs = runs(changed, done);
     runs.iter().all(|&(a, b)| b - a <= 12 && inside[a..b].iter().all(|&x| x)).then_some(runs)
+}
+
+/// The period of a recurring sum or rate at word `k`, right after it:
+/// "per month", "a year", "each week", "monthly": (times a year, words).
+fn period(w: &[Word], k: usize) -> Option<(f64, usize)> {
+    let per_year = |u: &str| match u {
+        "day" | "daily" => Some(365.0),
+        "week" | "weekly" => Some(52.0),
+        "month" | "monthly" => Some(12.0),
+        "quarter" | "quarterly" => Some(4.0),
+        "year" | "annum" | "annually" | "yearly" => Some(1.0),
+        _ => None,
+    };
+    let first = w.get(k)?.norm.as_str();
+    match first {
+        "per" | "a" | "each" | "every" => per_year(w.get(k + 1)?.norm.as_str()).map(|f| (f, 2)),
+        "daily" | "weekly" | "monthly" | "quarterly" | "annually" | "yearly" => per_year(first).map(|f| (f, 1)),
+        _ => None,
+    }
 }
 
 fn window(w: &[Word], k: usize, n: usize) -> impl Iterator<Item = &Word> {

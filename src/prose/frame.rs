@@ -248,6 +248,12 @@ const MODALS: &[(&str, Modality)] = &[
     ("gives", Modality::Grant),
     ("give", Modality::Grant),
     ("pays", Modality::Obligation),
+    ("represents and warrants", Modality::Obligation),
+    ("warrants and represents", Modality::Obligation),
+    ("warrants", Modality::Obligation),
+    ("represent and warrant", Modality::Obligation),
+    ("warrant and represent", Modality::Obligation),
+    ("warrant", Modality::Obligation),
 ];
 
 /// Words between a modal and its action that are not the action.
@@ -273,8 +279,6 @@ const FILLER: &[&str] = &[
     "cost",
     "sole",
     "discretion",
-    "use",
-    "make",
     "any",
     "all",
     "in",
@@ -398,6 +402,8 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
         };
         // "pays" and "grants" only count with an actor just before them.
         let present = matches!(w[i].norm.as_str(), "pays" | "grants" | "grant" | "gives" | "give");
+        // "Acme warrants that …": a warranty, only with its warrantor right before it.
+        let warrants = w[i..i + n].iter().any(|x| matches!(x.norm.as_str(), "warrants" | "warrant"));
         // "You give Acme the rights necessary …": "give" grants only a right,
         // licence or permission (not "give notice").
         if matches!(w[i].norm.as_str(), "gives" | "give")
@@ -427,6 +433,14 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
             i += n;
             continue;
         }
+        if warrants
+            && !subject.is_some_and(|(_, end)| {
+                w[end..i].iter().all(|x| matches!(x.norm.as_str(), "hereby" | "also" | "further"))
+            })
+        {
+            i += n;
+            continue;
+        }
         // "Fees shall be paid by Beta to Acme": a passive payment names its payer
         // after "by" and its payee after "to".
         if actor.is_none()
@@ -446,7 +460,8 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
         } else {
             action
         };
-        let verb = w.get(action).map(|x| lemma(&x.norm)).unwrap_or_default();
+        let verb =
+            if warrants { "warrant".to_string() } else { w.get(action).map(|x| lemma(&x.norm)).unwrap_or_default() };
         // "will have a licence", "shall remain in force": states, not duties.
         let stative = matches!(
             verb.as_str(),
@@ -468,6 +483,13 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
             i += n;
             continue;
         }
+        // "is liable for", "is not responsible for": the modal phrase holds the
+        // verb, so that "is liable" and "is not liable" are read as one action
+        // ("is responsible for any charges" stays a payment).
+        let verb = match w[i..i + n].iter().find(|x| matches!(x.norm.as_str(), "liable" | "responsible")) {
+            Some(x) if !super::compare::is_payment(&verb) => x.norm.clone(),
+            _ => verb,
+        };
         // "In no event shall Acme …", "Under no circumstances will …": negated.
         let norm = |k: usize| w.get(k).map_or("", |x| x.norm.as_str());
         if i >= 2 && norm(i - 1) == "event" && norm(i - 2) == "no"
@@ -677,6 +699,17 @@ mod tests {
         assert_eq!((fs[0].actor.clone(), fs[0].modality), (Actor::Party("mozilla".into()), Modality::NoDuty));
         // Between two named parties, nobody is the provider: the words do not say whose it is.
         assert!(frames(&words("There is no guarantee that the records are complete"), &acme_beta()).is_empty());
+    }
+
+    #[test]
+    fn a_warranty_needs_its_warrantor_right_before_it() {
+        for s in ["Acme warrants that the Software works", "You hereby represent and warrant that you are an adult"] {
+            let f = frames(&words(s), &acme_beta());
+            assert_eq!((f[0].modality, f[0].verb.as_str()), (Modality::Obligation, "warrant"), "{s}");
+        }
+        for s in ["Acme does not warrant that the Software works", "Acme shall not warrant the results"] {
+            assert!(frames(&words(s), &acme_beta()).iter().all(|f| f.modality != Modality::Obligation), "{s}");
+        }
     }
 
     #[test]

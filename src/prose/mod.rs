@@ -140,15 +140,71 @@ impl Sentence {
         (k + 1..limit).find(|&i| self.words[i].after_break).unwrap_or(limit)
     }
 
+    /// Where what a warranty frame warrants ends ("warrants that …"): at the
+    /// first later frame of another party, else the end of the sentence, at
+    /// most 30 words on. `None` for any other frame.
+    pub fn warranted(&self, f: &Frame) -> Option<usize> {
+        if f.verb != "warrant" || self.words.get(f.action).is_none_or(|w| w.norm != "that") {
+            return None;
+        }
+        let other = self
+            .frames
+            .iter()
+            .filter(|g| g.modal.0 > f.action && g.actor != Actor::Unknown && g.actor != f.actor)
+            .map(|g| g.subject.map_or(g.modal.0, |(from, _)| from.min(g.modal.0)))
+            .next();
+        Some(other.unwrap_or(self.words.len()).min(f.action + 30))
+    }
+
+    /// Whether frame `g` stands inside what another frame of the sentence warrants.
+    pub fn inside_warranty(&self, g: &Frame) -> bool {
+        self.frames.iter().any(|f| {
+            !std::ptr::eq(f, g) && f.modal.0 < g.modal.0 && self.warranted(f).is_some_and(|end| g.modal.0 < end)
+        })
+    }
+
+    /// The adverbs between a frame's modal and its action that qualify how
+    /// it acts ("shall not *unreasonably* withhold", "shall *promptly*
+    /// notify"), as written; empty when there are none.
+    pub fn manner(&self, f: &Frame) -> String {
+        (f.modal.1..f.action.min(self.words.len()))
+            .filter(|&k| {
+                matches!(
+                    self.words[k].norm.as_str(),
+                    "unreasonably"
+                        | "reasonably"
+                        | "promptly"
+                        | "immediately"
+                        | "only"
+                        | "solely"
+                        | "timely"
+                        | "directly"
+                        | "jointly"
+                        | "severally"
+                )
+            })
+            .map(|k| self.text_of(k, k + 1))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// The action of a frame, as written: up to the end of its clause, the
     /// next modal verb, or "and" before another party.
     pub fn action_text(&self, f: &Frame) -> String {
+        // What a party warrants ("that the Software will perform … and will
+        // comply …") runs on past the frames inside it, to a frame of another
+        // party or the end of the sentence (at most 30 words).
+        if let Some(limit) = self.warranted(f) {
+            let t = self.text_of(f.action, limit);
+            return t.trim_end_matches(['.', ';', ',', ':']).to_string();
+        }
         let mut end = self.clause_end(f.action);
-        if let Some(next) = self.frames.iter().find(|g| g.modal.0 > f.action) {
+        let next = self.frames.iter().find(|g| g.modal.0 > f.action);
+        if let Some(next) = next {
             end = end.min(next.modal.0);
         }
         // Stop before the subject of the next frame ("… and Mozilla will …").
-        if let Some(next) = self.frames.iter().find(|g| g.modal.0 > f.action)
+        if let Some(next) = next
             && let Some((from, _)) = next.subject
             && from > f.action
         {
@@ -159,13 +215,14 @@ impl Sentence {
         }
         let t = self.text_of(f.action, end);
         let t = t.trim_end_matches(['.', ';', ',', ':']);
-        // "is liable for losses": the modal phrase holds the verb, which the
-        // action must carry for "Acme need no longer be liable for losses".
-        let held = f.modal.1.checked_sub(1).and_then(|k| self.words.get(k)).map(|w| w.norm.as_str());
-        if let Some(adjective @ ("liable" | "responsible")) = held
-            && f.verb != adjective
+        // "is liable for losses", "is not responsible for lost data": the
+        // modal phrase holds the adjective (and its "for"), which the action
+        // must carry for "Acme is no longer liable for losses".
+        if let Some(k) = (f.modal.0..f.modal.1.min(self.words.len()))
+            .find(|&k| matches!(self.words[k].norm.as_str(), "liable" | "responsible"))
         {
-            return format!("be {adjective} {t}").trim_end().to_string();
+            let held = self.text_of(k, f.modal.1);
+            return format!("be {held} {t}").trim_end().to_string();
         }
         // "In no event shall Acme be liable": the action is "liable …", said "be liable …".
         if matches!(f.verb.as_str(), "liable" | "responsible")
@@ -343,7 +400,11 @@ fn lone(out: &mut Analysis, s: &Sentence, prior: &[Sentence], actors: &Actors, a
     } else {
         let continued = if s.frames.is_empty() { continued_grant(s, prior, actors) } else { None };
         let frames = continued.as_slice().iter().chain(&s.frames);
-        for f in frames.filter(|f| f.actor != Actor::Unknown || f.modality == frame::Modality::Grant) {
+        // What a party warrants is said with the warranty, not as duties of its own.
+        for f in frames
+            .filter(|f| f.actor != Actor::Unknown || f.modality == frame::Modality::Grant)
+            .filter(|f| !s.inside_warranty(f))
+        {
             let (rule, message, direction) = compare::describe_frame(actors, s, f, added);
             let mut c = Change::of(rule, message, &direction, actors, vec![s.text_of(f.modal.0, f.action + 1)]);
             c.permission = f.modality == frame::Modality::Permission;
@@ -1009,6 +1070,190 @@ mod tests {
         let r = found("Acme shall deliver.", "Acme shall deliver. The sky is blue.");
         assert_eq!(r.unexplained.len(), 1);
         assert!(r.unexplained[0].old.is_none());
+    }
+
+    /// What an indemnity covers narrows or widens: fewer claims covered free
+    /// the indemnitor, more weigh on it.
+    #[test]
+    fn an_indemnity_narrowed_favours_the_indemnitor() {
+        let c = one(
+            "Beta shall indemnify Acme against all claims.",
+            "Beta shall indemnify Acme against third-party claims.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ScopeNarrowed, ["beta".to_string()].as_slice()));
+        assert!(c.message.contains("third-party claims"), "{}", c.message);
+        let c = one(
+            "Beta shall indemnify and hold Acme harmless from third-party claims.",
+            "Beta shall indemnify and hold Acme harmless from claims.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ScopeWidened, ["acme".to_string()].as_slice()));
+        // What a duty to deliver covers is no indemnity: "conforming goods" is a
+        // stricter duty, not a narrower one; the words are left for review.
+        let a = found("Acme shall deliver the goods.", "Acme shall deliver conforming goods.");
+        assert!(a.changes.iter().all(|c| c.rule != Rule::ScopeNarrowed), "{a:?}");
+        // Each party's indemnity cuts both ways.
+        let c = one(
+            "Each party shall indemnify the other against all claims.",
+            "Each party shall indemnify the other against third-party claims.",
+        );
+        assert!(c.favours.is_empty(), "{c:?}");
+    }
+
+    /// A warranty binds its warrantor: given, it favours the other party;
+    /// withdrawn or narrowed, the warrantor.
+    #[test]
+    fn a_warranty_binds_its_warrantor() {
+        let fav =
+            |o: &str, n: &str| found(o, n).changes.iter().map(|c| (c.rule, c.favours.clone())).collect::<Vec<_>>();
+        let (acme, beta) = (vec!["acme".to_string()], vec!["beta".to_string()]);
+        let warranty = "Acme warrants that the Software will perform as described in the Documentation.";
+        let a = found(&format!("Acme shall deliver. {warranty}"), "Acme shall deliver.");
+        assert_eq!(a.changes.len(), 1, "{a:?}");
+        assert_eq!((a.changes[0].rule, a.changes[0].favours.clone()), (Rule::ObligationRemoved, acme.clone()));
+        let m = &a.changes[0].message;
+        assert!(m.contains("Warranty removed") && m.contains("the Software will perform as described"), "{m}");
+        assert_eq!(
+            fav("Acme shall deliver.", &format!("Acme shall deliver. {warranty}")),
+            [(Rule::ObligationAdded, beta)]
+        );
+        let both = "Acme represents and warrants that it owns the Software.";
+        assert_eq!(
+            fav(&format!("Acme shall deliver. {both}"), "Acme shall deliver."),
+            [(Rule::ObligationRemoved, acme.clone())]
+        );
+        // Narrowed: the warrantor promises less.
+        assert_eq!(
+            fav(warranty, &warranty.replace("perform as", "perform substantially as")),
+            [(Rule::QualifierAdded, acme)]
+        );
+        // What is warranted is said once, with the warranty, in full.
+        let a = found(
+            "Acme shall deliver.",
+            "Acme shall deliver. Beta represents and warrants that its content will not infringe any patent and will comply with the guidelines.",
+        );
+        assert_eq!(a.changes.len(), 1, "{a:?}");
+        let m = &a.changes[0].message;
+        assert!(m.contains("will not infringe any patent and will comply with the guidelines"), "{m}");
+        // A warranty disclaimed is no warranty given.
+        let a = found("Acme shall deliver.", "Acme shall deliver. Acme makes no warranties and gives no guarantees.");
+        assert!(a.changes.iter().all(|c| c.rule != Rule::ObligationAdded), "{a:?}");
+    }
+
+    /// Interest on late amounts is paid by the party that owes them.
+    #[test]
+    fn late_interest_is_paid_by_the_debtor() {
+        let rate = |o: &str| {
+            let c = one(o, &o.replace("1.5%", "2%"));
+            assert_eq!(c.rule, Rule::RateIncreased, "{o}");
+            (c.favours, c.mixed)
+        };
+        let acme = vec!["acme".to_string()];
+        assert_eq!(rate("Late payments by Beta bear interest at 1.5% per month.").0, acme);
+        assert_eq!(rate("Amounts owed by Beta that are overdue accrue interest at 1.5% per month.").0, acme);
+        assert_eq!(rate("Overdue amounts owed to Acme accrue interest at 1.5% per month.").0, acme);
+        assert_eq!(rate("Any amount Beta owes that is overdue bears interest at 1.5% per month.").0, acme);
+        // No debtor named, or two: the words do not say.
+        assert!(rate("Overdue amounts bear interest at 1.5% per month.").0.is_empty());
+        assert!(rate("Amounts owed by Beta or by Acme accrue interest at 1.5% per month.").0.is_empty());
+        // Either party's late payments: it cuts both ways.
+        let (favours, mixed) = rate("Late payments by either party bear interest at 1.5% per month.");
+        assert!(favours.is_empty() && mixed.len() == 2, "{favours:?} {mixed:?}");
+    }
+
+    /// Recurring sums compare as run rates: "1.5% per month" → "1.5% per
+    /// year" is twelve times less.
+    #[test]
+    fn a_rate_period_changed_compares_run_rates() {
+        let c = one(
+            "Beta shall pay Acme interest at 1.5% per month on late amounts.",
+            "Beta shall pay Acme interest at 1.5% per year on late amounts.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::RateDecreased, ["beta".to_string()].as_slice()));
+        assert!(c.message.contains("1.5% per month") && c.message.contains("1.5% per year"), "{}", c.message);
+        let c = one("Beta shall pay Acme $1,000 per month.", "Beta shall pay Acme $10,000 per year.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::AmountDecreased, ["beta".to_string()].as_slice()));
+        let c = one("Beta shall pay Acme $100 a week.", "Beta shall pay Acme $500 monthly.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::AmountIncreased, ["acme".to_string()].as_slice()));
+        // No payer named: the rate still fell, for no one the words name.
+        let c = one("Late amounts bear interest at 1.5% per month.", "Late amounts bear interest at 1.5% per year.");
+        assert_eq!((c.rule, c.favours.len()), (Rule::RateDecreased, 0));
+        // The same run rate paid at another interval is not read as equal: left for review.
+        let a = found("Beta shall pay Acme $1,000 per month.", "Beta shall pay Acme $12,000 per year.");
+        assert!(a.changes.is_empty() && !a.unexplained.is_empty(), "{a:?}");
+    }
+
+    /// A floor made a ceiling on what the actor must pay or do relieves it.
+    #[test]
+    fn a_floor_made_a_ceiling_relieves_the_party_bound() {
+        let c = one("Beta shall pay Acme at least $5,000 per year.", "Beta shall pay Acme at most $5,000 per year.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::AmountDecreased, ["beta".to_string()].as_slice()));
+        assert!(c.message.contains("at least USD 5,000") && c.message.contains("at most USD 5,000"), "{}", c.message);
+        let c = one(
+            "Acme shall give Beta no more than 30 days' notice.",
+            "Acme shall give Beta not less than 30 days' notice.",
+        );
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ModalityStrengthened, ["beta".to_string()].as_slice()));
+        // A floor on what the actor is paid, or in a condition: the words do not say.
+        let c = one("Acme shall charge Beta at least $50.", "Acme shall charge Beta at most $50.");
+        assert!(c.favours.is_empty(), "{c:?}");
+        let c = one(
+            "Acme shall refund the fees if Beta cancels at least 30 days before the start.",
+            "Acme shall refund the fees if Beta cancels at most 30 days before the start.",
+        );
+        assert!(c.favours.is_empty(), "{c:?}");
+    }
+
+    /// Sums in two currencies cannot be ordered: no party, and the message says so.
+    #[test]
+    fn a_currency_changed_names_no_winner() {
+        let c = one("Beta shall pay Acme USD 5,000.", "Beta shall pay Acme EUR 5,000.");
+        assert_eq!((c.rule, c.favours.len(), c.disfavours.len()), (Rule::CurrencyChanged, 0, 0));
+        assert!(c.message.contains("USD 5,000") && c.message.contains("EUR 5,000"), "{}", c.message);
+    }
+
+    /// Messages keep the words that carry the meaning.
+    #[test]
+    fn messages_keep_the_verb_and_its_qualifier() {
+        let c = one("Beta may use the Marks.", "Beta must not use the Marks.");
+        assert!(c.message.contains("may no longer use the Marks"), "{}", c.message);
+        let a = found("Acme shall deliver.", "Acme shall deliver. Beta must not use the Marks.");
+        assert!(a.changes[0].message.contains("Beta must not use the Marks"), "{}", a.changes[0].message);
+        // "unreasonably" was part of what was forbidden.
+        let c = one("Acme shall not unreasonably withhold consent.", "Acme may withhold consent.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ModalityReversed, ["acme".to_string()].as_slice()));
+        assert!(c.message.contains("must not unreasonably withhold consent"), "{}", c.message);
+    }
+
+    /// An exclusion of liability says what is excluded, never that the party
+    /// is no longer liable at all.
+    #[test]
+    fn a_liability_exclusion_says_what_it_excludes() {
+        let a =
+            found("Acme shall be liable for damages.", "In no event shall Acme be liable for consequential damages.");
+        let c = a.changes.iter().find(|c| c.rule == Rule::ModalityWeakened).expect("weakened");
+        assert_eq!(c.favours, ["acme".to_string()]);
+        assert_eq!(c.message, "Liability excluded: Acme is no longer liable for consequential damages.");
+        let a = found("Acme is liable for all damages.", "Acme is not liable for consequential damages.");
+        assert_eq!(a.changes[0].message, "Liability excluded: Acme is no longer liable for consequential damages.");
+        let a = found("Acme is not responsible for indirect losses.", "Acme is responsible for indirect losses.");
+        assert_eq!(a.changes[0].message, "Liability added: Acme is now responsible for indirect losses.");
+        let a = found("Acme shall deliver.", "Acme shall deliver. Acme shall not be liable for consequential damages.");
+        assert_eq!(a.changes[0].message, "Protection added: Acme is not liable for consequential damages.");
+        let a = found("Acme shall deliver.", "Acme shall deliver. Acme is not responsible for lost data.");
+        assert_eq!(a.changes[0].message, "Protection added: Acme is not responsible for lost data.");
+        let a = found("Acme shall deliver. Acme shall not be liable for lost profits.", "Acme shall deliver.");
+        assert_eq!(a.changes[0].message, "Protection removed: it no longer says Acme is not liable for lost profits.");
+    }
+
+    /// One condition added is one finding, however many condition words it opens with.
+    #[test]
+    fn one_only_if_is_one_condition() {
+        let c =
+            one("Acme may terminate this Agreement.", "Acme may terminate this Agreement only if Beta breaches it.");
+        assert_eq!((c.rule, c.favours.as_slice()), (Rule::ConditionAdded, ["beta".to_string()].as_slice()));
+        assert!(c.message.contains("only if Beta breaches it"), "{}", c.message);
+        let c = one("Acme shall refund the fees provided that Beta asks.", "Acme shall refund the fees.");
+        assert_eq!(c.rule, Rule::ConditionRemoved, "{c:?}");
     }
 
     #[test]
