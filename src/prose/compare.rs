@@ -1249,6 +1249,11 @@ impl<'a> Pair<'a> {
             let hits: Vec<(usize, usize)> = (0..side.words.len())
                 .filter(|&k| changed[k] && !done[k])
                 .filter_map(|k| phrase_at(&side.words, k, list).map(|len| (k, len)))
+                // "including but not limited to" widens: its "but not" carves nothing out.
+                .filter(|&(k, _)| {
+                    !(side.words[k].norm == "but"
+                        && side.words.get(k + 2).is_some_and(|w| matches!(w.norm.as_str(), "limited" | "restricted")))
+                })
                 .collect();
             for (k, len) in hits {
                 // "only if": "if" inside a carve-out or condition already read is part of it.

@@ -760,6 +760,15 @@ mod tests {
     }
 
     #[test]
+    fn including_but_not_limited_to_is_no_exception() {
+        let a = found(
+            "Beta shall indemnify Acme against claims arising from the Content.",
+            "Beta shall indemnify Acme against claims, including but not limited to claims arising from the Content.",
+        );
+        assert!(a.changes.iter().all(|c| c.rule != Rule::ExceptionAdded), "{:?}", a.changes);
+    }
+
+    #[test]
     fn including_without_limitation_names_no_winner() {
         let a = found(
             "Beta shall indemnify Acme against all claims, including claims for infringement.",
