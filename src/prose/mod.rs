@@ -213,7 +213,16 @@ impl Sentence {
         while end > f.action + 1 && matches!(self.words[end - 1].norm.as_str(), "and" | "or" | "then") {
             end -= 1;
         }
-        let t = self.text_of(f.action, end);
+        // "must be at least 13": a copula (and "at") the frame passed over is
+        // part of what the party must be.
+        let gap = f.modal.1..f.action.min(self.words.len());
+        let from = if !gap.is_empty() && self.words[gap.clone()].iter().all(|w| matches!(w.norm.as_str(), "be" | "at"))
+        {
+            gap.start
+        } else {
+            f.action
+        };
+        let t = self.text_of(from, end);
         let t = t.trim_end_matches(['.', ';', ',', ':']);
         // "is liable for losses", "is not responsible for lost data": the
         // modal phrase holds the adjective (and its "for"), which the action
@@ -766,6 +775,12 @@ mod tests {
             "Beta shall indemnify Acme against claims, including but not limited to claims arising from the Content.",
         );
         assert!(a.changes.iter().all(|c| c.rule != Rule::ExceptionAdded), "{:?}", a.changes);
+    }
+
+    #[test]
+    fn a_duty_to_be_keeps_its_verb() {
+        let c = one("Beta must be at least 18 years old to register. Beta may register.", "Beta may register.");
+        assert!(c.message.contains("must be at least 18 years old"), "{}", c.message);
     }
 
     #[test]
