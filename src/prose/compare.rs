@@ -976,15 +976,23 @@ impl<'a> Pair<'a> {
                                 }
                         } =>
                 {
-                    // A higher ceiling lets the holder do more.
+                    // A higher ceiling lets the holder do more: the party that may act, or
+                    // for a grant the grantee ("Acme grants Beta a licence to install up
+                    // to 5 copies" holds Beta's licence, not Acme's).
+                    let holder = if f.modality == Modality::Grant { f.object.clone() } else { Some(f.actor.clone()) };
                     let rule = if up { Rule::ScopeWidened } else { Rule::ScopeNarrowed };
                     let m = format!(
                         "Limit {} from {old_q} to {new_q} on what {} may do: \"{}\".",
                         if up { "raised" } else { "lowered" },
-                        self.actor_name(&f.actor),
+                        holder.as_ref().map_or_else(|| "the holder".to_string(), |h| self.actor_name(h)),
                         self.n.text_of(f.action, self.n.clause_end(b)),
                     );
-                    (rule, m, if up { Direction::For(f.actor.clone()) } else { Direction::Against(f.actor.clone()) })
+                    let d = match holder {
+                        Some(h) if up => Direction::For(h),
+                        Some(h) => Direction::Against(h),
+                        None => Direction::None,
+                    };
+                    (rule, m, d)
                 }
                 Kind::Date | Kind::Year
                     if near(&["until", "through", "expire", "expires", "term", "terminate", "ends", "end"]) =>

@@ -721,6 +721,13 @@ mod tests {
             "{}",
             c.message
         );
+        // A grant's ceiling is the grantee's: more copies favour the licensee, not the grantor.
+        let c = one(
+            "Acme grants Beta a licence to install the Software on up to 5 devices.",
+            "Acme grants Beta a licence to install the Software on up to 10 devices.",
+        );
+        // (The grantee is named only where the frame reads it; otherwise no one.)
+        assert!(c.favours.is_empty() || c.favours == ["beta"], "{}: {:?}", c.message, c.favours);
         // A prohibition beyond a ceiling: a higher ceiling frees the party restricted.
         let c = one("Beta shall not make more than 2 copies.", "Beta shall not make more than 4 copies.");
         assert_eq!(
