@@ -328,16 +328,18 @@ impl<'a> Pair<'a> {
                 // "unless Beta has not paid" → "unless Beta has paid": the condition is inverted.
                 let inverted = side.words[from..to].iter().any(|w| matches!(w.norm.as_str(), "not" | "no" | "never"));
                 let tighter = added != looser;
-                // The frame the condition governs: the next one after it, else the one before.
+                // The frame the condition governs: the next one after its clause (not one
+                // inside it: "if Beta pays the fees" is no duty of Beta's), else the one before.
                 let frames = &side.frames;
+                let cond_end = side.clause_end(c);
                 let frame = frames
                     .iter()
-                    .find(|f| f.modal.0 > c)
+                    .find(|f| f.modal.0 >= cond_end)
                     .or_else(|| frames.iter().rev().find(|f| f.modal.0 < c))
                     .cloned();
                 let direction = match &frame {
                     _ if inverted => Direction::None,
-                    Some(f) if f.modality.burden() == tighter => Direction::For(f.actor.clone()),
+                    Some(f) if f.modality.costs_actor() == tighter => Direction::For(f.actor.clone()),
                     Some(f) => Direction::Against(f.actor.clone()),
                     None => Direction::None,
                 };
@@ -1130,11 +1132,11 @@ impl<'a> Pair<'a> {
                 // lose the right (or shed the duty), so the one left gains (or bears) it;
                 // from one to each party, the reverse.
                 let d = match (&fo.actor, &fnew.actor) {
-                    (Actor::Mutual, one @ Actor::Party(_)) if mo.burden() => Direction::Against(one.clone()),
+                    (Actor::Mutual, one @ Actor::Party(_)) if mo.costs_actor() => Direction::Against(one.clone()),
                     (Actor::Mutual, one @ Actor::Party(_)) => Direction::For(one.clone()),
-                    (one @ Actor::Party(_), Actor::Mutual) if mo.burden() => Direction::For(one.clone()),
+                    (one @ Actor::Party(_), Actor::Mutual) if mo.costs_actor() => Direction::For(one.clone()),
                     (one @ Actor::Party(_), Actor::Mutual) => Direction::Against(one.clone()),
-                    _ if mo.burden() => Direction::For(fo.actor.clone()),
+                    _ if mo.costs_actor() => Direction::For(fo.actor.clone()),
                     _ => Direction::Against(fo.actor.clone()),
                 };
                 self.claim_actor_words();
@@ -1274,7 +1276,7 @@ impl<'a> Pair<'a> {
                 let actor = frame.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
                 // A carve-out narrows the frame it qualifies: a narrower duty
                 // helps its actor, a narrower right or protection hurts it.
-                let helps = frame.as_ref().is_some_and(|f| f.modality.burden()) == added;
+                let helps = frame.as_ref().is_some_and(|f| f.modality.costs_actor()) == added;
                 // "excluding VAT" → "including VAT": what an amount covers, not a
                 // carve-out dropped; and a carve-out that names a party of its own
                 // ("except that Beta may not …") in a term for either party binds
@@ -1421,7 +1423,7 @@ impl<'a> Pair<'a> {
                 let confirms = !narrows && k > 0 && side.words[k - 1].norm == "including";
                 let direction = match &frame {
                     _ if confirms => Direction::None,
-                    Some(f) if f.modality.burden() == narrower => Direction::For(actor),
+                    Some(f) if f.modality.costs_actor() == narrower => Direction::For(actor),
                     Some(_) => Direction::Against(actor),
                     None => Direction::None,
                 };
@@ -1530,8 +1532,19 @@ impl<'a> Pair<'a> {
                 let carve_out = side.words[..from]
                     .iter()
                     .any(|w| matches!(w.norm.as_str(), "except" | "excluding" | "other" | "save" | "unless"));
+                // "a nonexclusive, royalty-free, worldwide license": terms of the licence
+                // (some narrow it, some widen it), not items of its scope.
+                let licence_terms = side.words[from..to].iter().any(|w| {
+                    let n = w.norm.as_str();
+                    n.contains("exclusive")
+                        || n.contains("revocable")
+                        || n.contains("royalty")
+                        || n.contains("transferable")
+                        || n.contains("sublicensable")
+                        || n.contains("assignable")
+                });
                 let direction = match &frame {
-                    _ if carve_out => Direction::None,
+                    _ if carve_out || licence_terms => Direction::None,
                     Some(f) if f.modality == Modality::Grant => match &f.object {
                         Some(o) if wider => Direction::For(o.clone()),
                         Some(o) => Direction::Against(o.clone()),

@@ -129,6 +129,13 @@ impl Modality {
         matches!(self, Modality::Obligation | Modality::Prohibition)
     }
 
+    /// Whether the frame costs its actor: a duty, a restriction or a grant it
+    /// makes (a grant narrowed, by a condition, a carve-out or a qualifier,
+    /// favours its grantor, as a duty narrowed favours the party bound).
+    pub fn costs_actor(self) -> bool {
+        self.burden() || self == Modality::Grant
+    }
+
     /// How an actor stands under it, for messages.
     pub fn phrase(self) -> &'static str {
         match self {
@@ -538,7 +545,10 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
             i += n;
             continue;
         }
-        let object = (action + 1..(action + 4).min(w.len())).find_map(|k| actors.at(w, k).map(|(a, _)| a));
+        // The party acted on: after the verb ("pay Acme"), or for a grant right
+        // after it ("grants Beta a licence").
+        let first = if modality == Modality::Grant { action } else { action + 1 };
+        let object = (first..(action + 4).min(w.len())).find_map(|k| actors.at(w, k).map(|(a, _)| a));
         out.push(Frame {
             actor: actor.unwrap_or(Actor::Unknown),
             modality,

@@ -726,8 +726,12 @@ mod tests {
             "Acme grants Beta a licence to install the Software on up to 5 devices.",
             "Acme grants Beta a licence to install the Software on up to 10 devices.",
         );
-        // (The grantee is named only where the frame reads it; otherwise no one.)
-        assert!(c.favours.is_empty() || c.favours == ["beta"], "{}: {:?}", c.message, c.favours);
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ScopeWidened, ["beta".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
         // A prohibition beyond a ceiling: a higher ceiling frees the party restricted.
         let c = one("Beta shall not make more than 2 copies.", "Beta shall not make more than 4 copies.");
         assert_eq!(
@@ -788,6 +792,39 @@ mod tests {
     fn a_duty_to_be_keeps_its_verb() {
         let c = one("Beta must be at least 18 years old to register. Beta may register.", "Beta may register.");
         assert!(c.message.contains("must be at least 18 years old"), "{}", c.message);
+    }
+
+    #[test]
+    fn a_grant_narrowed_by_a_condition_or_a_carve_out_favours_its_grantor() {
+        for (old, new) in [
+            (
+                "If Beta pays the fees, Acme grants Beta a licence to use the Software.",
+                "If Beta pays the fees and signs the order, Acme grants Beta a licence to use the Software.",
+            ),
+            (
+                "Acme grants Beta a licence to use the Software.",
+                "Acme grants Beta a licence to use the Software, except for its source code.",
+            ),
+            (
+                "Acme grants Beta a licence to use the Software.",
+                "Acme grants Beta a licence to use the Software unless Beta is in breach.",
+            ),
+        ] {
+            let a = found(old, new);
+            assert!(!a.changes.is_empty(), "{new}");
+            for c in &a.changes {
+                assert!(!c.favours.contains(&"beta".to_string()), "{new}: {} {:?}", c.message, c.favours);
+            }
+        }
+    }
+
+    #[test]
+    fn licence_terms_added_are_not_a_scope_that_favours() {
+        let a = found(
+            "Beta grants Acme a worldwide, perpetual license to use the Content.",
+            "Beta grants Acme a nonexclusive, worldwide, perpetual license to use the Content.",
+        );
+        assert!(a.changes.iter().all(|c| c.favours.is_empty()), "{:?}", a.changes);
     }
 
     #[test]
