@@ -304,7 +304,12 @@ impl<'a> Pair<'a> {
                     side.words[k].quantity.is_some()
                         && other(k).is_some_and(|j| (if added { self.o } else { self.n }).words[j].quantity.is_some())
                 });
-                if numbers_swapped {
+                // Likewise any words replaced in a condition ("twice" → "three times",
+                // "shipped" → "accepted", "a competitor" → "anyone"): a condition
+                // reworded, not words added or dropped; whom it favours depends on what
+                // the words mean, so no winner is read and a reader is asked to review.
+                let reworded = (from..to).any(|k| other(k).is_some());
+                if numbers_swapped || reworded {
                     continue;
                 }
                 // The condition word this run sits in, within its clause.
@@ -822,9 +827,9 @@ impl<'a> Pair<'a> {
             if y.magnitude() == x.magnitude() {
                 continue;
             }
-            let frame = self.frame_near(b, false).cloned();
-            let actor = frame.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
             let n = &self.n.words;
+            let frame = self.frame_of_number(b).cloned();
+            let actor = frame.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
             let near = |words: &[&str]| window(n, b, 10).any(|w| words.contains(&w.norm.as_str()));
             let (rule, message, direction) = match &y.kind {
                 Kind::Money(_) if near(CAP_WORDS) && near(&["exceed", "limited", "cap", "maximum", "up"]) => {
@@ -902,7 +907,13 @@ impl<'a> Pair<'a> {
                     };
                     (rule, m, d)
                 }
-                Kind::Duration(_) if near(&["notice"]) => {
+                // "give Acme notice of any defect within 10 days": a deadline to give
+                // notice (more time favours the party giving it), not a notice period.
+                Kind::Duration(_)
+                    if near(&["notice"])
+                        && !(b.saturating_sub(2)..b)
+                            .any(|k| matches!(n[k].norm.as_str(), "within" | "by" | "before")) =>
+                {
                     let rule = if up { Rule::NoticeLengthened } else { Rule::NoticeShortened };
                     let m = format!(
                         "Notice period {}: from {old_q} to {new_q}.",
@@ -1264,6 +1275,9 @@ impl<'a> Pair<'a> {
                     !(side.words[k].norm == "but"
                         && side.words.get(k + 2).is_some_and(|w| matches!(w.norm.as_str(), "limited" | "restricted")))
                 })
+                // "during the Term and for 12 months after": a condition word that ends its
+                // clause conditions nothing.
+                .filter(|&(k, len)| side.words.get(k + len).is_some_and(|w| !w.after_break))
                 .collect();
             for (k, len) in hits {
                 // "only if": "if" inside a carve-out or condition already read is part of it.
@@ -1272,7 +1286,18 @@ impl<'a> Pair<'a> {
                 }
                 let end = side.clause_end(k + len);
                 let what = side.text_of(k, end);
-                let frame = self.frame_near(k, !added).cloned();
+                // A condition governs the frame after its clause when it leads the
+                // sentence ("If Beta pays the Fees, Acme shall …"), not one inside it.
+                let frame = if rule_kind {
+                    self.frame_near(k, !added).cloned()
+                } else {
+                    side.frames
+                        .iter()
+                        .find(|f| f.modal.0 >= end && !side.frames.iter().any(|g| g.modal.0 < k))
+                        .or_else(|| side.frames.iter().rev().find(|f| f.modal.0 < k))
+                        .or_else(|| side.frames.first())
+                        .cloned()
+                };
                 let actor = frame.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
                 // A carve-out narrows the frame it qualifies: a narrower duty
                 // helps its actor, a narrower right or protection hurts it.
@@ -1413,6 +1438,20 @@ impl<'a> Pair<'a> {
                 }
             }
             for (k, len, narrows, name) in hits {
+                // "Only Beta may terminate" (from "Either party may"): the word says who
+                // holds the right, which the change of actor reports; it narrows nothing
+                // that Beta may do.
+                let names_actor = (if added { &self.n.frames } else { &self.o.frames })
+                    .iter()
+                    .any(|f| f.subject.is_some_and(|(from, _)| from == k + len));
+                if names_actor {
+                    if added {
+                        self.claim_new(k, k + len);
+                    } else {
+                        self.claim_old(k, k + len);
+                    }
+                    continue;
+                }
                 let frame = self.frame_near(k, !added).cloned();
                 let actor = frame.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
                 // Narrowing a duty helps its actor; narrowing a right hurts it.
@@ -1627,8 +1666,22 @@ impl<'a> Pair<'a> {
     /// pays is against it, one it charges for it; a ceiling on a sum ("shall
     /// not charge more than") says no more than that. A rate with no payment
     /// frame is read as interest, paid by the party that owes the late amounts.
+    /// The frame a number at new word `b` belongs to. A number in a condition
+    /// that leads the sentence ("If an audit reveals an underpayment of more
+    /// than 5%, Beta shall pay …") is a threshold of the condition, not a term
+    /// of the frame after it: none, so no winner is read.
+    fn frame_of_number(&self, b: usize) -> Option<&Frame> {
+        let n = &self.n.words;
+        self.frame_near(b, false).filter(|f| {
+            f.modal.0 < b
+                || !n[..b].iter().any(|w| {
+                    matches!(w.norm.as_str(), "if" | "unless" | "when" | "where" | "provided" | "upon" | "once")
+                })
+        })
+    }
+
     fn paid_direction(&self, b: usize, percent: bool, up: bool) -> Direction {
-        let frame = self.frame_near(b, false);
+        let frame = self.frame_of_number(b);
         let actor = frame.map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
         let (paid, pays) = (frame.is_some_and(|f| receives(&f.verb)), frame.is_some_and(|f| is_payment(&f.verb)));
         let near = |words: &[&str]| window(&self.n.words, b, 10).any(|w| words.contains(&w.norm.as_str()));

@@ -436,7 +436,24 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
             Some((a, k, len)) => (Some(a), 0, Some((k, k + len))),
             None => actors.at(w, i + n).map_or((None, 0, None), |(a, len)| (Some(a), len, Some((i + n, i + n + len)))),
         };
-        if present && actor.is_none() {
+        // "If Beta pays the Fees, Acme shall …": a present tense inside a
+        // condition states the condition, not a duty or a grant.
+        let in_condition = present && {
+            let mut k = i;
+            let mut found = false;
+            while k > 0 && i - k < 12 && !w[k].after_break {
+                k -= 1;
+                if matches!(
+                    w[k].norm.as_str(),
+                    "if" | "unless" | "when" | "whenever" | "provided" | "once" | "after" | "until" | "where" | "upon"
+                ) {
+                    found = true;
+                    break;
+                }
+            }
+            found
+        };
+        if present && (actor.is_none() || in_condition) {
             i += n;
             continue;
         }
