@@ -216,8 +216,13 @@ impl Sentence {
         // "must be at least 13": a copula (and "at") the frame passed over is
         // part of what the party must be.
         let gap = f.modal.1..f.action.min(self.words.len());
-        let from = if !gap.is_empty() && self.words[gap.clone()].iter().all(|w| matches!(w.norm.as_str(), "be" | "at"))
-        {
+        // "must be in the United States", "must be over 13": so are the
+        // prepositions after the copula.
+        let from = if !gap.is_empty()
+            && self.words[gap.start].norm == "be"
+            && self.words[gap.clone()].iter().all(|w| {
+                matches!(w.norm.as_str(), "be" | "at" | "in" | "over" | "under" | "within" | "outside" | "of" | "from")
+            }) {
             gap.start
         } else {
             f.action
@@ -781,6 +786,12 @@ mod tests {
     fn a_duty_to_be_keeps_its_verb() {
         let c = one("Beta must be at least 18 years old to register. Beta may register.", "Beta may register.");
         assert!(c.message.contains("must be at least 18 years old"), "{}", c.message);
+    }
+
+    #[test]
+    fn a_duty_to_be_somewhere_keeps_its_verb_and_preposition() {
+        let c = one("Beta must be in Canada to use the service. Beta may register.", "Beta may register.");
+        assert!(c.message.contains("Beta must be in Canada to use the service"), "{}", c.message);
     }
 
     #[test]
