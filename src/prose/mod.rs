@@ -198,8 +198,44 @@ impl Sentence {
             let t = self.text_of(f.action, limit);
             return t.trim_end_matches(['.', ';', ',', ':']).to_string();
         }
+        let len = self.words.len();
         let mut end = self.clause_end(f.action);
-        let next = self.frames.iter().find(|g| g.modal.0 > f.action);
+        // "a nonexclusive, royalty-free, worldwide license to use …": a comma
+        // between single modifiers after an article does not end the clause.
+        while end < len
+            && end >= f.action + 2
+            && self.words[end].after_break
+            && (matches!(self.words[end - 2].norm.as_str(), "a" | "an" | "the") || self.words[end - 1].after_break)
+            && !matches!(
+                self.words[end].norm.as_str(),
+                "and"
+                    | "or"
+                    | "but"
+                    | "unless"
+                    | "except"
+                    | "provided"
+                    | "if"
+                    | "which"
+                    | "that"
+                    | "including"
+                    | "as"
+                    | "subject"
+                    | "where"
+                    | "when"
+            )
+        {
+            end = self.clause_end(end).min(f.action + 24);
+        }
+        // "cannot guarantee that they will honor requests": a frame of no
+        // known party inside what this one says ("that they will …") is part
+        // of its action, not the start of another.
+        let next = self.frames.iter().find(|g| {
+            g.modal.0 > f.action
+                && !(g.actor == Actor::Unknown && {
+                    let from = g.subject.map_or(g.modal.0.saturating_sub(1), |(from, _)| from);
+                    from > f.action && self.words[from - 1].norm == "that"
+                })
+        });
         if let Some(next) = next {
             end = end.min(next.modal.0);
         }
@@ -210,6 +246,10 @@ impl Sentence {
         {
             end = end.min(from);
         }
+        // Whether the action stops mid-phrase, not at a clause's end or another frame.
+        let cut = end < len
+            && !self.words[end].after_break
+            && !self.frames.iter().any(|g| g.modal.0 == end || g.subject.is_some_and(|(at, _)| at == end));
         while end > f.action + 1 && matches!(self.words[end - 1].norm.as_str(), "and" | "or" | "then") {
             end -= 1;
         }
@@ -227,8 +267,44 @@ impl Sentence {
         } else {
             f.action
         };
+        // Cut short mid-phrase (at the word limit: "… or have your parent"):
+        // a dangling article, pronoun or preposition is dropped and the cut
+        // is marked, so the action is not passed off as the whole.
+        if cut {
+            while end > f.action + 1
+                && matches!(
+                    self.words[end - 1].norm.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "your"
+                        | "our"
+                        | "their"
+                        | "its"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "that"
+                        | "of"
+                        | "to"
+                        | "with"
+                        | "for"
+                        | "by"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "from"
+                        | "and"
+                        | "or"
+                )
+            {
+                end -= 1;
+            }
+        }
         let t = self.text_of(from, end);
         let t = t.trim_end_matches(['.', ';', ',', ':']);
+        let t = if cut { format!("{t} …") } else { t.to_string() };
+        let t = t.as_str();
         // "is liable for losses", "is not responsible for lost data": the
         // modal phrase holds the adjective (and its "for"), which the action
         // must carry for "Acme is no longer liable for losses".
@@ -792,6 +868,43 @@ mod tests {
     fn a_duty_to_be_somewhere_keeps_its_verb_and_preposition() {
         let c = one("Beta must be in Canada to use the service. Beta may register.", "Beta may register.");
         assert!(c.message.contains("Beta must be in Canada to use the service"), "{}", c.message);
+    }
+
+    #[test]
+    fn an_action_cut_at_the_word_limit_says_so() {
+        let c = one(
+            "Beta must be over the age of 18 to use the service or have a parent or guardian consent and supervise the use. \
+             Beta may register.",
+            "Beta may register.",
+        );
+        assert!(c.message.ends_with("to use the service or have a parent …"), "{}", c.message);
+    }
+
+    #[test]
+    fn a_licence_keeps_its_list_of_modifiers() {
+        let a = found(
+            "By uploading files, Beta hereby grants Acme a nonexclusive, royalty-free, worldwide license to use the files.",
+            "Beta may upload files.",
+        );
+        let c = a.changes.iter().find(|c| c.rule == Rule::LicenseRevoked).expect("licence removed");
+        assert!(
+            c.message.ends_with("grants Acme a nonexclusive, royalty-free, worldwide license to use the files."),
+            "{}",
+            c.message
+        );
+    }
+
+    #[test]
+    fn what_a_party_need_not_guarantee_runs_through_its_that_clause() {
+        let c = one(
+            "Acme does not control brokers and therefore cannot guarantee that they will honor requests to delete data.",
+            "Acme does not control brokers.",
+        );
+        assert!(
+            c.message.ends_with("Acme need not guarantee that they will honor requests to delete data."),
+            "{}",
+            c.message
+        );
     }
 
     #[test]
