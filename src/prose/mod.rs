@@ -462,7 +462,14 @@ fn continued_grant(s: &Sentence, prior: &[Sentence], actors: &Actors) -> Option<
         if let Some(grant) =
             frames.into_iter().find(|f| f.modality == frame::Modality::Grant && matches!(f.actor, Actor::Party(_)))
         {
-            return Some(frame::Frame { modal: (0, 1), action: license, subject: None, ..grant });
+            // What the grant includes is said from the words after "includes":
+            // "a nonexclusive, royalty-free, worldwide license for …" (its article
+            // and modifiers too), or, where the licence is the subject ("This
+            // license includes the rights to copy …"), the rights it includes.
+            let includes = s.words.iter().position(|w| matches!(w.norm.as_str(), "includes" | "include"));
+            let action = includes.map_or(license, |k| if k < license { (k + 1).min(license) } else { k + 1 });
+            let action = if action < s.words.len() { action } else { license };
+            return Some(frame::Frame { modal: (0, 1), action, subject: None, ..grant });
         }
         if !opens(before) {
             return None;
@@ -635,6 +642,23 @@ mod tests {
         // With no grant before it, "it" names no one: left for review.
         let a = found("Acme runs the service. It also includes a license to copy the files.", "Acme runs the service.");
         assert!(a.changes.is_empty() && a.unexplained.len() == 1, "{a:?}");
+    }
+
+    #[test]
+    fn a_licence_a_continuing_sentence_includes_is_said_from_what_it_includes() {
+        let old = "Beta gives Acme the rights needed to run the service. \
+                   It also includes a worldwide, royalty-free license to copy the files.";
+        let new = "Beta gives Acme the rights needed to run the service.";
+        let c = found(old, new).changes.into_iter().find(|c| c.rule == Rule::LicenseRevoked).expect("licence removed");
+        assert!(
+            c.message.ends_with("Beta no longer grants a worldwide, royalty-free license to copy the files."),
+            "{}",
+            c.message
+        );
+        let old = "Beta grants Acme a license to host the files. This license includes the rights to copy and store the files.";
+        let new = "Beta grants Acme a license to host the files.";
+        let c = found(old, new).changes.into_iter().find(|c| c.rule == Rule::LicenseRevoked).expect("licence removed");
+        assert!(c.message.ends_with("Beta no longer grants the rights to copy and store the files."), "{}", c.message);
     }
 
     #[test]
