@@ -304,7 +304,12 @@ impl<'a> Pair<'a> {
                     side.words[k].quantity.is_some()
                         && other(k).is_some_and(|j| (if added { self.o } else { self.n }).words[j].quantity.is_some())
                 });
-                if numbers_swapped {
+                // Nor are words replaced by others ("with a Firefox account" →
+                // "with a Mozilla account", "from the Apple Store or Acme" → "or
+                // the Google Store"): what the condition now asks is different, not
+                // more or less, so it is left for a reader rather than said as a
+                // requirement added and another dropped.
+                if numbers_swapped || (from..to).any(|k| other(k).is_some()) {
                     continue;
                 }
                 // The condition word this run sits in, within its clause.

@@ -662,6 +662,31 @@ mod tests {
     }
 
     #[test]
+    fn a_word_replaced_in_a_condition_is_no_requirement_added_or_dropped() {
+        for (old, new) in [
+            (
+                "If Beta subscribes with a Gold account, Beta may cancel it.",
+                "If Beta subscribes with a Silver account, Beta may cancel it.",
+            ),
+            (
+                "If Beta bought the plan from the Apple Store or Acme, Beta may cancel it.",
+                "If Beta bought the plan from the Apple Store or the Google Store, Beta may cancel it.",
+            ),
+        ] {
+            let a = found(old, new);
+            assert!(
+                a.changes.iter().all(|c| !matches!(c.rule, Rule::ConditionAdded | Rule::ConditionRemoved)),
+                "{:?}",
+                a.changes
+            );
+            assert_eq!(a.unexplained.len(), 1, "{a:?}");
+        }
+        // Words added to a condition still tighten it.
+        let c = one("If Beta gives notice, Beta may cancel it.", "If Beta gives written notice, Beta may cancel it.");
+        assert_eq!(c.rule, Rule::ConditionAdded, "{}", c.message);
+    }
+
+    #[test]
     fn a_duty_that_falls_later_favours_its_party() {
         let c = one("Beta shall pay the fee before delivery.", "Beta shall pay the fee after delivery.");
         assert_eq!((c.rule, c.favours.as_slice()), (Rule::DeadlineExtended, ["beta".to_string()].as_slice()));
