@@ -1848,7 +1848,9 @@ pub(super) fn describe_frame(actors: &Actors, side: &Sentence, f: &Frame, added:
             }
         }
     };
-    match (f.modality, added) {
+    // An action cut short ends "…": the sentence's full stop is not added to it.
+    let said = |(rule, message, direction): (Rule, String, Direction)| (rule, message.replace(" ….", " …"), direction);
+    said(match (f.modality, added) {
         (Modality::Grant, true) if is_license(side) => {
             (Rule::LicenseGranted, format!("Licence granted: {a} grants {action}."), grant(true))
         }
@@ -1905,7 +1907,7 @@ pub(super) fn describe_frame(actors: &Actors, side: &Sentence, f: &Frame, added:
             format!("Obligation removed: it no longer says {a} {} {action}.", m.phrase()),
             Direction::For(actor),
         ),
-    }
+    })
 }
 
 fn is_license(s: &Sentence) -> bool {

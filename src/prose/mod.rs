@@ -198,8 +198,44 @@ impl Sentence {
             let t = self.text_of(f.action, limit);
             return t.trim_end_matches(['.', ';', ',', ':']).to_string();
         }
+        let len = self.words.len();
         let mut end = self.clause_end(f.action);
-        let next = self.frames.iter().find(|g| g.modal.0 > f.action);
+        // "a nonexclusive, royalty-free, worldwide license to use …": a comma
+        // between single modifiers after an article does not end the clause.
+        while end < len
+            && end >= f.action + 2
+            && self.words[end].after_break
+            && (matches!(self.words[end - 2].norm.as_str(), "a" | "an" | "the") || self.words[end - 1].after_break)
+            && !matches!(
+                self.words[end].norm.as_str(),
+                "and"
+                    | "or"
+                    | "but"
+                    | "unless"
+                    | "except"
+                    | "provided"
+                    | "if"
+                    | "which"
+                    | "that"
+                    | "including"
+                    | "as"
+                    | "subject"
+                    | "where"
+                    | "when"
+            )
+        {
+            end = self.clause_end(end).min(f.action + 24);
+        }
+        // "cannot guarantee that they will honor requests": a frame of no
+        // known party inside what this one says ("that they will …") is part
+        // of its action, not the start of another.
+        let next = self.frames.iter().find(|g| {
+            g.modal.0 > f.action
+                && !(g.actor == Actor::Unknown && {
+                    let from = g.subject.map_or(g.modal.0.saturating_sub(1), |(from, _)| from);
+                    from > f.action && self.words[from - 1].norm == "that"
+                })
+        });
         if let Some(next) = next {
             end = end.min(next.modal.0);
         }
@@ -210,20 +246,65 @@ impl Sentence {
         {
             end = end.min(from);
         }
+        // Whether the action stops mid-phrase, not at a clause's end or another frame.
+        let cut = end < len
+            && !self.words[end].after_break
+            && !self.frames.iter().any(|g| g.modal.0 == end || g.subject.is_some_and(|(at, _)| at == end));
         while end > f.action + 1 && matches!(self.words[end - 1].norm.as_str(), "and" | "or" | "then") {
             end -= 1;
         }
         // "must be at least 13": a copula (and "at") the frame passed over is
         // part of what the party must be.
         let gap = f.modal.1..f.action.min(self.words.len());
-        let from = if !gap.is_empty() && self.words[gap.clone()].iter().all(|w| matches!(w.norm.as_str(), "be" | "at"))
-        {
+        // "must be in the United States", "must be over 13": so are the
+        // prepositions after the copula.
+        let from = if !gap.is_empty()
+            && self.words[gap.start].norm == "be"
+            && self.words[gap.clone()].iter().all(|w| {
+                matches!(w.norm.as_str(), "be" | "at" | "in" | "over" | "under" | "within" | "outside" | "of" | "from")
+            }) {
             gap.start
         } else {
             f.action
         };
+        // Cut short mid-phrase (at the word limit: "… or have your parent"):
+        // a dangling article, pronoun or preposition is dropped and the cut
+        // is marked, so the action is not passed off as the whole.
+        if cut {
+            while end > f.action + 1
+                && matches!(
+                    self.words[end - 1].norm.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "your"
+                        | "our"
+                        | "their"
+                        | "its"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "that"
+                        | "of"
+                        | "to"
+                        | "with"
+                        | "for"
+                        | "by"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "from"
+                        | "and"
+                        | "or"
+                )
+            {
+                end -= 1;
+            }
+        }
         let t = self.text_of(from, end);
         let t = t.trim_end_matches(['.', ';', ',', ':']);
+        let t = if cut { format!("{t} …") } else { t.to_string() };
+        let t = t.as_str();
         // "is liable for losses", "is not responsible for lost data": the
         // modal phrase holds the adjective (and its "for"), which the action
         // must carry for "Acme is no longer liable for losses".
@@ -381,7 +462,14 @@ fn continued_grant(s: &Sentence, prior: &[Sentence], actors: &Actors) -> Option<
         if let Some(grant) =
             frames.into_iter().find(|f| f.modality == frame::Modality::Grant && matches!(f.actor, Actor::Party(_)))
         {
-            return Some(frame::Frame { modal: (0, 1), action: license, subject: None, ..grant });
+            // What the grant includes is said from the words after "includes":
+            // "a nonexclusive, royalty-free, worldwide license for …" (its article
+            // and modifiers too), or, where the licence is the subject ("This
+            // license includes the rights to copy …"), the rights it includes.
+            let includes = s.words.iter().position(|w| matches!(w.norm.as_str(), "includes" | "include"));
+            let action = includes.map_or(license, |k| if k < license { (k + 1).min(license) } else { k + 1 });
+            let action = if action < s.words.len() { action } else { license };
+            return Some(frame::Frame { modal: (0, 1), action, subject: None, ..grant });
         }
         if !opens(before) {
             return None;
@@ -554,6 +642,48 @@ mod tests {
         // With no grant before it, "it" names no one: left for review.
         let a = found("Acme runs the service. It also includes a license to copy the files.", "Acme runs the service.");
         assert!(a.changes.is_empty() && a.unexplained.len() == 1, "{a:?}");
+    }
+
+    #[test]
+    fn a_licence_a_continuing_sentence_includes_is_said_from_what_it_includes() {
+        let old = "Beta gives Acme the rights needed to run the service. \
+                   It also includes a worldwide, royalty-free license to copy the files.";
+        let new = "Beta gives Acme the rights needed to run the service.";
+        let c = found(old, new).changes.into_iter().find(|c| c.rule == Rule::LicenseRevoked).expect("licence removed");
+        assert!(
+            c.message.ends_with("Beta no longer grants a worldwide, royalty-free license to copy the files."),
+            "{}",
+            c.message
+        );
+        let old = "Beta grants Acme a license to host the files. This license includes the rights to copy and store the files.";
+        let new = "Beta grants Acme a license to host the files.";
+        let c = found(old, new).changes.into_iter().find(|c| c.rule == Rule::LicenseRevoked).expect("licence removed");
+        assert!(c.message.ends_with("Beta no longer grants the rights to copy and store the files."), "{}", c.message);
+    }
+
+    #[test]
+    fn a_word_replaced_in_a_condition_is_no_requirement_added_or_dropped() {
+        for (old, new) in [
+            (
+                "If Beta subscribes with a Gold account, Beta may cancel it.",
+                "If Beta subscribes with a Silver account, Beta may cancel it.",
+            ),
+            (
+                "If Beta bought the plan from the Apple Store or Acme, Beta may cancel it.",
+                "If Beta bought the plan from the Apple Store or the Google Store, Beta may cancel it.",
+            ),
+        ] {
+            let a = found(old, new);
+            assert!(
+                a.changes.iter().all(|c| !matches!(c.rule, Rule::ConditionAdded | Rule::ConditionRemoved)),
+                "{:?}",
+                a.changes
+            );
+            assert_eq!(a.unexplained.len(), 1, "{a:?}");
+        }
+        // Words added to a condition still tighten it.
+        let c = one("If Beta gives notice, Beta may cancel it.", "If Beta gives written notice, Beta may cancel it.");
+        assert_eq!(c.rule, Rule::ConditionAdded, "{}", c.message);
     }
 
     #[test]
@@ -825,6 +955,49 @@ mod tests {
             "Beta grants Acme a nonexclusive, worldwide, perpetual license to use the Content.",
         );
         assert!(a.changes.iter().all(|c| c.favours.is_empty()), "{:?}", a.changes);
+    }
+
+    #[test]
+    fn a_duty_to_be_somewhere_keeps_its_verb_and_preposition() {
+        let c = one("Beta must be in Canada to use the service. Beta may register.", "Beta may register.");
+        assert!(c.message.contains("Beta must be in Canada to use the service"), "{}", c.message);
+    }
+
+    #[test]
+    fn an_action_cut_at_the_word_limit_says_so() {
+        let c = one(
+            "Beta must be over the age of 18 to use the service or have a parent or guardian consent and supervise the use. \
+             Beta may register.",
+            "Beta may register.",
+        );
+        assert!(c.message.ends_with("to use the service or have a parent …"), "{}", c.message);
+    }
+
+    #[test]
+    fn a_licence_keeps_its_list_of_modifiers() {
+        let a = found(
+            "By uploading files, Beta hereby grants Acme a nonexclusive, royalty-free, worldwide license to use the files.",
+            "Beta may upload files.",
+        );
+        let c = a.changes.iter().find(|c| c.rule == Rule::LicenseRevoked).expect("licence removed");
+        assert!(
+            c.message.ends_with("grants Acme a nonexclusive, royalty-free, worldwide license to use the files."),
+            "{}",
+            c.message
+        );
+    }
+
+    #[test]
+    fn what_a_party_need_not_guarantee_runs_through_its_that_clause() {
+        let c = one(
+            "Acme does not control brokers and therefore cannot guarantee that they will honor requests to delete data.",
+            "Acme does not control brokers.",
+        );
+        assert!(
+            c.message.ends_with("Acme need not guarantee that they will honor requests to delete data."),
+            "{}",
+            c.message
+        );
     }
 
     #[test]
