@@ -1317,11 +1317,23 @@ impl<'a> Pair<'a> {
                     });
                 let names_party = actor == Actor::Mutual
                     && (k..end).any(|j| matches!(self.actors.at(&side.words, j), Some((Actor::Party(_), _))));
-                let direction = if frame.is_some() && !now_included && !names_party {
+                // "only if" → "if": the condition stays; whether it is still the only way
+                // (a necessary condition made a sufficient one) is arguable, so no winner.
+                let only_dropped =
+                    !added && !rule_kind && len == 2 && side.words[k].norm == "only" && !self.old_changed[k + 1];
+                let direction = if frame.is_some() && !now_included && !names_party && !only_dropped {
                     if helps { Direction::For(actor) } else { Direction::Against(actor) }
                 } else {
                     Direction::None
                 };
+                if only_dropped {
+                    self.claim_old(k, end);
+                    let m = format!(
+                        "Condition changed: \"{what}\" is now a plain \"if\"; whether it is still the only way is for a reader to judge."
+                    );
+                    self.push(Rule::ConditionRemoved, m, Direction::None, vec![what.clone()]);
+                    continue;
+                }
                 let (rule, noun) = match (rule_kind, added) {
                     (true, true) => (Rule::ExceptionAdded, "Exception added"),
                     (true, false) => (Rule::ExceptionRemoved, "Exception removed"),

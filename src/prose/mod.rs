@@ -1001,6 +1001,16 @@ mod tests {
     }
 
     #[test]
+    fn only_if_made_if_names_no_winner() {
+        let c = one(
+            "Acme shall deliver the Goods only if Beta has paid the deposit.",
+            "Acme shall deliver the Goods if Beta has paid the deposit.",
+        );
+        assert_eq!((c.rule, c.favours.len()), (Rule::ConditionRemoved, 0), "{}", c.message);
+        assert!(c.message.contains("plain \"if\""), "{}", c.message);
+    }
+
+    #[test]
     fn including_without_limitation_names_no_winner() {
         let a = found(
             "Beta shall indemnify Acme against all claims, including claims for infringement.",
