@@ -7,7 +7,7 @@
 
 use similar::{Algorithm, DiffOp};
 
-use super::frame::{Actor, Actors, Frame, Modality};
+use super::frame::{Actor, Actors, Frame, Modality, is_condition_word};
 use super::tokens::{Kind, Word};
 use super::{Change, Sentence};
 use crate::rules::Rule;
@@ -759,11 +759,8 @@ impl<'a> Pair<'a> {
                 continue;
             }
             let frame = self.frame_near(b, false).cloned();
-            let conditional = frame.as_ref().is_some_and(|f| {
-                (f.modal.1..b).any(|k| {
-                    matches!(self.n.words[k].norm.as_str(), "if" | "unless" | "when" | "where" | "upon" | "provided")
-                })
-            });
+            let conditional =
+                frame.as_ref().is_some_and(|f| (f.modal.1..b).any(|k| is_condition_word(&self.n.words[k].norm)));
             let direction = match frame {
                 Some(f)
                     if f.modality == Modality::Obligation
@@ -936,10 +933,8 @@ impl<'a> Pair<'a> {
                     // A period inside a condition ("Acme may terminate if Beta fails to pay
                     // within 30 days") is not the time of the frame's actor: whom a
                     // change favours depends on the right it triggers, so no party.
-                    let conditional = frame.as_ref().is_some_and(|f| {
-                        (f.modal.1..b)
-                            .any(|k| matches!(n[k].norm.as_str(), "if" | "unless" | "when" | "where" | "upon"))
-                    });
+                    let conditional =
+                        frame.as_ref().is_some_and(|f| (f.modal.1..b).any(|k| is_condition_word(&n[k].norm)));
                     let modality = frame.as_ref().map(|f| f.modality);
                     let (what, direction) = match lead {
                         _ if conditional => ("Time limit", Direction::None),
@@ -973,12 +968,7 @@ impl<'a> Pair<'a> {
                             };
                             let ceiling =
                                 before(&["up", "to"]) || before(&["at", "most"]) || before(&["maximum", "of"]);
-                            let conditional = (f.modal.1..b).any(|k| {
-                                matches!(
-                                    n[k].norm.as_str(),
-                                    "if" | "unless" | "when" | "where" | "upon" | "after" | "provided"
-                                )
-                            });
+                            let conditional = (f.modal.1..b).any(|k| is_condition_word(&n[k].norm));
                             !conditional
                                 && match f.modality {
                                     Modality::Permission | Modality::Grant => {
@@ -1684,12 +1674,7 @@ impl<'a> Pair<'a> {
     /// of the frame after it: none, so no winner is read.
     fn frame_of_number(&self, b: usize) -> Option<&Frame> {
         let n = &self.n.words;
-        self.frame_near(b, false).filter(|f| {
-            f.modal.0 < b
-                || !n[..b].iter().any(|w| {
-                    matches!(w.norm.as_str(), "if" | "unless" | "when" | "where" | "provided" | "upon" | "once")
-                })
-        })
+        self.frame_near(b, false).filter(|f| f.modal.0 < b || !n[..b].iter().any(|w| is_condition_word(&w.norm)))
     }
 
     fn paid_direction(&self, b: usize, percent: bool, up: bool) -> Direction {

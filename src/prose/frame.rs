@@ -443,10 +443,7 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
             let mut found = false;
             while k > 0 && i - k < 12 && !w[k].after_break {
                 k -= 1;
-                if matches!(
-                    w[k].norm.as_str(),
-                    "if" | "unless" | "when" | "whenever" | "provided" | "once" | "after" | "until" | "where" | "upon"
-                ) {
+                if is_condition_word(&w[k].norm) {
                     found = true;
                     break;
                 }
@@ -627,6 +624,13 @@ fn actor_before(w: &[Word], i: usize, actors: &Actors) -> Option<(Actor, usize, 
         }
     }
     found
+}
+
+/// Words that open a condition ("if Beta pays", "once the Goods are
+/// accepted", "provided that …"): what follows them in their clause is the
+/// condition, not a term of the frame it governs.
+pub fn is_condition_word(w: &str) -> bool {
+    matches!(w, "if" | "unless" | "when" | "whenever" | "provided" | "once" | "after" | "until" | "where" | "upon")
 }
 
 /// A crude lemma: "pays" → "pay", "grants" → "grant"; "process" stays.
