@@ -333,15 +333,7 @@ impl<'a> Pair<'a> {
                 // "unless Beta has not paid" → "unless Beta has paid": the condition is inverted.
                 let inverted = side.words[from..to].iter().any(|w| matches!(w.norm.as_str(), "not" | "no" | "never"));
                 let tighter = added != looser;
-                // The frame the condition governs: the next one after its clause (not one
-                // inside it: "if Beta pays the fees" is no duty of Beta's), else the one before.
-                let frames = &side.frames;
-                let cond_end = side.clause_end(c);
-                let frame = frames
-                    .iter()
-                    .find(|f| f.modal.0 >= cond_end)
-                    .or_else(|| frames.iter().rev().find(|f| f.modal.0 < c))
-                    .cloned();
+                let frame = governed_frame(side, c, side.clause_end(c)).cloned();
                 let direction = match &frame {
                     _ if inverted => Direction::None,
                     Some(f) if f.modality.costs_actor() == tighter => Direction::For(f.actor.clone()),
@@ -1276,18 +1268,7 @@ impl<'a> Pair<'a> {
                 }
                 let end = side.clause_end(k + len);
                 let what = side.text_of(k, end);
-                // A condition governs the frame after its clause when it leads the
-                // sentence ("If Beta pays the Fees, Acme shall …"), not one inside it.
-                let frame = if rule_kind {
-                    self.frame_near(k, !added).cloned()
-                } else {
-                    side.frames
-                        .iter()
-                        .find(|f| f.modal.0 >= end && !side.frames.iter().any(|g| g.modal.0 < k))
-                        .or_else(|| side.frames.iter().rev().find(|f| f.modal.0 < k))
-                        .or_else(|| side.frames.first())
-                        .cloned()
-                };
+                let frame = if rule_kind { self.frame_near(k, !added) } else { governed_frame(side, k, end) }.cloned();
                 let actor = frame.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
                 // A carve-out narrows the frame it qualifies: a narrower duty
                 // helps its actor, a narrower right or protection hurts it.
@@ -1905,6 +1886,17 @@ pub(super) fn describe_frame(actors: &Actors, side: &Sentence, f: &Frame, added:
             Direction::For(actor),
         ),
     })
+}
+
+/// The frame a condition at word `c` (its clause ending at `end`) governs:
+/// when the condition leads the sentence ("If Beta pays the Fees, Acme shall
+/// …"), the first frame after its clause, never one inside it ("Beta pays"
+/// states the condition); otherwise the frame it follows ("Acme may terminate
+/// if …"). None when a leading condition governs no frame after it.
+fn governed_frame(side: &Sentence, c: usize, end: usize) -> Option<&Frame> {
+    let frames = &side.frames;
+    let leads = !frames.iter().any(|f| f.modal.0 < c);
+    frames.iter().find(|f| leads && f.modal.0 >= end).or_else(|| frames.iter().rev().find(|f| f.modal.0 < c))
 }
 
 fn is_license(s: &Sentence) -> bool {
