@@ -1488,6 +1488,10 @@ impl<'a> Pair<'a> {
         if !(listy(self.o) && list_side(self.n) || listy(self.n) && list_side(self.o)) {
             return;
         }
+        // Items added (or removed) under one reading of the sentence are one
+        // change: "Bulgaria", "Croatia, Cyprus" and "Malta" joining the list of
+        // countries are one finding naming them all.
+        let mut found: Vec<(bool, Direction, Vec<String>)> = Vec::new();
         for added in [true, false] {
             let side = if added { self.n } else { self.o };
             let (changed, done) =
@@ -1496,6 +1500,12 @@ impl<'a> Pair<'a> {
             for (from, to) in runs {
                 let run = &side.words[from..to];
                 if to - from > 6 || run.iter().any(|w| w.quantity.is_some() || modal_word(&w.norm)) {
+                    continue;
+                }
+                // "bookmarks, and [-certain -]browser preferences": a word that
+                // qualifies an item is no item; which way it moves the list is for
+                // the wording review.
+                if run.iter().all(|w| item_qualifier(&w.norm)) {
                     continue;
                 }
                 // A postal address ("149 New Montgomery St, 4th Floor") is no list of what is covered.
@@ -1528,17 +1538,45 @@ impl<'a> Pair<'a> {
                 if !in_list {
                     continue;
                 }
-                // An item that only moved within the list (it is still there on the
-                // other side), or an article, neither widens nor narrows it.
+                // The items of the run ("Croatia, Cyprus and Malta"), each without the
+                // conjunction that joined it. An item that only moved within the list
+                // (it is still there on the other side), or an article, neither widens
+                // nor narrows it.
                 let other = if added { self.o } else { self.n };
-                let item: Vec<&str> = run
-                    .iter()
-                    .map(|w| w.norm.as_str())
-                    .filter(|w| !matches!(*w, "and" | "or" | "the" | "a" | "an"))
+                let joiner = |w: &Word| matches!(w.norm.as_str(), "and" | "or");
+                let mut items: Vec<(usize, usize)> = Vec::new();
+                for k in from..to {
+                    if joiner(&side.words[k]) {
+                        continue;
+                    }
+                    let starts = k == from || side.words[k].after_break || joiner(&side.words[k - 1]);
+                    match items.last_mut() {
+                        Some(item) if !starts => item.1 = k + 1,
+                        _ => items.push((k, k + 1)),
+                    }
+                }
+                let new_items: Vec<String> = items
+                    .into_iter()
+                    .filter(|&(a, b)| {
+                        // "Currently, the Service is available in …": a word that opens the
+                        // sentence and is set off by a comma is no item of a list after it.
+                        if a == 0 && b == 1 && sentence_adverb(&side.words[0].norm) {
+                            return false;
+                        }
+                        let item: Vec<&str> = side.words[a..b]
+                            .iter()
+                            .map(|w| w.norm.as_str())
+                            .filter(|w| !matches!(*w, "the" | "a" | "an"))
+                            .collect();
+                        !item.is_empty()
+                            && !other
+                                .words
+                                .windows(item.len())
+                                .any(|win| win.iter().zip(&item).all(|(w, i)| w.norm == *i))
+                    })
+                    .map(|(a, b)| side.text_of(a, b))
                     .collect();
-                let still_there = !item.is_empty()
-                    && other.words.windows(item.len()).any(|win| win.iter().zip(&item).all(|(w, i)| w.norm == *i));
-                if item.is_empty() || still_there {
+                if new_items.is_empty() {
                     if added {
                         self.claim_new(from, to);
                     } else {
@@ -1546,7 +1584,6 @@ impl<'a> Pair<'a> {
                     }
                     continue;
                 }
-                let what = side.text_of(from, to);
                 let frame = self.frame_near(from, !added).cloned();
                 let wider = added;
                 // A list of exceptions ("except to its employees, advisors or
@@ -1580,11 +1617,6 @@ impl<'a> Pair<'a> {
                         None => Direction::None,
                     },
                 };
-                let (rule, m) = if added {
-                    (Rule::ScopeWidened, format!("Scope widened: \"{what}\" added to the list."))
-                } else {
-                    (Rule::ScopeNarrowed, format!("Scope narrowed: \"{what}\" removed from the list."))
-                };
                 if added {
                     self.claim_new(from, to);
                 } else {
@@ -1592,8 +1624,23 @@ impl<'a> Pair<'a> {
                 }
                 // A conjunction that moved to the new last item goes with it.
                 self.claim_conjunctions();
-                self.push(rule, m, direction, vec![what]);
+                match found.iter_mut().find(|(a, d, _)| *a == added && *d == direction) {
+                    Some((_, _, items)) => items.extend(new_items),
+                    None => found.push((added, direction, new_items)),
+                }
             }
+        }
+        for (added, direction, items) in found {
+            let (rule, verb, m) = if added {
+                (Rule::ScopeWidened, "added to", "Scope widened")
+            } else {
+                (Rule::ScopeNarrowed, "removed from", "Scope narrowed")
+            };
+            let m = match items.as_slice() {
+                [one] => format!("{m}: \"{one}\" {verb} the list."),
+                _ => format!("{m}: {} items {verb} the list: {}.", items.len(), named_list(&items)),
+            };
+            self.push(rule, m, direction, items);
         }
     }
 
@@ -2158,6 +2205,48 @@ fn window(w: &[Word], k: usize, n: usize) -> impl Iterator<Item = &Word> {
 }
 
 /// Runs of changed words not yet explained.
+/// "Bulgaria, Croatia, Cyprus … and 6 more": the items of a list change, the
+/// first ten by name.
+fn named_list(items: &[String]) -> String {
+    const SHOWN: usize = 10;
+    match items.len() {
+        n if n > SHOWN => format!("{} and {} more", items[..SHOWN].join(", "), n - SHOWN),
+        n => match items.split_last() {
+            Some((last, rest)) if n > 1 => format!("{} and {last}", rest.join(", ")),
+            _ => items.join(", "),
+        },
+    }
+}
+
+/// Words that open a sentence and qualify all of it ("Currently, …").
+fn sentence_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "currently"
+            | "additionally"
+            | "also"
+            | "finally"
+            | "further"
+            | "furthermore"
+            | "moreover"
+            | "accordingly"
+            | "however"
+            | "now"
+            | "today"
+            | "generally"
+            | "otherwise"
+    )
+}
+
+/// Words that qualify a list item rather than name one: "certain browser
+/// preferences", "other services", "all content".
+fn item_qualifier(w: &str) -> bool {
+    matches!(
+        w,
+        "certain" | "some" | "all" | "any" | "other" | "such" | "specific" | "selected" | "limited" | "additional"
+    )
+}
+
 fn runs(changed: &[bool], done: &[bool]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut k = 0;
