@@ -599,8 +599,26 @@ impl<'a> Pair<'a> {
 
     fn efforts(&mut self) {
         let (o, n) = (find_ladder(&self.o.words, EFFORTS), find_ladder(&self.n.words, EFFORTS));
-        let frame = self.frame_near(n.map(|x| x.0).unwrap_or(0), false);
+        let frame = match (o, n) {
+            (Some((ko, ..)), None) => self.frame_near(ko, true),
+            _ => self.frame_near(n.map(|x| x.0).unwrap_or(0), false),
+        };
         let actor = frame.map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
+        // An efforts standard that came or went with its duty ("shall use
+        // reasonable efforts to mitigate" → "need not mitigate"), or with a
+        // condition that named it ("provided that Acme uses reasonable efforts"),
+        // says nothing about how hard a remaining duty binds: the duty or the
+        // condition removed is the change.
+        let bound =
+            |side: &Sentence| side.frames.iter().any(|f| f.actor == actor && f.modality == Modality::Obligation);
+        let in_condition = |side: &Sentence, k: usize| {
+            side.words[..k]
+                .iter()
+                .rev()
+                .take_while(|w| !w.after_break)
+                .chain(side.words[..k].iter().rev().find(|w| w.after_break))
+                .any(|w| is_condition_word(&w.norm))
+        };
         let (rule, message, direction) = match (o, n) {
             (Some((ko, lo, no, a)), Some((kn, ln, nn, b))) if a != b => {
                 self.claim_old(ko, ko + lo);
@@ -616,7 +634,7 @@ impl<'a> Pair<'a> {
                 let rule = if weaker { Rule::EffortsWeakened } else { Rule::EffortsStrengthened };
                 (rule, m, if weaker { Direction::For(actor) } else { Direction::Against(actor) })
             }
-            (Some((ko, lo, no, _)), None) if self.old_changed[ko] => {
+            (Some((ko, lo, no, _)), None) if self.old_changed[ko] && bound(self.n) && !in_condition(self.o, ko) => {
                 self.claim_old(ko, ko + lo);
                 let m = format!(
                     "Efforts strengthened: the \"{no}\" standard is gone, so {}'s obligation is no longer limited to efforts.",
@@ -624,7 +642,7 @@ impl<'a> Pair<'a> {
                 );
                 (Rule::EffortsStrengthened, m, Direction::Against(actor))
             }
-            (None, Some((kn, ln, nn, _))) if self.new_changed[kn] => {
+            (None, Some((kn, ln, nn, _))) if self.new_changed[kn] && bound(self.o) && !in_condition(self.n, kn) => {
                 self.claim_new(kn, kn + ln);
                 let m = format!(
                     "Efforts weakened: {} now owes only {nn}, where before the obligation was absolute.",
@@ -843,12 +861,25 @@ impl<'a> Pair<'a> {
                     let m = format!("Rate {}: from {old_q} to {new_q}.", if up { "increased" } else { "decreased" });
                     (rule, m, self.paid_direction(b, true, up))
                 }
+                // "shall not exceed the Fees paid in the 12 months before the claim": the
+                // period follows the cap it measures ("warrants the Goods for 12 months,
+                // and its liability shall not exceed the Price" is a warranty period).
                 Kind::Duration(_)
-                    if window(n, b, 16).any(|w| matches!(w.norm.as_str(), "liability" | "liable"))
-                        && near(&["exceed", "limited", "cap"]) =>
+                    if (b.saturating_sub(16)..b).any(|k| {
+                        matches!(n[k].norm.as_str(), "exceed" | "limited" | "cap")
+                            && n[k.saturating_sub(24)..k]
+                                .iter()
+                                .any(|w| matches!(w.norm.as_str(), "liability" | "liable"))
+                    }) =>
                 {
-                    // The look-back of a cap of fees: a longer one is a higher cap.
-                    let liable = self.possessor_near(b).unwrap_or(actor);
+                    // The look-back of a cap of fees: a longer one is a higher cap. The
+                    // party capped is named before the cap ("Acme's total liability …
+                    // shall not exceed").
+                    let cap_at = (b.saturating_sub(16)..b)
+                        .rev()
+                        .find(|&k| matches!(n[k].norm.as_str(), "exceed" | "limited" | "cap"));
+                    let liable =
+                        cap_at.and_then(|k| self.possessor_near(k)).or_else(|| self.possessor_near(b)).unwrap_or(actor);
                     let rule = if up { Rule::CapRaised } else { Rule::CapLowered };
                     let m = format!(
                         "Cap {}: its look-back period went from {old_q} to {new_q}.",
@@ -928,6 +959,7 @@ impl<'a> Pair<'a> {
                     let conditional =
                         frame.as_ref().is_some_and(|f| (f.modal.1..b).any(|k| is_condition_word(&n[k].norm)));
                     let modality = frame.as_ref().map(|f| f.modality);
+                    let actor_name = self.actor_name(&actor);
                     let (what, direction) = match lead {
                         _ if conditional => ("Time limit", Direction::None),
                         // "keep it confidential for five years": how long a duty lasts; a
@@ -946,7 +978,24 @@ impl<'a> Pair<'a> {
                         Some(_) => ("Time limit", if up { Direction::For(actor) } else { Direction::Against(actor) }),
                         None => ("Time limit", Direction::None),
                     };
-                    let m = format!("{what} {}: from {old_q} to {new_q}.", if up { "extended" } else { "shortened" });
+                    // Whose time it is, and to do what ("Acme's time to deliver"): two
+                    // periods of one sentence changed alike read as two findings, each
+                    // saying whose period it was.
+                    let lead_at = (b.saturating_sub(3)..b)
+                        .rev()
+                        .find(|&k| matches!(n[k].norm.as_str(), "within" | "by" | "before" | "than" | "in" | "after"));
+                    let whose = match (&direction, frame.as_ref(), lead_at) {
+                        (Direction::For(_) | Direction::Against(_), Some(f), Some(l))
+                            if what == "Time limit" && f.action < l && l - f.action <= 8 =>
+                        {
+                            format!("{actor_name}'s time to {}, ", self.n.text_of(f.action, l))
+                        }
+                        _ => String::new(),
+                    };
+                    let m = format!(
+                        "{what} {}: {whose}from {old_q} to {new_q}.",
+                        if up { "extended" } else { "shortened" }
+                    );
                     (rule, m, direction)
                 }
                 Kind::Count
@@ -1443,6 +1492,40 @@ impl<'a> Pair<'a> {
                 // not a closed one either way; the words only say so. Whom that favours
                 // the sentence does not show.
                 let confirms = !narrows && k > 0 && side.words[k - 1].norm == "including";
+                // "on reasonable notice" ↔ "on 30 days' notice": a standard traded for a
+                // fixed measure (or back). Whether the measure is more or less than what
+                // was reasonable the words do not say.
+                let other = if added { self.o } else { self.n };
+                let other_changed = if added { &self.old_changed } else { &self.new_changed };
+                let traded = side.words.get(k + len).and_then(|next| {
+                    other.words.iter().enumerate().position(|(j, w)| {
+                        w.norm == next.norm
+                            && (j.saturating_sub(4)..j).any(|i| other_changed[i] && other.words[i].quantity.is_some())
+                    })
+                });
+                let traded = traded.and_then(|j| {
+                    (j.saturating_sub(4)..j).find(|&i| other_changed[i] && other.words[i].quantity.is_some())
+                });
+                if let Some(q) = traded {
+                    let measure = other.words[q].quantity.as_ref().map(|x| x.show()).unwrap_or_default();
+                    let m = if added {
+                        format!(
+                            "Qualifier replaced: \"{name}\" now stands where a fixed {measure} stood; whom that favours depends on what is {name}."
+                        )
+                    } else {
+                        format!(
+                            "Qualifier replaced: a fixed {measure} now stands where \"{name}\" stood; whom that favours depends on what was {name}."
+                        )
+                    };
+                    let rule = if added { Rule::QualifierAdded } else { Rule::QualifierRemoved };
+                    if added {
+                        self.claim_new(k, k + len);
+                    } else {
+                        self.claim_old(k, k + len);
+                    }
+                    self.push(rule, m, Direction::None, vec![name.into()]);
+                    continue;
+                }
                 let direction = match &frame {
                     _ if confirms => Direction::None,
                     Some(f) if f.modality.costs_actor() == narrower => Direction::For(actor),
@@ -1506,6 +1589,22 @@ impl<'a> Pair<'a> {
                 // qualifies an item is no item; which way it moves the list is for
                 // the wording review.
                 if run.iter().all(|w| item_qualifier(&w.norm)) {
+                    continue;
+                }
+                // "Acme may, acting reasonably, reject …", "approve each Deliverable,
+                // acting in good faith, within …": words set off after a modal, or
+                // saying how a party acts, qualify the action; they are no list.
+                let aside = side.frames.iter().any(|f| {
+                    let p = f.modal.1;
+                    side.words.get(p).is_some_and(|w| w.after_break) && p <= from && {
+                        let close = (p + 1..side.words.len()).find(|&q| side.words[q].after_break);
+                        close.is_some_and(|q| to <= q)
+                    }
+                });
+                let manner = run
+                    .iter()
+                    .any(|w| matches!(w.norm.as_str(), "acting" | "faith" | "reasonably" | "diligently" | "promptly"));
+                if aside || manner {
                     continue;
                 }
                 // A postal address ("149 New Montgomery St, 4th Floor") is no list of what is covered.
@@ -1775,7 +1874,7 @@ impl<'a> Pair<'a> {
     /// "Acme's liability …", "our liability …": the party whose liability a cap limits.
     fn possessor_near(&self, k: usize) -> Option<Actor> {
         let w = &self.n.words;
-        let from = k.saturating_sub(12);
+        let from = k.saturating_sub(24);
         (from..k).rev().find_map(|i| {
             let next_is_liability =
                 w.get(i + 1).is_some_and(|x| matches!(x.norm.as_str(), "liability" | "aggregate" | "total" | "entire"));

@@ -1181,6 +1181,81 @@ mod tests {
         assert_eq!((c.rule, c.favours.as_slice()), (Rule::ModalityReversed, ["beta".to_string()].as_slice()));
     }
 
+    /// An efforts standard that goes with its duty, or with the condition that
+    /// named it, is not a duty made absolute: the duty or condition removed is
+    /// the change, and it favours the party that was bound.
+    #[test]
+    fn efforts_gone_with_their_duty_are_no_stronger_duty() {
+        for (old, new) in [
+            ("Beta shall use reasonable efforts to recover the data.", "Beta need not recover the data."),
+            (
+                "Beta is not liable for outages, provided that Beta uses reasonable efforts to restore service.",
+                "Beta is not liable for outages.",
+            ),
+        ] {
+            let a = found(old, new);
+            assert!(a.changes.iter().all(|c| c.rule != Rule::EffortsStrengthened), "{new}: {:?}", a.changes);
+            assert!(a.changes.iter().any(|c| c.favours == ["beta".to_string()]), "{new}: {:?}", a.changes);
+            assert!(a.changes.iter().all(|c| !c.favours.contains(&"acme".to_string())), "{new}: {:?}", a.changes);
+            // And the other way: a duty that arrives with its efforts standard is no duty weakened.
+            let a = found(new, old);
+            assert!(a.changes.iter().all(|c| c.rule != Rule::EffortsWeakened), "{old}: {:?}", a.changes);
+            assert!(a.changes.iter().all(|c| !c.favours.contains(&"beta".to_string())), "{old}: {:?}", a.changes);
+        }
+        // A duty that stays and loses its standard is made absolute.
+        let a = found("Beta shall use reasonable efforts to recover the data.", "Beta shall recover the data.");
+        let c = a.changes.iter().find(|c| c.rule == Rule::EffortsStrengthened).expect("efforts strengthened");
+        assert_eq!(c.favours, ["acme".to_string()]);
+    }
+
+    /// Second hunt (multi-frame clauses): a manner set off after a modal is no
+    /// list; two periods changed alike say whose each is; a warranty period is
+    /// no cap's look-back; a standard traded for a fixed measure names no one.
+    #[test]
+    fn second_hunt_readings() {
+        // "acting in good faith" → "at its discretion": no list item came or went.
+        let a = found(
+            "Beta may, acting in good faith, withhold any payment.",
+            "Beta may, in its sole discretion, withhold any payment.",
+        );
+        assert!(
+            a.changes.iter().all(|c| !matches!(c.rule, Rule::ScopeWidened | Rule::ScopeNarrowed)),
+            "{:?}",
+            a.changes
+        );
+        assert!(a.changes.iter().all(|c| !c.favours.contains(&"acme".to_string())), "{:?}", a.changes);
+        // Each party's period is its own finding, and says whose it is.
+        let a = found(
+            "Beta shall install the units within 10 days, and Acme shall inspect them within 10 days.",
+            "Beta shall install the units within 5 days, and Acme shall inspect them within 5 days.",
+        );
+        let msgs: Vec<&str> = a.changes.iter().map(|c| c.message.as_str()).collect();
+        assert!(msgs.iter().any(|m| m.contains("Beta's time to install the units")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("Acme's time to inspect them")), "{msgs:?}");
+        // A longer warranty before a cap is no cap raised.
+        let a = found(
+            "Beta warrants the Units for 6 months, and its liability shall not exceed the Price.",
+            "Beta warrants the Units for 18 months, and its liability shall not exceed the Price.",
+        );
+        assert!(a.changes.iter().all(|c| c.rule != Rule::CapRaised), "{:?}", a.changes);
+        // The look-back of a cap is still read, and the party capped named from afar.
+        let a = found(
+            "Beta's aggregate liability arising out of or relating to this Agreement, whether in contract, tort or otherwise, shall not exceed the fees paid in the 12 months before the claim.",
+            "Beta's aggregate liability arising out of or relating to this Agreement, whether in contract, tort or otherwise, shall not exceed the fees paid in the 3 months before the claim.",
+        );
+        let c = a.changes.iter().find(|c| c.rule == Rule::CapLowered).expect("cap lowered");
+        assert_eq!(c.favours, ["beta".to_string()]);
+        // "reasonable notice" ↔ "14 days' notice": no winner either way.
+        for (old, new) in [
+            ("Acme may audit Beta's books on reasonable notice.", "Acme may audit Beta's books on 14 days' notice."),
+            ("Acme may audit Beta's books on 14 days' notice.", "Acme may audit Beta's books on reasonable notice."),
+        ] {
+            let a = found(old, new);
+            assert!(a.changes.iter().any(|c| c.message.contains("Qualifier replaced")), "{new}: {:?}", a.changes);
+            assert!(a.changes.iter().all(|c| c.favours.is_empty()), "{new}: {:?}", a.changes);
+        }
+    }
+
     #[test]
     fn equal_meaning_finds_nothing() {
         for (a, b) in [
