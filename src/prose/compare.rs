@@ -329,7 +329,9 @@ impl<'a> Pair<'a> {
                     }
                 }
                 let Some(c) = cond else { continue };
-                let looser = side.words[from].norm == "or";
+                // An "or" limb: "or misses a date" after the kept limb, or "fails to pay or"
+                // before it. Either way one more (or one fewer) way to meet the condition.
+                let looser = side.words[from].norm == "or" || (to - from > 1 && side.words[to - 1].norm == "or");
                 // "unless Beta has not paid" → "unless Beta has paid": the condition is inverted.
                 let inverted = side.words[from..to].iter().any(|w| matches!(w.norm.as_str(), "not" | "no" | "never"));
                 let tighter = added != looser;

@@ -789,6 +789,31 @@ mod tests {
     }
 
     #[test]
+    fn a_trigger_before_the_or_that_joins_it_is_one_way_of_many() {
+        // The limb dropped or added sits before the "or" ("misses a release date or"):
+        // still one way fewer (or more) for Beta to suspend, not a requirement.
+        let (short, long) = (
+            "Beta may suspend the service if Acme breaches the security policy.",
+            "Beta may suspend the service if Acme misses a release date or breaches the security policy.",
+        );
+        let c = one(long, short);
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ConditionAdded, ["acme".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        assert!(c.message.contains("no longer accepts \"misses a release date or\""), "{}", c.message);
+        let c = one(short, long);
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ConditionRemoved, ["beta".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+    }
+
+    #[test]
     fn words_added_to_the_time_a_right_applies_narrow_it() {
         // A qualifier added to "the first time …" that conditions Beta's
         // right to a refund: the right applies in fewer cases (favours Acme).
