@@ -335,16 +335,35 @@ impl<'a> Pair<'a> {
                 // "unless Beta has not paid" → "unless Beta has paid": the condition is inverted.
                 let inverted = side.words[from..to].iter().any(|w| matches!(w.norm.as_str(), "not" | "no" | "never"));
                 let tighter = added != looser;
+                // "unless prevented by a strike" → "… or by Acme": an excuse widened, so
+                // what it qualifies applies less often, as a condition tightened does.
+                let excuse = side.words[c].norm == "unless";
+                let applies_less = tighter != excuse;
                 let frame = governed_frame(side, c, side.clause_end(c)).cloned();
-                let direction = match &frame {
+                let costs = frame.as_ref().and_then(|f| qualified_costs(side, f, c));
+                let direction = match (&frame, costs) {
                     _ if inverted => Direction::None,
-                    Some(f) if f.modality.costs_actor() == tighter => Direction::For(f.actor.clone()),
-                    Some(f) => Direction::Against(f.actor.clone()),
-                    None => Direction::None,
+                    (Some(f), Some(costs)) if costs == applies_less => Direction::For(f.actor.clone()),
+                    (Some(f), Some(_)) => Direction::Against(f.actor.clone()),
+                    _ => Direction::None,
                 };
                 let what = side.text_of(from, to);
                 let cond_text = side.text_of(c, side.clause_end(c));
-                let (rule, m) = if tighter && !added {
+                let (rule, m) = if excuse {
+                    // An item added to or dropped from an "unless": an exception widened or narrowed.
+                    let (rule, noun) = if applies_less {
+                        (Rule::ExceptionAdded, "widened")
+                    } else {
+                        (Rule::ExceptionRemoved, "narrowed")
+                    };
+                    let how = match (added, looser) {
+                        (true, true) => "now also covers",
+                        (false, true) => "no longer covers",
+                        (true, false) => "now also requires",
+                        (false, false) => "no longer requires",
+                    };
+                    (rule, format!("Exception {noun}: \"{cond_text}\" {how} \"{what}\"."))
+                } else if tighter && !added {
                     // An "or" limb dropped: one way fewer to meet the condition.
                     (
                         Rule::ConditionAdded,
@@ -1273,8 +1292,15 @@ impl<'a> Pair<'a> {
                 let frame = if rule_kind { self.frame_near(k, !added) } else { governed_frame(side, k, end) }.cloned();
                 let actor = frame.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
                 // A carve-out narrows the frame it qualifies: a narrower duty
-                // helps its actor, a narrower right or protection hurts it.
-                let helps = frame.as_ref().is_some_and(|f| f.modality.costs_actor()) == added;
+                // helps its actor, a narrower right or protection hurts it. A
+                // condition may qualify a carve-out or a restriction of the frame
+                // instead, or it may be arguable which (no winner).
+                let costs = match &frame {
+                    Some(f) if !rule_kind => qualified_costs(side, f, k),
+                    Some(f) => Some(f.modality.costs_actor()),
+                    None => Some(false),
+                };
+                let helps = costs == Some(added);
                 // "excluding VAT" → "including VAT": what an amount covers, not a
                 // carve-out dropped; and a carve-out that names a party of its own
                 // ("except that Beta may not …") in a term for either party binds
@@ -1294,7 +1320,8 @@ impl<'a> Pair<'a> {
                 // (a necessary condition made a sufficient one) is arguable, so no winner.
                 let only_dropped =
                     !added && !rule_kind && len == 2 && side.words[k].norm == "only" && !self.old_changed[k + 1];
-                let direction = if frame.is_some() && !now_included && !names_party && !only_dropped {
+                let direction = if frame.is_some() && costs.is_some() && !now_included && !names_party && !only_dropped
+                {
                     if helps { Direction::For(actor) } else { Direction::Against(actor) }
                 } else {
                     Direction::None
@@ -1946,6 +1973,39 @@ fn governed_frame(side: &Sentence, c: usize, end: usize) -> Option<&Frame> {
     let frames = &side.frames;
     let leads = !frames.iter().any(|f| f.modal.0 < c);
     frames.iter().find(|f| leads && f.modal.0 >= end).or_else(|| frames.iter().rev().find(|f| f.modal.0 < c))
+}
+
+/// Whether what a condition at word `c` qualifies costs the actor of the
+/// frame `f` it governs, when it applies. Mostly the frame itself (a duty
+/// costs its actor, a right does not). A proviso after a carve-out of the
+/// frame ("shall not copy …, except for backup, provided that Beta labels each
+/// copy") qualifies the carve-out, which relieves a duty (or takes from a
+/// right); an "unless" after an "only" that restricts a right ("may move it
+/// only with Acme's approval, unless …") lifts the restriction, which costs
+/// the actor. None where which part it qualifies is arguable (any other
+/// condition after a carve-out).
+fn qualified_costs(side: &Sentence, f: &Frame, c: usize) -> Option<bool> {
+    let base = f.modality.costs_actor();
+    if c <= f.modal.1 {
+        return Some(base);
+    }
+    let w = &side.words;
+    let carve_out = (f.modal.1..c).rev().find(|&k| {
+        phrase_at(w, k, EXCEPTIONS).is_some()
+            && !(w[k].norm == "but"
+                && w.get(k + 2).is_some_and(|x| matches!(x.norm.as_str(), "limited" | "restricted")))
+    });
+    if carve_out.is_some() {
+        let proviso =
+            [&["provided", "that"][..], &["provided", "however"], &["on", "condition", "that"], &["only", "if"]]
+                .iter()
+                .any(|p| phrase_matches(w, c, p));
+        return proviso.then_some(!base);
+    }
+    if !base && w[c].norm == "unless" && (f.modal.1..c).any(|k| w[k].norm == "only") {
+        return Some(true);
+    }
+    Some(base)
 }
 
 fn is_license(s: &Sentence) -> bool {

@@ -814,6 +814,74 @@ mod tests {
     }
 
     #[test]
+    fn an_excuse_from_a_duty_widened_favours_the_party_bound() {
+        let (narrow, wide) = (
+            "Beta shall install the Equipment within 10 days, unless delayed by a strike.",
+            "Beta shall install the Equipment within 10 days, unless delayed by a strike or by Acme.",
+        );
+        let c = one(narrow, wide);
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ExceptionAdded, ["beta".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        assert!(c.message.contains("now also covers \"or by Acme\""), "{}", c.message);
+        let c = one(wide, narrow);
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ExceptionRemoved, ["acme".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+    }
+
+    #[test]
+    fn an_unless_after_an_only_lifts_the_restriction_of_a_right() {
+        // "only with Acme's approval" restricts Beta's right; the "unless" relieves Beta of it.
+        let (bare, excused) = (
+            "Beta may relocate the Equipment only with Acme's approval.",
+            "Beta may relocate the Equipment only with Acme's approval, unless the relocation is an emergency.",
+        );
+        let c = one(excused, bare);
+        assert_eq!(c.favours, ["acme".to_string()], "{}", c.message);
+        let c = one(bare, excused);
+        assert_eq!(c.favours, ["beta".to_string()], "{}", c.message);
+        // A plain right: a condition added still narrows it.
+        let c = one("Beta may relocate the Equipment.", "Beta may relocate the Equipment unless Acme objects.");
+        assert_eq!(c.favours, ["acme".to_string()], "{}", c.message);
+    }
+
+    #[test]
+    fn a_proviso_on_a_carve_out_qualifies_the_carve_out() {
+        let (bare, proviso) = (
+            "Beta shall not copy the Manual, except for backup purposes.",
+            "Beta shall not copy the Manual, except for backup purposes, provided that Beta labels each copy.",
+        );
+        // The proviso dropped: Beta may make backups without labelling them.
+        let c = one(proviso, bare);
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ConditionRemoved, ["beta".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        let c = one(bare, proviso);
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ConditionAdded, ["acme".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        // Another condition after a carve-out may qualify either: no winner.
+        let c = one(
+            "Beta shall not copy the Manual, except for backup purposes.",
+            "Beta shall not copy the Manual, except for backup purposes, when Acme is closed.",
+        );
+        assert!(c.favours.is_empty() && c.disfavours.is_empty(), "{c:?}");
+    }
+
+    #[test]
     fn words_added_to_the_time_a_right_applies_narrow_it() {
         // A qualifier added to "the first time …" that conditions Beta's
         // right to a refund: the right applies in fewer cases (favours Acme).
