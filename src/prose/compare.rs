@@ -185,6 +185,7 @@ impl<'a> Pair<'a> {
         self.quantities();
         self.indemnity_scope();
         self.modalities();
+        self.tail_period();
         self.limiters();
         self.conjunction();
         self.qualifiers();
@@ -1260,6 +1261,91 @@ impl<'a> Pair<'a> {
         let side = if added { self.n } else { self.o };
         let (rule, message, direction) = describe_frame(self.actors, side, f, added);
         self.push(rule, message, direction, vec![side.text_of(f.modal.0, f.action + 1)]);
+    }
+
+    /// "during the Term" → "during the Term and for 12 months after its end": a
+    /// period added after the end of the time a frame applies (or taken away)
+    /// makes it last longer (or shorter); it conditions nothing. A longer duty,
+    /// restriction or grant weighs on its actor, a longer right favours its
+    /// holder; inside a condition it names no one.
+    fn tail_period(&mut self) {
+        // What the period runs after: the end of the Term or Agreement.
+        const END: &[&str] = &[
+            "its",
+            "it",
+            "the",
+            "this",
+            "of",
+            "or",
+            "term",
+            "agreement",
+            "end",
+            "ends",
+            "ending",
+            "expiry",
+            "expiration",
+            "expires",
+            "termination",
+            "terminates",
+            "is",
+            "terminated",
+            "expired",
+        ];
+        for added in [true, false] {
+            let side = if added { self.n } else { self.o };
+            let (changed, done) =
+                if added { (&self.new_changed, &self.new_done) } else { (&self.old_changed, &self.old_done) };
+            for (from, to) in runs(changed, done) {
+                let w = &side.words;
+                let replaced = (from..to).any(|k| self.replaced.iter().any(|&(a, b)| k == if added { b } else { a }));
+                let start = from + usize::from(w[from].norm == "and");
+                let tail = !replaced
+                    && from > 0
+                    && to - start >= 3
+                    && w[start].norm == "for"
+                    && w[start + 1].quantity.as_ref().is_some_and(|q| matches!(q.kind, Kind::Duration(_)))
+                    && matches!(w[start + 2].norm.as_str(), "after" | "following" | "thereafter")
+                    && w[start + 3..to].iter().all(|x| END.contains(&x.norm.as_str()))
+                    && w[start + 1..to].iter().all(|x| !x.after_break)
+                    && w.get(to).is_none_or(|x| x.after_break);
+                if !tail {
+                    continue;
+                }
+                let frame = self.frame_near(from, !added).filter(|f| f.modal.0 < from).cloned();
+                let conditional =
+                    frame.as_ref().is_some_and(|f| (f.modal.1..from).any(|k| is_condition_word(&w[k].norm)));
+                let direction = match frame.as_ref().map(|f| (f.modality, f.actor.clone())) {
+                    _ if conditional => Direction::None,
+                    Some((Modality::Obligation | Modality::Prohibition | Modality::Grant, a)) => {
+                        if added {
+                            Direction::Against(a)
+                        } else {
+                            Direction::For(a)
+                        }
+                    }
+                    Some((Modality::Permission, a)) => {
+                        if added {
+                            Direction::For(a)
+                        } else {
+                            Direction::Against(a)
+                        }
+                    }
+                    _ => Direction::None,
+                };
+                let what = side.text_of(start, to);
+                let (rule, m) = if added {
+                    (Rule::TermExtended, format!("Duration extended: it now also lasts \"{what}\"."))
+                } else {
+                    (Rule::TermShortened, format!("Duration shortened: it no longer lasts \"{what}\"."))
+                };
+                if added {
+                    self.claim_new(from, to);
+                } else {
+                    self.claim_old(from, to);
+                }
+                self.push(rule, m, direction, vec![what]);
+            }
+        }
     }
 
     /// Carve-outs and conditions added or removed.

@@ -882,6 +882,44 @@ mod tests {
     }
 
     #[test]
+    fn a_period_after_the_end_of_the_term_lengthens_what_it_follows() {
+        // A duty that now runs on after the Term weighs on the party bound.
+        let c = one(
+            "Acme shall maintain insurance during the Term.",
+            "Acme shall maintain insurance during the Term and for two years after it expires.",
+        );
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::TermExtended, ["beta".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        // A right cut back to the Term takes from its holder.
+        let c = one(
+            "Beta may access the portal during the Term and for 30 days after its expiry.",
+            "Beta may access the portal during the Term.",
+        );
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::TermShortened, ["acme".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        // A grant that runs on favours the grantee.
+        let c = one(
+            "Acme grants Beta a licence to run the Software during the Term.",
+            "Acme grants Beta a licence to run the Software during the Term and for 90 days after its termination.",
+        );
+        assert_eq!(c.favours, ["beta".to_string()], "{}", c.message);
+        // Inside the trigger of a right it names no one.
+        let c = one(
+            "Acme may audit Beta if Beta resells the Software during the Term.",
+            "Acme may audit Beta if Beta resells the Software during the Term and for one year after its end.",
+        );
+        assert!(c.favours.is_empty() && c.disfavours.is_empty(), "{c:?}");
+    }
+
+    #[test]
     fn words_added_to_the_time_a_right_applies_narrow_it() {
         // A qualifier added to "the first time …" that conditions Beta's
         // right to a refund: the right applies in fewer cases (favours Acme).
