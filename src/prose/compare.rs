@@ -945,10 +945,13 @@ impl<'a> Pair<'a> {
                         matches!(*w, "within" | "by" | "before" | "than" | "in" | "for" | "after" | "during")
                     });
                     // A period inside a condition ("Acme may terminate if Beta fails to pay
-                    // within 30 days") is not the time of the frame's actor: whom a
-                    // change favours depends on the right it triggers, so no party.
-                    let conditional =
-                        frame.as_ref().is_some_and(|f| (f.modal.1..b).any(|k| is_condition_word(&n[k].norm)));
+                    // within 30 days"), or inside a failure that picks out what the frame
+                    // acts on ("any Order that Beta has not confirmed within 5 days"), is
+                    // not the time of the frame's actor: whom a change favours depends on
+                    // the right it triggers, so no party.
+                    let conditional = frame.as_ref().is_some_and(|f| {
+                        (f.modal.1..b).any(|k| is_condition_word(&n[k].norm)) || failure_clause(n, f, b)
+                    });
                     let modality = frame.as_ref().map(|f| f.modality);
                     let (what, direction) = match lead {
                         _ if conditional => ("Time limit", Direction::None),
@@ -2092,6 +2095,19 @@ fn qualified_costs(side: &Sentence, f: &Frame, c: usize) -> Option<bool> {
         return Some(true);
     }
     Some(base)
+}
+
+/// Whether the number at word `b` lies in a relative clause after frame `f`'s
+/// action that states a failure ("any incident that Acme has not resolved
+/// within 24 hours", "any Part that fails within 12 months"): a trigger
+/// picking out what the frame acts on, not the frame's own time.
+fn failure_clause(w: &[Word], f: &Frame, b: usize) -> bool {
+    (f.action + 1..b).any(|k| {
+        matches!(w[k].norm.as_str(), "that" | "which")
+            && (k + 1..b).any(|j| {
+                matches!(w[j].norm.as_str(), "not" | "no" | "never" | "fail" | "fails" | "failed" | "unresolved")
+            })
+    })
 }
 
 fn is_license(s: &Sentence) -> bool {

@@ -920,6 +920,26 @@ mod tests {
     }
 
     #[test]
+    fn a_period_in_a_failure_that_picks_out_what_a_frame_acts_on_names_no_winner() {
+        for (old, new) in [
+            (
+                "Acme may cancel any Order that Beta has not confirmed within 5 days.",
+                "Acme may cancel any Order that Beta has not confirmed within 10 days.",
+            ),
+            (
+                "Acme shall replace any Part that fails within 12 months.",
+                "Acme shall replace any Part that fails within 24 months.",
+            ),
+        ] {
+            let c = one(old, new);
+            assert!(c.favours.is_empty() && c.disfavours.is_empty(), "{new}: {c:?}");
+        }
+        // The frame's own time still counts.
+        let c = one("Acme shall replace any Part within 12 months.", "Acme shall replace any Part within 24 months.");
+        assert_eq!(c.favours, ["acme".to_string()], "{}", c.message);
+    }
+
+    #[test]
     fn words_added_to_the_time_a_right_applies_narrow_it() {
         // A qualifier added to "the first time …" that conditions Beta's
         // right to a refund: the right applies in fewer cases (favours Acme).
