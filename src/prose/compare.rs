@@ -7,7 +7,7 @@
 
 use similar::{Algorithm, DiffOp};
 
-use super::frame::{Actor, Actors, Frame, Modality, is_condition_word};
+use super::frame::{Actor, Actors, Frame, Modality, is_condition_word, lemma};
 use super::tokens::{Kind, Word};
 use super::{Change, Sentence};
 use crate::rules::Rule;
@@ -330,11 +330,36 @@ impl<'a> Pair<'a> {
                     }
                 }
                 let Some(c) = cond else { continue };
+                // Words dropped from a condition and others put in it ("provided that Beta
+                // notifies Acme" → "provided that Acme approves"): the condition reworded,
+                // not one requirement added and another dropped. Whom it favours depends
+                // on what the words mean: no winner, left for a reader.
+                let (other_side, other_changed, other_done) = if added {
+                    (self.o, &self.old_changed, &self.old_done)
+                } else {
+                    (self.n, &self.new_changed, &self.new_done)
+                };
+                let twin = self.kept.iter().find(|&&(a, b)| if added { b == c } else { a == c });
+                if let Some(&(a, b)) = twin {
+                    let j = if added { a } else { b };
+                    // A word only made plural or singular ("Year" → "Years") is no rewording.
+                    let inflected = |k: usize| {
+                        self.replaced.iter().any(|&(a, b)| {
+                            let (x, y) = if added { (a, b) } else { (b, a) };
+                            x == k && lemma(&other_side.words[k].norm) == lemma(&side.words[y].norm)
+                        })
+                    };
+                    if (j + 1..other_side.clause_end(j)).any(|k| other_changed[k] && !other_done[k] && !inflected(k)) {
+                        continue;
+                    }
+                }
                 // An "or" limb: "or misses a date" after the kept limb, or "fails to pay or"
                 // before it. Either way one more (or one fewer) way to meet the condition.
                 let looser = side.words[from].norm == "or" || (to - from > 1 && side.words[to - 1].norm == "or");
                 // "unless Beta has not paid" → "unless Beta has paid": the condition is inverted.
-                let inverted = side.words[from..to].iter().any(|w| matches!(w.norm.as_str(), "not" | "no" | "never"));
+                // A limb joined by "and" or "or" ("and does not cure it") is no inversion.
+                let inverted = !matches!(side.words[from].norm.as_str(), "and" | "or")
+                    && side.words[from..to].iter().any(|w| matches!(w.norm.as_str(), "not" | "no" | "never"));
                 let tighter = added != looser;
                 // "unless prevented by a strike" → "… or by Acme": an excuse widened, so
                 // what it qualifies applies less often, as a condition tightened does.
@@ -1374,6 +1399,17 @@ impl<'a> Pair<'a> {
             for (k, len) in hits {
                 // "only if": "if" inside a carve-out or condition already read is part of it.
                 if if added { self.new_done[k] } else { self.old_done[k] } {
+                    continue;
+                }
+                // "if Beta fails to pay when due" → "… within 15 days after it is due": a
+                // time inside a condition kept on both sides is part of that condition,
+                // an edit of it, not a condition of its own (left to condition_edits).
+                let nested = !rule_kind
+                    && (k.saturating_sub(14)..k).rev().take_while(|&j| !side.words[j + 1].after_break).any(|j| {
+                        let kept = if added { !self.new_changed[j] } else { !self.old_changed[j] };
+                        kept && phrase_at(&side.words, j, CONDITIONS).is_some()
+                    });
+                if nested {
                     continue;
                 }
                 let end = side.clause_end(k + len);

@@ -920,6 +920,18 @@ mod tests {
     }
 
     #[test]
+    fn a_time_reworded_inside_a_trigger_names_no_winner() {
+        // "when due" became a time after it is due: one edit of the trigger, not a
+        // condition dropped and another added, each crediting a different party.
+        let a = found(
+            "Beta may suspend support if Acme fails to deliver an update when due.",
+            "Beta may suspend support if Acme fails to deliver an update within 20 days after it is due.",
+        );
+        assert!(a.changes.iter().all(|c| c.favours.is_empty() && c.disfavours.is_empty()), "{:?}", a.changes);
+        assert_eq!(a.unexplained.len(), 1, "{a:?}");
+    }
+
+    #[test]
     fn a_period_in_a_failure_that_picks_out_what_a_frame_acts_on_names_no_winner() {
         for (old, new) in [
             (
@@ -937,6 +949,36 @@ mod tests {
         // The frame's own time still counts.
         let c = one("Acme shall replace any Part within 12 months.", "Acme shall replace any Part within 24 months.");
         assert_eq!(c.favours, ["acme".to_string()], "{}", c.message);
+    }
+
+    #[test]
+    fn a_condition_whose_words_are_swapped_names_no_winner() {
+        let a = found(
+            "Acme may publish the case study, provided that Acme informs Beta.",
+            "Acme may publish the case study, provided that Beta agrees.",
+        );
+        assert!(a.changes.iter().all(|c| c.favours.is_empty() && c.disfavours.is_empty()), "{:?}", a.changes);
+        assert_eq!(a.unexplained.len(), 1, "{a:?}");
+        // A word only made plural beside the words added is no rewording.
+        let a = found(
+            "If Beta's usage in any Contract Year exceeds the Quota, Beta shall pay the overage fee.",
+            "If Beta's usage in any two consecutive Contract Years exceeds the Quota, Beta shall pay the overage fee.",
+        );
+        let c = a.changes.iter().find(|c| c.rule == Rule::ConditionAdded).expect("condition tightened");
+        assert_eq!(c.favours, ["beta".to_string()], "{}", c.message);
+    }
+
+    #[test]
+    fn a_limb_joined_by_and_that_states_a_failure_is_no_inversion() {
+        // "and does not recover …" dropped: Beta's right to withhold needs less.
+        let a = found(
+            "Beta may withhold payment if Acme misses a milestone and does not recover within 7 days after notice from Beta.",
+            "Beta may withhold payment if Acme misses a milestone.",
+        );
+        assert!(!a.changes.is_empty(), "{a:?}");
+        for c in &a.changes {
+            assert_eq!(c.favours, ["beta".to_string()], "{}", c.message);
+        }
     }
 
     #[test]
