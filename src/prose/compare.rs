@@ -7,7 +7,7 @@
 
 use similar::{Algorithm, DiffOp};
 
-use super::frame::{Actor, Actors, Frame, Modality, is_condition_word};
+use super::frame::{Actor, Actors, Frame, Modality, is_condition_word, lemma};
 use super::tokens::{Kind, Word};
 use super::{Change, Sentence};
 use crate::rules::Rule;
@@ -185,6 +185,7 @@ impl<'a> Pair<'a> {
         self.quantities();
         self.indemnity_scope();
         self.modalities();
+        self.tail_period();
         self.limiters();
         self.conjunction();
         self.qualifiers();
@@ -329,20 +330,66 @@ impl<'a> Pair<'a> {
                     }
                 }
                 let Some(c) = cond else { continue };
-                let looser = side.words[from].norm == "or";
+                // Words dropped from a condition and others put in it ("provided that Beta
+                // notifies Acme" → "provided that Acme approves"): the condition reworded,
+                // not one requirement added and another dropped. Whom it favours depends
+                // on what the words mean: no winner, left for a reader.
+                let (other_side, other_changed, other_done) = if added {
+                    (self.o, &self.old_changed, &self.old_done)
+                } else {
+                    (self.n, &self.new_changed, &self.new_done)
+                };
+                let twin = self.kept.iter().find(|&&(a, b)| if added { b == c } else { a == c });
+                if let Some(&(a, b)) = twin {
+                    let j = if added { a } else { b };
+                    // A word only made plural or singular ("Year" → "Years") is no rewording.
+                    let inflected = |k: usize| {
+                        self.replaced.iter().any(|&(a, b)| {
+                            let (x, y) = if added { (a, b) } else { (b, a) };
+                            x == k && lemma(&other_side.words[k].norm) == lemma(&side.words[y].norm)
+                        })
+                    };
+                    if (j + 1..other_side.clause_end(j)).any(|k| other_changed[k] && !other_done[k] && !inflected(k)) {
+                        continue;
+                    }
+                }
+                // An "or" limb: "or misses a date" after the kept limb, or "fails to pay or"
+                // before it. Either way one more (or one fewer) way to meet the condition.
+                let looser = side.words[from].norm == "or" || (to - from > 1 && side.words[to - 1].norm == "or");
                 // "unless Beta has not paid" → "unless Beta has paid": the condition is inverted.
-                let inverted = side.words[from..to].iter().any(|w| matches!(w.norm.as_str(), "not" | "no" | "never"));
+                // A limb joined by "and" or "or" ("and does not cure it") is no inversion.
+                let inverted = !matches!(side.words[from].norm.as_str(), "and" | "or")
+                    && side.words[from..to].iter().any(|w| matches!(w.norm.as_str(), "not" | "no" | "never"));
                 let tighter = added != looser;
+                // "unless prevented by a strike" → "… or by Acme": an excuse widened, so
+                // what it qualifies applies less often, as a condition tightened does.
+                let excuse = side.words[c].norm == "unless";
+                let applies_less = tighter != excuse;
                 let frame = governed_frame(side, c, side.clause_end(c)).cloned();
-                let direction = match &frame {
+                let costs = frame.as_ref().and_then(|f| qualified_costs(side, f, c));
+                let direction = match (&frame, costs) {
                     _ if inverted => Direction::None,
-                    Some(f) if f.modality.costs_actor() == tighter => Direction::For(f.actor.clone()),
-                    Some(f) => Direction::Against(f.actor.clone()),
-                    None => Direction::None,
+                    (Some(f), Some(costs)) if costs == applies_less => Direction::For(f.actor.clone()),
+                    (Some(f), Some(_)) => Direction::Against(f.actor.clone()),
+                    _ => Direction::None,
                 };
                 let what = side.text_of(from, to);
                 let cond_text = side.text_of(c, side.clause_end(c));
-                let (rule, m) = if tighter && !added {
+                let (rule, m) = if excuse {
+                    // An item added to or dropped from an "unless": an exception widened or narrowed.
+                    let (rule, noun) = if applies_less {
+                        (Rule::ExceptionAdded, "widened")
+                    } else {
+                        (Rule::ExceptionRemoved, "narrowed")
+                    };
+                    let how = match (added, looser) {
+                        (true, true) => "now also covers",
+                        (false, true) => "no longer covers",
+                        (true, false) => "now also requires",
+                        (false, false) => "no longer requires",
+                    };
+                    (rule, format!("Exception {noun}: \"{cond_text}\" {how} \"{what}\"."))
+                } else if tighter && !added {
                     // An "or" limb dropped: one way fewer to meet the condition.
                     (
                         Rule::ConditionAdded,
@@ -954,10 +1001,13 @@ impl<'a> Pair<'a> {
                         matches!(*w, "within" | "by" | "before" | "than" | "in" | "for" | "after" | "during")
                     });
                     // A period inside a condition ("Acme may terminate if Beta fails to pay
-                    // within 30 days") is not the time of the frame's actor: whom a
-                    // change favours depends on the right it triggers, so no party.
-                    let conditional =
-                        frame.as_ref().is_some_and(|f| (f.modal.1..b).any(|k| is_condition_word(&n[k].norm)));
+                    // within 30 days"), or inside a failure that picks out what the frame
+                    // acts on ("any Order that Beta has not confirmed within 5 days"), is
+                    // not the time of the frame's actor: whom a change favours depends on
+                    // the right it triggers, so no party.
+                    let conditional = frame.as_ref().is_some_and(|f| {
+                        (f.modal.1..b).any(|k| is_condition_word(&n[k].norm)) || failure_clause(n, f, b)
+                    });
                     let modality = frame.as_ref().map(|f| f.modality);
                     let actor_name = self.actor_name(&actor);
                     let (what, direction) = match lead {
@@ -1290,6 +1340,91 @@ impl<'a> Pair<'a> {
         self.push(rule, message, direction, vec![side.text_of(f.modal.0, f.action + 1)]);
     }
 
+    /// "during the Term" → "during the Term and for 12 months after its end": a
+    /// period added after the end of the time a frame applies (or taken away)
+    /// makes it last longer (or shorter); it conditions nothing. A longer duty,
+    /// restriction or grant weighs on its actor, a longer right favours its
+    /// holder; inside a condition it names no one.
+    fn tail_period(&mut self) {
+        // What the period runs after: the end of the Term or Agreement.
+        const END: &[&str] = &[
+            "its",
+            "it",
+            "the",
+            "this",
+            "of",
+            "or",
+            "term",
+            "agreement",
+            "end",
+            "ends",
+            "ending",
+            "expiry",
+            "expiration",
+            "expires",
+            "termination",
+            "terminates",
+            "is",
+            "terminated",
+            "expired",
+        ];
+        for added in [true, false] {
+            let side = if added { self.n } else { self.o };
+            let (changed, done) =
+                if added { (&self.new_changed, &self.new_done) } else { (&self.old_changed, &self.old_done) };
+            for (from, to) in runs(changed, done) {
+                let w = &side.words;
+                let replaced = (from..to).any(|k| self.replaced.iter().any(|&(a, b)| k == if added { b } else { a }));
+                let start = from + usize::from(w[from].norm == "and");
+                let tail = !replaced
+                    && from > 0
+                    && to - start >= 3
+                    && w[start].norm == "for"
+                    && w[start + 1].quantity.as_ref().is_some_and(|q| matches!(q.kind, Kind::Duration(_)))
+                    && matches!(w[start + 2].norm.as_str(), "after" | "following" | "thereafter")
+                    && w[start + 3..to].iter().all(|x| END.contains(&x.norm.as_str()))
+                    && w[start + 1..to].iter().all(|x| !x.after_break)
+                    && w.get(to).is_none_or(|x| x.after_break);
+                if !tail {
+                    continue;
+                }
+                let frame = self.frame_near(from, !added).filter(|f| f.modal.0 < from).cloned();
+                let conditional =
+                    frame.as_ref().is_some_and(|f| (f.modal.1..from).any(|k| is_condition_word(&w[k].norm)));
+                let direction = match frame.as_ref().map(|f| (f.modality, f.actor.clone())) {
+                    _ if conditional => Direction::None,
+                    Some((Modality::Obligation | Modality::Prohibition | Modality::Grant, a)) => {
+                        if added {
+                            Direction::Against(a)
+                        } else {
+                            Direction::For(a)
+                        }
+                    }
+                    Some((Modality::Permission, a)) => {
+                        if added {
+                            Direction::For(a)
+                        } else {
+                            Direction::Against(a)
+                        }
+                    }
+                    _ => Direction::None,
+                };
+                let what = side.text_of(start, to);
+                let (rule, m) = if added {
+                    (Rule::TermExtended, format!("Duration extended: it now also lasts \"{what}\"."))
+                } else {
+                    (Rule::TermShortened, format!("Duration shortened: it no longer lasts \"{what}\"."))
+                };
+                if added {
+                    self.claim_new(from, to);
+                } else {
+                    self.claim_old(from, to);
+                }
+                self.push(rule, m, direction, vec![what]);
+            }
+        }
+    }
+
     /// Carve-outs and conditions added or removed.
     fn limiters(&mut self) {
         for (added, list, rule_kind) in
@@ -1315,13 +1450,31 @@ impl<'a> Pair<'a> {
                 if if added { self.new_done[k] } else { self.old_done[k] } {
                     continue;
                 }
+                // "if Beta fails to pay when due" → "… within 15 days after it is due": a
+                // time inside a condition kept on both sides is part of that condition,
+                // an edit of it, not a condition of its own (left to condition_edits).
+                let nested = !rule_kind
+                    && (k.saturating_sub(14)..k).rev().take_while(|&j| !side.words[j + 1].after_break).any(|j| {
+                        let kept = if added { !self.new_changed[j] } else { !self.old_changed[j] };
+                        kept && phrase_at(&side.words, j, CONDITIONS).is_some()
+                    });
+                if nested {
+                    continue;
+                }
                 let end = side.clause_end(k + len);
                 let what = side.text_of(k, end);
                 let frame = if rule_kind { self.frame_near(k, !added) } else { governed_frame(side, k, end) }.cloned();
                 let actor = frame.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
                 // A carve-out narrows the frame it qualifies: a narrower duty
-                // helps its actor, a narrower right or protection hurts it.
-                let helps = frame.as_ref().is_some_and(|f| f.modality.costs_actor()) == added;
+                // helps its actor, a narrower right or protection hurts it. A
+                // condition may qualify a carve-out or a restriction of the frame
+                // instead, or it may be arguable which (no winner).
+                let costs = match &frame {
+                    Some(f) if !rule_kind => qualified_costs(side, f, k),
+                    Some(f) => Some(f.modality.costs_actor()),
+                    None => Some(false),
+                };
+                let helps = costs == Some(added);
                 // "excluding VAT" → "including VAT": what an amount covers, not a
                 // carve-out dropped; and a carve-out that names a party of its own
                 // ("except that Beta may not …") in a term for either party binds
@@ -1341,7 +1494,8 @@ impl<'a> Pair<'a> {
                 // (a necessary condition made a sufficient one) is arguable, so no winner.
                 let only_dropped =
                     !added && !rule_kind && len == 2 && side.words[k].norm == "only" && !self.old_changed[k + 1];
-                let direction = if frame.is_some() && !now_included && !names_party && !only_dropped {
+                let direction = if frame.is_some() && costs.is_some() && !now_included && !names_party && !only_dropped
+                {
                     if helps { Direction::For(actor) } else { Direction::Against(actor) }
                 } else {
                     Direction::None
@@ -2043,6 +2197,52 @@ fn governed_frame(side: &Sentence, c: usize, end: usize) -> Option<&Frame> {
     let frames = &side.frames;
     let leads = !frames.iter().any(|f| f.modal.0 < c);
     frames.iter().find(|f| leads && f.modal.0 >= end).or_else(|| frames.iter().rev().find(|f| f.modal.0 < c))
+}
+
+/// Whether what a condition at word `c` qualifies costs the actor of the
+/// frame `f` it governs, when it applies. Mostly the frame itself (a duty
+/// costs its actor, a right does not). A proviso after a carve-out of the
+/// frame ("shall not copy …, except for backup, provided that Beta labels each
+/// copy") qualifies the carve-out, which relieves a duty (or takes from a
+/// right); an "unless" after an "only" that restricts a right ("may move it
+/// only with Acme's approval, unless …") lifts the restriction, which costs
+/// the actor. None where which part it qualifies is arguable (any other
+/// condition after a carve-out).
+fn qualified_costs(side: &Sentence, f: &Frame, c: usize) -> Option<bool> {
+    let base = f.modality.costs_actor();
+    if c <= f.modal.1 {
+        return Some(base);
+    }
+    let w = &side.words;
+    let carve_out = (f.modal.1..c).rev().find(|&k| {
+        phrase_at(w, k, EXCEPTIONS).is_some()
+            && !(w[k].norm == "but"
+                && w.get(k + 2).is_some_and(|x| matches!(x.norm.as_str(), "limited" | "restricted")))
+    });
+    if carve_out.is_some() {
+        let proviso =
+            [&["provided", "that"][..], &["provided", "however"], &["on", "condition", "that"], &["only", "if"]]
+                .iter()
+                .any(|p| phrase_matches(w, c, p));
+        return proviso.then_some(!base);
+    }
+    if !base && w[c].norm == "unless" && (f.modal.1..c).any(|k| w[k].norm == "only") {
+        return Some(true);
+    }
+    Some(base)
+}
+
+/// Whether the number at word `b` lies in a relative clause after frame `f`'s
+/// action that states a failure ("any incident that Acme has not resolved
+/// within 24 hours", "any Part that fails within 12 months"): a trigger
+/// picking out what the frame acts on, not the frame's own time.
+fn failure_clause(w: &[Word], f: &Frame, b: usize) -> bool {
+    (f.action + 1..b).any(|k| {
+        matches!(w[k].norm.as_str(), "that" | "which")
+            && (k + 1..b).any(|j| {
+                matches!(w[j].norm.as_str(), "not" | "no" | "never" | "fail" | "fails" | "failed" | "unresolved")
+            })
+    })
 }
 
 fn is_license(s: &Sentence) -> bool {

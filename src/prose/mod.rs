@@ -789,6 +789,199 @@ mod tests {
     }
 
     #[test]
+    fn a_trigger_before_the_or_that_joins_it_is_one_way_of_many() {
+        // The limb dropped or added sits before the "or" ("misses a release date or"):
+        // still one way fewer (or more) for Beta to suspend, not a requirement.
+        let (short, long) = (
+            "Beta may suspend the service if Acme breaches the security policy.",
+            "Beta may suspend the service if Acme misses a release date or breaches the security policy.",
+        );
+        let c = one(long, short);
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ConditionAdded, ["acme".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        assert!(c.message.contains("no longer accepts \"misses a release date or\""), "{}", c.message);
+        let c = one(short, long);
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ConditionRemoved, ["beta".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+    }
+
+    #[test]
+    fn an_excuse_from_a_duty_widened_favours_the_party_bound() {
+        let (narrow, wide) = (
+            "Beta shall install the Equipment within 10 days, unless delayed by a strike.",
+            "Beta shall install the Equipment within 10 days, unless delayed by a strike or by Acme.",
+        );
+        let c = one(narrow, wide);
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ExceptionAdded, ["beta".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        assert!(c.message.contains("now also covers \"or by Acme\""), "{}", c.message);
+        let c = one(wide, narrow);
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ExceptionRemoved, ["acme".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+    }
+
+    #[test]
+    fn an_unless_after_an_only_lifts_the_restriction_of_a_right() {
+        // "only with Acme's approval" restricts Beta's right; the "unless" relieves Beta of it.
+        let (bare, excused) = (
+            "Beta may relocate the Equipment only with Acme's approval.",
+            "Beta may relocate the Equipment only with Acme's approval, unless the relocation is an emergency.",
+        );
+        let c = one(excused, bare);
+        assert_eq!(c.favours, ["acme".to_string()], "{}", c.message);
+        let c = one(bare, excused);
+        assert_eq!(c.favours, ["beta".to_string()], "{}", c.message);
+        // A plain right: a condition added still narrows it.
+        let c = one("Beta may relocate the Equipment.", "Beta may relocate the Equipment unless Acme objects.");
+        assert_eq!(c.favours, ["acme".to_string()], "{}", c.message);
+    }
+
+    #[test]
+    fn a_proviso_on_a_carve_out_qualifies_the_carve_out() {
+        let (bare, proviso) = (
+            "Beta shall not copy the Manual, except for backup purposes.",
+            "Beta shall not copy the Manual, except for backup purposes, provided that Beta labels each copy.",
+        );
+        // The proviso dropped: Beta may make backups without labelling them.
+        let c = one(proviso, bare);
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ConditionRemoved, ["beta".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        let c = one(bare, proviso);
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::ConditionAdded, ["acme".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        // Another condition after a carve-out may qualify either: no winner.
+        let c = one(
+            "Beta shall not copy the Manual, except for backup purposes.",
+            "Beta shall not copy the Manual, except for backup purposes, when Acme is closed.",
+        );
+        assert!(c.favours.is_empty() && c.disfavours.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn a_period_after_the_end_of_the_term_lengthens_what_it_follows() {
+        // A duty that now runs on after the Term weighs on the party bound.
+        let c = one(
+            "Acme shall maintain insurance during the Term.",
+            "Acme shall maintain insurance during the Term and for two years after it expires.",
+        );
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::TermExtended, ["beta".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        // A right cut back to the Term takes from its holder.
+        let c = one(
+            "Beta may access the portal during the Term and for 30 days after its expiry.",
+            "Beta may access the portal during the Term.",
+        );
+        assert_eq!(
+            (c.rule, c.favours.as_slice()),
+            (Rule::TermShortened, ["acme".to_string()].as_slice()),
+            "{}",
+            c.message
+        );
+        // A grant that runs on favours the grantee.
+        let c = one(
+            "Acme grants Beta a licence to run the Software during the Term.",
+            "Acme grants Beta a licence to run the Software during the Term and for 90 days after its termination.",
+        );
+        assert_eq!(c.favours, ["beta".to_string()], "{}", c.message);
+        // Inside the trigger of a right it names no one.
+        let c = one(
+            "Acme may audit Beta if Beta resells the Software during the Term.",
+            "Acme may audit Beta if Beta resells the Software during the Term and for one year after its end.",
+        );
+        assert!(c.favours.is_empty() && c.disfavours.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn a_time_reworded_inside_a_trigger_names_no_winner() {
+        // "when due" became a time after it is due: one edit of the trigger, not a
+        // condition dropped and another added, each crediting a different party.
+        let a = found(
+            "Beta may suspend support if Acme fails to deliver an update when due.",
+            "Beta may suspend support if Acme fails to deliver an update within 20 days after it is due.",
+        );
+        assert!(a.changes.iter().all(|c| c.favours.is_empty() && c.disfavours.is_empty()), "{:?}", a.changes);
+        assert_eq!(a.unexplained.len(), 1, "{a:?}");
+    }
+
+    #[test]
+    fn a_period_in_a_failure_that_picks_out_what_a_frame_acts_on_names_no_winner() {
+        for (old, new) in [
+            (
+                "Acme may cancel any Order that Beta has not confirmed within 5 days.",
+                "Acme may cancel any Order that Beta has not confirmed within 10 days.",
+            ),
+            (
+                "Acme shall replace any Part that fails within 12 months.",
+                "Acme shall replace any Part that fails within 24 months.",
+            ),
+        ] {
+            let c = one(old, new);
+            assert!(c.favours.is_empty() && c.disfavours.is_empty(), "{new}: {c:?}");
+        }
+        // The frame's own time still counts.
+        let c = one("Acme shall replace any Part within 12 months.", "Acme shall replace any Part within 24 months.");
+        assert_eq!(c.favours, ["acme".to_string()], "{}", c.message);
+    }
+
+    #[test]
+    fn a_condition_whose_words_are_swapped_names_no_winner() {
+        let a = found(
+            "Acme may publish the case study, provided that Acme informs Beta.",
+            "Acme may publish the case study, provided that Beta agrees.",
+        );
+        assert!(a.changes.iter().all(|c| c.favours.is_empty() && c.disfavours.is_empty()), "{:?}", a.changes);
+        assert_eq!(a.unexplained.len(), 1, "{a:?}");
+        // A word only made plural beside the words added is no rewording.
+        let a = found(
+            "If Beta's usage in any Contract Year exceeds the Quota, Beta shall pay the overage fee.",
+            "If Beta's usage in any two consecutive Contract Years exceeds the Quota, Beta shall pay the overage fee.",
+        );
+        let c = a.changes.iter().find(|c| c.rule == Rule::ConditionAdded).expect("condition tightened");
+        assert_eq!(c.favours, ["beta".to_string()], "{}", c.message);
+    }
+
+    #[test]
+    fn a_limb_joined_by_and_that_states_a_failure_is_no_inversion() {
+        // "and does not recover …" dropped: Beta's right to withhold needs less.
+        let a = found(
+            "Beta may withhold payment if Acme misses a milestone and does not recover within 7 days after notice from Beta.",
+            "Beta may withhold payment if Acme misses a milestone.",
+        );
+        assert!(!a.changes.is_empty(), "{a:?}");
+        for c in &a.changes {
+            assert_eq!(c.favours, ["beta".to_string()], "{}", c.message);
+        }
+    }
+
+    #[test]
     fn words_added_to_the_time_a_right_applies_narrow_it() {
         // A qualifier added to "the first time …" that conditions Beta's
         // right to a refund: the right applies in fewer cases (favours Acme).
