@@ -481,8 +481,17 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
         } else {
             action
         };
-        let verb =
-            if warrants { "warrant".to_string() } else { w.get(action).map(|x| lemma(&x.norm)).unwrap_or_default() };
+        // A grant's action is what it gives, not its verb: "grants Beta a licence",
+        // "hereby grants to Beta a licence" and "gives Beta the right" are one
+        // act, matched across versions by "grant" (the word after the grant
+        // word is its grantee or a preposition, which says nothing of the act).
+        let verb = if warrants {
+            "warrant".to_string()
+        } else if modality == Modality::Grant {
+            "grant".to_string()
+        } else {
+            w.get(action).map(|x| lemma(&x.norm)).unwrap_or_default()
+        };
         // "will have a licence", "shall remain in force": states, not duties.
         let stative = matches!(
             verb.as_str(),

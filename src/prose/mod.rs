@@ -1555,4 +1555,23 @@ mod tests {
             (Rule::ObligationRemoved, vec!["beta".to_string()])
         );
     }
+
+    /// "grants Beta", "hereby grants to Beta": one grant, however it is worded; and a
+    /// grantee changed is no grant added or removed.
+    #[test]
+    fn a_grant_reworded_is_the_same_grant() {
+        for (o, n) in [
+            (
+                "Beta grants Acme a revocable right to host the uploaded files.",
+                "Beta hereby grants to Acme a revocable right to host the uploaded files.",
+            ),
+            (
+                "Acme gives Beta the right to resell the Kits in Spain.",
+                "Acme hereby grants to Beta the right to resell the Kits in Spain.",
+            ),
+        ] {
+            let a = found(o, n);
+            assert!(a.changes.iter().all(|c| c.favours.is_empty()), "{o} -> {n}: {a:?}");
+        }
+    }
 }
