@@ -1466,13 +1466,22 @@ impl<'a> Pair<'a> {
                 // the sentence does not show.
                 let confirms = !narrows && k > 0 && side.words[k - 1].norm == "including";
                 // "shall accept the Goods if they conform in all material respects": a
-                // qualifier inside a condition of the frame narrows the condition, which
-                // may widen or narrow the frame; the words do not say which.
-                let in_condition = frame.as_ref().is_some_and(|f| {
-                    (f.action..k).any(|j| {
-                        matches!(side.words[j].norm.as_str(), "if" | "unless" | "provided" | "when" | "whenever")
-                    })
+                // qualifier on a standard inside a condition of the frame loosens what
+                // the condition asks, which may widen the frame or narrow it; the words do
+                // not say which. On a failure ("if Acme commits a material breach") it
+                // narrows the trigger, and so the frame.
+                let failure = side.words[k + len..(k + len + 2).min(side.words.len())].iter().any(|x| {
+                    matches!(
+                        x.norm.as_str(),
+                        "breach" | "breaches" | "default" | "defaults" | "fails" | "failure" | "violates" | "violation"
+                    )
                 });
+                let in_condition = !failure
+                    && frame.as_ref().is_some_and(|f| {
+                        (f.action..k).any(|j| {
+                            matches!(side.words[j].norm.as_str(), "if" | "unless" | "provided" | "when" | "whenever")
+                        })
+                    });
                 let direction = match &frame {
                     _ if confirms || in_condition => Direction::None,
                     Some(f) if f.modality.costs_actor() == narrower => Direction::For(actor),
