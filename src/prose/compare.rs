@@ -7,7 +7,7 @@
 
 use similar::{Algorithm, DiffOp};
 
-use super::frame::{Actor, Actors, Frame, Modality, is_condition_word, lemma};
+use super::frame::{Actor, Actors, Frame, Modality, is_condition_word, lemma, same_verb};
 use super::tokens::{Kind, Word};
 use super::{Change, Sentence};
 use crate::rules::Rule;
@@ -551,7 +551,7 @@ impl<'a> Pair<'a> {
     fn payment_reversed(&mut self) {
         let pays = |f: &Frame| is_payment(&f.verb) && matches!(f.actor, Actor::Party(_));
         for fo in self.o.frames.iter().filter(|f| pays(f)) {
-            for fnew in self.n.frames.iter().filter(|f| pays(f) && f.verb == fo.verb) {
+            for fnew in self.n.frames.iter().filter(|f| pays(f) && same_verb(&f.verb, &fo.verb)) {
                 let (Actor::Party(op), Actor::Party(np)) = (&fo.actor, &fnew.actor) else { continue };
                 if op == np {
                     continue;
@@ -561,8 +561,9 @@ impl<'a> Pair<'a> {
                     continue;
                 }
                 // A reversal: the new payer did not pay before, and the old payer no longer pays.
-                let pays_in =
-                    |frames: &[Frame], who: &Actor| frames.iter().any(|f| f.verb == fo.verb && &f.actor == who);
+                let pays_in = |frames: &[Frame], who: &Actor| {
+                    frames.iter().any(|f| same_verb(&f.verb, &fo.verb) && &f.actor == who)
+                };
                 if pays_in(&self.o.frames, &fnew.actor) || pays_in(&self.n.frames, &fo.actor) {
                     continue;
                 }
@@ -1202,7 +1203,8 @@ impl<'a> Pair<'a> {
     fn modalities(&mut self) {
         let mut used = vec![false; self.n.frames.len()];
         for fo in self.o.frames.clone() {
-            let Some(j) = (0..self.n.frames.len()).find(|&j| !used[j] && self.n.frames[j].verb == fo.verb) else {
+            let Some(j) = (0..self.n.frames.len()).find(|&j| !used[j] && same_verb(&self.n.frames[j].verb, &fo.verb))
+            else {
                 continue;
             };
             used[j] = true;
@@ -1212,18 +1214,34 @@ impl<'a> Pair<'a> {
                 if is_payment(&fo.verb) && self.out.iter().any(|c| c.rule == Rule::PaymentDirectionReversed) {
                     continue;
                 }
-                let m = format!(
-                    "{} now {} {} (was {}).",
-                    self.actor_name(&fnew.actor),
-                    mn.phrase(),
-                    self.n.action_text(&fnew),
-                    self.actor_name(&fo.actor)
-                );
+                // A passive ("shall be determined by Beta") is said as written: its
+                // action reads "be determined by …", not what the agent must do.
+                let passive = fo.passive || fnew.passive;
+                let m = if passive {
+                    format!(
+                        "{} now acts where {} did: \"{}\".",
+                        self.actor_name(&fnew.actor),
+                        self.actor_name(&fo.actor),
+                        self.n.text_of(fnew.modal.0, self.n.clause_end(fnew.action))
+                    )
+                } else {
+                    format!(
+                        "{} now {} {} (was {}).",
+                        self.actor_name(&fnew.actor),
+                        mn.phrase(),
+                        self.n.action_text(&fnew),
+                        self.actor_name(&fo.actor)
+                    )
+                };
                 // A duty moving away relieves the old actor; a right moving away costs it.
                 // From each party to one ("either party may" → "Acme may"): the others
                 // lose the right (or shed the duty), so the one left gains (or bears) it;
                 // from one to each party, the reverse.
+                // "shall be determined by Acme", "shall be approved by Acme": a passive
+                // duty often names who decides, a power, not a burden; whom moving it
+                // favours the words do not show (a payment's payer they do).
                 let d = match (&fo.actor, &fnew.actor) {
+                    _ if passive && !is_payment(&fo.verb) && fo.modality != Modality::Grant => Direction::None,
                     (Actor::Mutual, one @ Actor::Party(_)) if mo.costs_actor() => Direction::Against(one.clone()),
                     (Actor::Mutual, one @ Actor::Party(_)) => Direction::For(one.clone()),
                     (one @ Actor::Party(_), Actor::Mutual) if mo.costs_actor() => Direction::For(one.clone()),
@@ -1312,14 +1330,18 @@ impl<'a> Pair<'a> {
         let new_verbs: Vec<String> = self.n.frames.iter().map(|f| f.verb.clone()).collect();
         let named = |f: &Frame| f.actor != Actor::Unknown || f.modality == Modality::Grant;
         for f in self.n.frames.clone().into_iter().filter(named) {
-            if !old_verbs.contains(&f.verb) && self.new_changed.get(f.modal.0).copied().unwrap_or(false) {
+            if !old_verbs.iter().any(|v| same_verb(v, &f.verb))
+                && self.new_changed.get(f.modal.0).copied().unwrap_or(false)
+            {
                 let end = self.n.clause_end(f.action);
                 self.claim_new(f.subject.map_or(f.modal.0, |s| s.0).min(f.modal.0), end);
                 self.frame_added(&f, true);
             }
         }
         for f in self.o.frames.clone().into_iter().filter(named) {
-            if !new_verbs.contains(&f.verb) && self.old_changed.get(f.modal.0).copied().unwrap_or(false) {
+            if !new_verbs.iter().any(|v| same_verb(v, &f.verb))
+                && self.old_changed.get(f.modal.0).copied().unwrap_or(false)
+            {
                 let end = self.o.clause_end(f.action);
                 self.claim_old(f.subject.map_or(f.modal.0, |s| s.0).min(f.modal.0), end);
                 self.frame_added(&f, false);
@@ -1680,8 +1702,25 @@ impl<'a> Pair<'a> {
                     self.push(rule, m, Direction::None, vec![name.into()]);
                     continue;
                 }
+                // "shall accept the Goods if they conform in all material respects": a
+                // qualifier on a standard inside a condition of the frame loosens what
+                // the condition asks, which may widen the frame or narrow it; the words do
+                // not say which. On a failure ("if Acme commits a material breach") it
+                // narrows the trigger, and so the frame.
+                let failure = side.words[k + len..(k + len + 2).min(side.words.len())].iter().any(|x| {
+                    matches!(
+                        x.norm.as_str(),
+                        "breach" | "breaches" | "default" | "defaults" | "fails" | "failure" | "violates" | "violation"
+                    )
+                });
+                let in_condition = !failure
+                    && frame.as_ref().is_some_and(|f| {
+                        (f.action..k).any(|j| {
+                            matches!(side.words[j].norm.as_str(), "if" | "unless" | "provided" | "when" | "whenever")
+                        })
+                    });
                 let direction = match &frame {
-                    _ if confirms => Direction::None,
+                    _ if confirms || in_condition => Direction::None,
                     Some(f) if f.modality.costs_actor() == narrower => Direction::For(actor),
                     Some(_) => Direction::Against(actor),
                     None => Direction::None,

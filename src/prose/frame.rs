@@ -165,6 +165,9 @@ pub struct Frame {
     pub object: Option<Actor>,
     /// The words naming the actor, where the sentence names it.
     pub subject: Option<(usize, usize)>,
+    /// Read from the passive voice: the actor is the agent after "by", and
+    /// the action is the participle ("shall be audited by Beta").
+    pub passive: bool,
 }
 
 /// Modal phrases, longest first within each start word.
@@ -322,9 +325,12 @@ fn modal_at(w: &[Word], i: usize) -> Option<(Modality, usize)> {
         .map(|(p, m)| (*m, p.len()))
 }
 
-/// "shall be paid by Beta to Acme", "will be refunded by Acme to you": the
-/// frame of a passive payment, its payer the party after "by".
-fn passive_payment(w: &[Word], i: usize, n: usize, modality: Modality, actors: &Actors) -> Option<Frame> {
+/// "shall be paid by Beta to Acme", "may be audited by Beta", "shall be
+/// provided by Acme to Beta": a passive with its agent after "by" binds the
+/// agent, as the same frame in the active voice would ("Beta may audit …").
+/// The party acted on is the one after "to", else the subject before the
+/// modal ("Acme's records may be audited by Beta": Acme's).
+fn passive(w: &[Word], i: usize, n: usize, modality: Modality, actors: &Actors) -> Option<Frame> {
     let mut k = i + n;
     while w.get(k).is_some_and(|x| matches!(x.norm.as_str(), "be" | "promptly" | "only" | "also")) {
         k += 1;
@@ -332,31 +338,137 @@ fn passive_payment(w: &[Word], i: usize, n: usize, modality: Modality, actors: &
     if !w[i + n..k].iter().any(|x| x.norm == "be") {
         return None;
     }
-    let verb = match w.get(k)?.norm.as_str() {
-        "paid" => "pay",
-        "refunded" => "refund",
-        "reimbursed" => "reimburse",
-        "remitted" => "remit",
-        "invoiced" => "invoice",
-        "billed" => "bill",
-        "charged" => "charge",
-        _ => return None,
+    let participle = w.get(k)?.norm.as_str();
+    let payment = match participle {
+        "paid" => Some("pay"),
+        "refunded" => Some("refund"),
+        "reimbursed" => Some("reimburse"),
+        "remitted" => Some("remit"),
+        "invoiced" => Some("invoice"),
+        "billed" => Some("bill"),
+        "charged" => Some("charge"),
+        _ => None,
     };
-    // The payer: "by X" within a few words; the payee: "to Y" after it.
-    let by = (k + 1..(k + 8).min(w.len())).find(|&j| w[j].norm == "by")?;
-    let (payer, len) = actors.at(w, by + 1)?;
+    // A payment names its payer within a few words ("paid in full by Beta");
+    // any other passive right after its participle ("audited by Beta").
+    let (verb, by) = match payment {
+        Some(v) => (v.to_string(), (k + 1..(k + 8).min(w.len())).find(|&j| w[j].norm == "by")?),
+        None => (participle_lemma(participle)?, Some(k + 1).filter(|&j| w.get(j).is_some_and(|x| x.norm == "by"))?),
+    };
+    let (agent, len) = agent_at(w, by + 1, actors)?;
     let payee = (by + 1 + len..(by + 10).min(w.len()))
         .find(|&j| w[j].norm == "to")
-        .and_then(|j| actors.at(w, j + 1).map(|(a, _)| a));
+        .and_then(|j| actors.at(w, j + 1).map(|(a, _)| a))
+        .or_else(|| actor_before(w, i, actors).map(|(a, _, _)| a).filter(|a| *a != agent));
     Some(Frame {
-        actor: payer,
+        actor: agent,
         modality,
-        verb: verb.to_string(),
+        verb,
         modal: (i, i + n),
         action: k,
         object: payee,
         subject: Some((by + 1, by + 1 + len)),
+        passive: true,
     })
+}
+
+/// The agent of a passive at word `k` (after "by"): a party named as such,
+/// not a possessive ("bound by Acme's policies" names a policy, not an agent).
+fn agent_at(w: &[Word], k: usize, actors: &Actors) -> Option<(Actor, usize)> {
+    let (a, len) = actors.at(w, k)?;
+    (!w[k + len - 1].norm.ends_with("'s") && !w[k + len - 1].norm.ends_with('\'')).then_some((a, len))
+}
+
+/// "Beta is granted by Acme a licence …", "A licence is hereby granted to Beta
+/// by Acme": a passive grant, its grantor the agent after "by" (without one,
+/// the words do not say who grants, and no frame is read), its grantee the
+/// party before "is" or after "to".
+fn passive_grant(w: &[Word], i: usize, actors: &Actors) -> Option<Frame> {
+    if !matches!(w[i].norm.as_str(), "is" | "are") {
+        return None;
+    }
+    let mut k = i + 1;
+    while w.get(k).is_some_and(|x| x.norm == "hereby") {
+        k += 1;
+    }
+    if w.get(k)?.norm != "granted" {
+        return None;
+    }
+    let by = (k + 1..(k + 5).min(w.len())).find(|&j| w[j].norm == "by")?;
+    let (grantor, len) = agent_at(w, by + 1, actors)?;
+    let before = (i > 0).then(|| actor_before(w, i, actors)).flatten().filter(|(_, at, n)| at + n == i);
+    let to = (k + 1..by).find(|&j| w[j].norm == "to").and_then(|j| actors.at(w, j + 1).map(|(a, _)| a));
+    let grantee = to.or_else(|| before.as_ref().map(|(a, _, _)| a.clone()));
+    Some(Frame {
+        actor: grantor,
+        modality: Modality::Grant,
+        verb: "grant".to_string(),
+        modal: (i, k + 1),
+        action: by + 1 + len,
+        object: grantee,
+        subject: Some((by + 1, by + 1 + len)),
+        passive: true,
+    })
+}
+
+/// The verb of a past participle, as the active voice would read it:
+/// "audited" → "audit", "provided" → "provide", "notified" → "notify",
+/// "submitted" → "submit", "kept" → "keep". `None` for a word that is no
+/// participle. A guess for a regular verb may lack a final "e"
+/// ("stored" → "store", but "delivered" → "deliver"); `same_verb` allows it.
+pub fn participle_lemma(w: &str) -> Option<String> {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("paid", "pay"),
+        ("kept", "keep"),
+        ("given", "give"),
+        ("made", "make"),
+        ("held", "hold"),
+        ("sold", "sell"),
+        ("sent", "send"),
+        ("done", "do"),
+        ("borne", "bear"),
+        ("brought", "bring"),
+        ("bought", "buy"),
+        ("taken", "take"),
+        ("told", "tell"),
+        ("shown", "show"),
+        ("written", "write"),
+        ("met", "meet"),
+        ("built", "build"),
+        ("lent", "lend"),
+        ("spent", "spend"),
+        ("withheld", "withhold"),
+        ("undertaken", "undertake"),
+        ("granted", "grant"),
+    ];
+    if let Some((_, v)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
+        return Some((*v).to_string());
+    }
+    let stem = w.strip_suffix("ed").filter(|s| s.len() >= 2 && s.chars().all(|c| c.is_ascii_lowercase()))?;
+    if let Some(s) = stem.strip_suffix('i') {
+        return Some(format!("{s}y"));
+    }
+    let b = stem.as_bytes();
+    let last = b[b.len() - 1];
+    // "submitted", "transferred": a doubled consonant ("billed", "passed" keep theirs).
+    if b.len() >= 3 && last == b[b.len() - 2] && !matches!(last, b'l' | b's' | b'f' | b'z' | b'd' | b'e') {
+        return Some(stem[..stem.len() - 1].to_string());
+    }
+    // "provided", "used", "charged", "issued", "terminated": the "e" the participle dropped.
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let e = match last {
+        b'v' | b'z' | b'c' | b'g' | b'u' => !stem.ends_with("ng"),
+        b's' => !stem.ends_with("ss"),
+        b't' => stem.ends_with("at") && b.len() >= 3 && !vowel(b[b.len() - 3]),
+        _ => false,
+    };
+    Some(if e { format!("{stem}e") } else { stem.to_string() })
+}
+
+/// Whether two frame verbs name one action: equal, or one a regular
+/// participle's guess without its final "e" ("provid", "provide").
+pub fn same_verb(a: &str, b: &str) -> bool {
+    a == b || a.strip_suffix('e') == Some(b) || b.strip_suffix('e') == Some(a)
 }
 
 /// "It is your responsibility to protect …": a duty of the possessor.
@@ -379,6 +491,7 @@ fn impersonal(w: &[Word], actors: &Actors, out: &mut Vec<Frame>) {
                 action: k + 2,
                 object: None,
                 subject: Some((k - 1, k)),
+                passive: false,
             });
         }
         if norm(k) == "no" && matches!(norm(k + 1), "guarantee" | "warranty" | "assurance") && norm(k - 1) == "is" {
@@ -392,6 +505,7 @@ fn impersonal(w: &[Word], actors: &Actors, out: &mut Vec<Frame>) {
                 action: k + 1,
                 object: None,
                 subject: None,
+                passive: false,
             });
         }
     }
@@ -403,6 +517,11 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
     impersonal(w, actors, &mut out);
     let mut i = 0;
     while i < w.len() {
+        if let Some(f) = passive_grant(w, i, actors) {
+            i = f.modal.1;
+            out.push(f);
+            continue;
+        }
         let Some((mut modality, n)) = modal_at(w, i) else {
             i += 1;
             continue;
@@ -427,10 +546,18 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
         // "Beta shall pay Acme the fees and is liable for …": a modal right after
         // "and" or "or" shares the subject of the frame before it (Acme there is
         // the object of "pay", not the subject of "is liable").
+        // A passive's agent is no subject to share ("shall be credited by Acme
+        // and shall be Beta's sole remedy": the credits are the remedy).
         let shared = (i > 0 && matches!(w[i - 1].norm.as_str(), "and" | "or"))
-            .then(|| out.last().and_then(|f: &Frame| f.subject.map(|(k, e)| (f.actor.clone(), k, e - k))))
+            .then(|| {
+                out.last()
+                    .filter(|f| !f.passive)
+                    .and_then(|f: &Frame| f.subject.map(|(k, e)| (f.actor.clone(), k, e - k)))
+            })
             .flatten();
-        let before = shared.or_else(|| actor_before(w, i, actors));
+        let after_passive =
+            i > 0 && matches!(w[i - 1].norm.as_str(), "and" | "or") && out.last().is_some_and(|f| f.passive);
+        let before = if after_passive { None } else { shared.or_else(|| actor_before(w, i, actors)) };
         // "In no event shall Acme be liable": the actor follows the modal.
         let (actor, after, subject) = match before {
             Some((a, k, len)) => (Some(a), 0, Some((k, k + len))),
@@ -462,11 +589,9 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
             i += n;
             continue;
         }
-        // "Fees shall be paid by Beta to Acme": a passive payment names its payer
-        // after "by" and its payee after "to".
-        if actor.is_none()
-            && let Some(f) = passive_payment(w, i, n, modality, actors)
-        {
+        // "Fees shall be paid by Beta to Acme", "Acme's records may be audited by
+        // Beta": a passive names its actor after "by", whoever the subject is.
+        if let Some(f) = passive(w, i, n, modality, actors) {
             out.push(f);
             i += n;
             continue;
@@ -481,8 +606,17 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
         } else {
             action
         };
-        let verb =
-            if warrants { "warrant".to_string() } else { w.get(action).map(|x| lemma(&x.norm)).unwrap_or_default() };
+        // A grant's action is what it gives, not its verb: "grants Beta a licence",
+        // "hereby grants to Beta a licence" and "gives Beta the right" are one
+        // act, matched across versions by "grant" (the word after the grant
+        // word is its grantee or a preposition, which says nothing of the act).
+        let verb = if warrants {
+            "warrant".to_string()
+        } else if modality == Modality::Grant {
+            "grant".to_string()
+        } else {
+            w.get(action).map(|x| lemma(&x.norm)).unwrap_or_default()
+        };
         // "will have a licence", "shall remain in force": states, not duties.
         let stative = matches!(
             verb.as_str(),
@@ -571,6 +705,7 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
             action,
             object,
             subject,
+            passive: false,
         });
         i += n;
     }
@@ -749,5 +884,32 @@ mod tests {
         assert_eq!((f.actor, f.modality), (Actor::Party("beta".into()), Modality::Grant));
         assert!(frames(&words("Beta gives Acme a copy of each invoice"), &acme_beta()).is_empty());
         assert_eq!(one("Beta shall give Acme written notice").modality, Modality::Obligation);
+    }
+
+    #[test]
+    fn a_participle_gives_its_verb() {
+        for (p, v) in [
+            ("audited", "audit"),
+            ("provided", "provide"),
+            ("notified", "notify"),
+            ("submitted", "submit"),
+            ("billed", "bill"),
+            ("used", "use"),
+            ("charged", "charge"),
+            ("terminated", "terminate"),
+            ("kept", "keep"),
+        ] {
+            let lemma = participle_lemma(p).unwrap_or_default();
+            assert!(same_verb(&lemma, v), "{p}: {lemma}");
+        }
+        assert_eq!(participle_lemma("records"), None);
+        assert!(same_verb("stor", "store") && !same_verb("audit", "audits"));
+        let f = one("Beta's records may be audited by Acme");
+        assert_eq!(
+            (f.actor, f.verb.as_str(), f.object),
+            (Actor::Party("acme".into()), "audit", Some(Actor::Party("beta".into())))
+        );
+        // "bound by Acme's policies": a possessive after "by" is no agent.
+        assert_eq!(one("Beta shall be bound by Acme's policies").actor, Actor::Party("beta".into()));
     }
 }
