@@ -1036,7 +1036,7 @@ impl<'a> Pair<'a> {
                         .rev()
                         .find(|&k| matches!(n[k].norm.as_str(), "within" | "by" | "before" | "than" | "in" | "after"));
                     let whose = match (&direction, frame.as_ref(), lead_at) {
-                        (Direction::For(_) | Direction::Against(_), Some(f), Some(l))
+                        (Direction::For(Actor::Party(_)) | Direction::Against(Actor::Party(_)), Some(f), Some(l))
                             if what == "Time limit" && f.action < l && l - f.action <= 8 =>
                         {
                             format!("{actor_name}'s time to {}, ", self.n.text_of(f.action, l))
