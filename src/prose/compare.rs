@@ -408,11 +408,7 @@ impl<'a> Pair<'a> {
                 } else {
                     (Rule::ConditionRemoved, format!("Condition loosened: \"{what}\" is no longer required."))
                 };
-                if added {
-                    self.claim_new(from, to);
-                } else {
-                    self.claim_old(from, to);
-                }
+                self.claim(added, from, to);
                 self.push(rule, m, direction, vec![what]);
             }
         }
@@ -429,6 +425,15 @@ impl<'a> Pair<'a> {
     fn claim_old(&mut self, from: usize, to: usize) {
         let to = to.min(self.old_done.len());
         self.old_done[from.min(to)..to].fill(true);
+    }
+
+    /// Claim words of the new side (`added`) or of the old one.
+    fn claim(&mut self, added: bool, from: usize, to: usize) {
+        if added {
+            self.claim_new(from, to);
+        } else {
+            self.claim_old(from, to);
+        }
     }
 
     fn claim_new(&mut self, from: usize, to: usize) {
@@ -1437,11 +1442,7 @@ impl<'a> Pair<'a> {
                 } else {
                     (Rule::TermShortened, format!("Duration shortened: it no longer lasts \"{what}\"."))
                 };
-                if added {
-                    self.claim_new(from, to);
-                } else {
-                    self.claim_old(from, to);
-                }
+                self.claim(added, from, to);
                 self.push(rule, m, direction, vec![what]);
             }
         }
@@ -1536,11 +1537,7 @@ impl<'a> Pair<'a> {
                     (false, true) => (Rule::ConditionAdded, "Condition added"),
                     (false, false) => (Rule::ConditionRemoved, "Condition removed"),
                 };
-                if added {
-                    self.claim_new(k, end);
-                } else {
-                    self.claim_old(k, end);
-                }
+                self.claim(added, k, end);
                 self.push(rule, format!("{noun}: \"{what}\"."), direction, vec![what.clone()]);
             }
         }
@@ -1619,11 +1616,7 @@ impl<'a> Pair<'a> {
                         Direction::For(frame.actor.clone()),
                     )
                 };
-                if added {
-                    self.claim_new(k, k + len);
-                } else {
-                    self.claim_old(k, k + len);
-                }
+                self.claim(added, k, k + len);
                 self.push(rule, m, direction, vec![side.text_of(k, k + len + usize::from(len == 1))]);
             }
         }
@@ -1653,11 +1646,7 @@ impl<'a> Pair<'a> {
                     .iter()
                     .any(|f| f.subject.is_some_and(|(from, _)| from == k + len));
                 if names_actor {
-                    if added {
-                        self.claim_new(k, k + len);
-                    } else {
-                        self.claim_old(k, k + len);
-                    }
+                    self.claim(added, k, k + len);
                     continue;
                 }
                 let frame = self.frame_near(k, !added).cloned();
@@ -1694,11 +1683,7 @@ impl<'a> Pair<'a> {
                         )
                     };
                     let rule = if added { Rule::QualifierAdded } else { Rule::QualifierRemoved };
-                    if added {
-                        self.claim_new(k, k + len);
-                    } else {
-                        self.claim_old(k, k + len);
-                    }
+                    self.claim(added, k, k + len);
                     self.push(rule, m, Direction::None, vec![name.into()]);
                     continue;
                 }
@@ -1742,11 +1727,7 @@ impl<'a> Pair<'a> {
                         ),
                     )
                 };
-                if added {
-                    self.claim_new(k, k + len);
-                } else {
-                    self.claim_old(k, k + len);
-                }
+                self.claim(added, k, k + len);
                 self.push(rule, m, direction, vec![name.into()]);
             }
         }
@@ -1869,11 +1850,7 @@ impl<'a> Pair<'a> {
                     .map(|(a, b)| side.text_of(a, b))
                     .collect();
                 if new_items.is_empty() {
-                    if added {
-                        self.claim_new(from, to);
-                    } else {
-                        self.claim_old(from, to);
-                    }
+                    self.claim(added, from, to);
                     continue;
                 }
                 let frame = self.frame_near(from, !added).cloned();
@@ -1909,11 +1886,7 @@ impl<'a> Pair<'a> {
                         None => Direction::None,
                     },
                 };
-                if added {
-                    self.claim_new(from, to);
-                } else {
-                    self.claim_old(from, to);
-                }
+                self.claim(added, from, to);
                 // A conjunction that moved to the new last item goes with it.
                 self.claim_conjunctions();
                 match found.iter_mut().find(|(a, d, _)| *a == added && *d == direction) {
