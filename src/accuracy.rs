@@ -333,10 +333,18 @@ pub struct Tally {
     /// substantive or above (not graded up from a minor change); shown, not
     /// ratcheted.
     pub precision_graded: Ratio,
-    /// Formatting-only pairs, and those with a finding above clarification.
+    /// Formatting-only pairs: labelled `formatting_only: true` with every
+    /// labelled change in the families `format` or `metadata` (layout,
+    /// markup, typos, moves, the document's own date), the sense.
     pub formatting_only: usize,
     /// Formatting-only pairs with a finding above clarification.
     pub formatting_only_loud: usize,
+    /// Pairs labelled `formatting_only: true`: no change of meaning in the
+    /// labeller's judgement, which also takes in rewordings labelled
+    /// clarification (an example dropped, "under" → "under the terms of").
+    pub meaning_unchanged: usize,
+    /// Of those, pairs with a finding above clarification.
+    pub meaning_unchanged_loud: usize,
 }
 
 impl Tally {
@@ -358,6 +366,8 @@ impl Tally {
         add(&mut self.precision_graded, o.precision_graded);
         self.formatting_only += o.formatting_only;
         self.formatting_only_loud += o.formatting_only_loud;
+        self.meaning_unchanged += o.meaning_unchanged;
+        self.meaning_unchanged_loud += o.meaning_unchanged_loud;
     }
 }
 
@@ -414,8 +424,11 @@ pub fn score_pair(
         }
     }
     if pair.formatting_only {
-        t.formatting_only = 1;
-        t.formatting_only_loud = usize::from(findings.iter().any(|f| f.materiality() > Materiality::Clarification));
+        let loud = usize::from(findings.iter().any(|f| f.materiality() > Materiality::Clarification));
+        (t.meaning_unchanged, t.meaning_unchanged_loud) = (1, loud);
+        if pair.changes.iter().all(|l| l.families.iter().all(|f| f == "format" || f == "metadata")) {
+            (t.formatting_only, t.formatting_only_loud) = (1, loud);
+        }
     }
     (t, outcomes)
 }
@@ -591,6 +604,9 @@ pub fn table(r: &Run) -> String {
     row("**formatting-only pairs with a finding above clarification**", &|t| {
         format!("**{}** of {}", t.formatting_only_loud, t.formatting_only)
     });
+    row("pairs labelled meaning-unchanged (rewordings included) with a finding above clarification", &|t| {
+        format!("{} of {}", t.meaning_unchanged_loud, t.meaning_unchanged)
+    });
     s
 }
 
@@ -602,9 +618,12 @@ pub fn figures(r: &Run) -> Vec<(String, Option<u64>, bool)> {
         out.push((format!("recall_{suffix}"), t.recall.permille(), true));
         out.push((format!("favoured_{suffix}"), t.favoured.permille(), true));
         out.push((format!("precision_{suffix}"), t.precision.permille(), true));
-        let loud =
-            if suffix == "all" { "formatting_only_loud".to_string() } else { format!("formatting_only_loud_{suffix}") };
-        out.push((loud, Some(t.formatting_only_loud as u64), false));
+        for (key, count) in
+            [("formatting_only_loud", t.formatting_only_loud), ("meaning_unchanged_loud", t.meaning_unchanged_loud)]
+        {
+            let key = if suffix == "all" { key.to_string() } else { format!("{key}_{suffix}") };
+            out.push((key, Some(count as u64), false));
+        }
     }
     out
 }
@@ -612,9 +631,15 @@ pub fn figures(r: &Run) -> Vec<(String, Option<u64>, bool)> {
 fn show_figure(key: &str, v: Option<u64>) -> String {
     match v {
         None => "-".to_string(),
-        Some(v) if key.starts_with("formatting_only_loud") => v.to_string(),
+        Some(v) if is_count(key) => v.to_string(),
         Some(v) => format!("{}.{}", v / 10, v % 10),
     }
+}
+
+/// Whether a ratchet key counts pairs (lower is better) rather than giving
+/// a percentage.
+fn is_count(key: &str) -> bool {
+    key.starts_with("formatting_only_loud") || key.starts_with("meaning_unchanged_loud")
 }
 
 /// The ratchet block as `docs/accuracy.md` holds it (`key = value` lines;
@@ -650,7 +675,7 @@ pub fn parse_ratchet(doc: &str) -> Result<Vec<(String, Option<u64>)>, String> {
                 return Err(format!("{k}: one decimal, please: {v}"));
             }
             Some(w * 10 + t)
-        } else if k.starts_with("formatting_only_loud") {
+        } else if is_count(k) {
             Some(v.parse().map_err(|_| format!("{k}: not a count: {v}"))?)
         } else {
             Some(v.parse::<u64>().map_err(|_| format!("{k}: not a number: {v}"))? * 10)

@@ -889,13 +889,29 @@ catalogue! {
         mirror: ConjunctionChanged,
         explanation: "A list of conditions, triggers or items changed its conjunction: with \"or\" any one item is enough, with \"and\" all are needed. Whom it favours depends on who relies on the list, which the words rarely settle, so no party is named: read it.",
     }
+    ExampleAdded = "example-added" {
+        materiality: Substantive,
+        family: Scope,
+        title: "An example was added to a list of examples",
+        favours: "nobody in particular",
+        mirror: ExampleRemoved,
+        explanation: "An item joined a list that only illustrates (\"such as\", \"like\", \"for example\", \"e.g.\", \"for instance\"). Examples do not set what the sentence covers, so no party is named; but a named example settles a doubt about that item, so the change is put to review rather than passed as harmless.",
+    }
+    ExampleRemoved = "example-removed" {
+        materiality: Substantive,
+        family: Scope,
+        title: "An example was removed from a list of examples",
+        favours: "nobody in particular",
+        mirror: ExampleAdded,
+        explanation: "An item left a list that only illustrates (\"such as\", \"like\", \"for example\", \"e.g.\", \"for instance\"). Examples do not set what the sentence covers, so the scope is not read as narrowed and no party is named; but a dropped example can be argued to be no longer covered, so the change is put to review rather than passed as harmless.",
+    }
     TextEquivalent = "text-equivalent" {
         materiality: Clarification,
         family: Format,
         title: "Wording changed without changing meaning",
         favours: "nobody",
         mirror: TextEquivalent,
-        explanation: "The wording changed only in ways shown not to alter meaning: punctuation, capitalisation, a spelling variant (licence/license), number words against numerals of equal value (\"thirty (30) days\" / \"30 days\"), a typo fixed (a word one or two letters apart that is not a word of its own meaning such as not/now), or sentences moved within the clause. Every other change of wording is explained by a rule or reported as `text-changed`.",
+        explanation: "The wording changed only in ways shown not to alter meaning: punctuation, capitalisation, a spelling variant (licence/license), number words against numerals of equal value (\"thirty (30) days\" / \"30 days\"), a typo fixed (a word one or two letters apart that is not a word of its own meaning such as not/now), a document named by its terms (\"under the terms of the licence\" / \"under the licence\"), or sentences moved within the clause. Every other change of wording is explained by a rule or reported as `text-changed`.",
     }
     TextContradictsFields = "text-contradicts-fields" {
         materiality: Substantive,

@@ -156,6 +156,20 @@ fn matching_materiality_and_favoured_party() {
     assert_eq!((t.formatting_only, t.formatting_only_loud), (1, 0));
     let (t, _) = accuracy::score_pair(&quiet_pair, &[finding(Materiality::Substantive, Some(1), None)], &map);
     assert_eq!((t.formatting_only, t.formatting_only_loud), (1, 1));
+    assert_eq!((t.meaning_unchanged, t.meaning_unchanged_loud), (1, 1));
+
+    // A pair labelled meaning-unchanged whose labels include a rewording (any
+    // family but `format` and `metadata`) is counted as meaning-unchanged
+    // only, not as formatting-only; one with only a typo fixed is both.
+    let mut reworded = pair.clone();
+    reworded.formatting_only = true;
+    reworded.changes.retain(|l| l.materiality <= Materiality::Clarification);
+    let (t, _) = accuracy::score_pair(&reworded, &[finding(Materiality::Substantive, Some(50), None)], &map);
+    assert_eq!((t.formatting_only, t.meaning_unchanged, t.meaning_unchanged_loud), (1, 1, 1));
+    reworded.changes[0].families = vec!["wording".to_string()];
+    let (t, _) = accuracy::score_pair(&reworded, &[finding(Materiality::Substantive, Some(50), None)], &map);
+    assert_eq!((t.formatting_only, t.formatting_only_loud), (0, 0));
+    assert_eq!((t.meaning_unchanged, t.meaning_unchanged_loud), (1, 1));
 }
 
 #[test]

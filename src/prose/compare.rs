@@ -550,6 +550,28 @@ impl<'a> Pair<'a> {
                 self.new_done[b] = true;
             }
         }
+        // "licensed under the licence" ↔ "licensed under the terms of the
+        // licence": a document and its terms are one reference.
+        for added in [true, false] {
+            let side = if added { self.n } else { self.o };
+            let (changed, done) =
+                if added { (&self.new_changed, &self.new_done) } else { (&self.old_changed, &self.old_done) };
+            let mut found = Vec::new();
+            for (from, to) in runs(changed, done) {
+                let run: Vec<&str> =
+                    side.words[from..to].iter().map(|w| w.norm.as_str()).filter(|w| *w != "the").collect();
+                let terms = matches!(run.as_slice(), ["terms", "of"] | ["terms", "and", "conditions", "of"]);
+                let before = side.words[..from].iter().rev().find(|w| w.norm != "the").map(|w| w.norm.as_str());
+                let refers = matches!(before, Some("under" | "with" | "to" | "by"));
+                if terms && refers && to < side.words.len() {
+                    found.push((from, to));
+                }
+            }
+            let done = if added { &mut self.new_done } else { &mut self.old_done };
+            for (from, to) in found {
+                done[from..to].fill(true);
+            }
+        }
     }
 
     /// "Beta shall pay Acme" → "Acme shall pay Beta".
@@ -1748,7 +1770,7 @@ impl<'a> Pair<'a> {
         // Items added (or removed) under one reading of the sentence are one
         // change: "Bulgaria", "Croatia, Cyprus" and "Malta" joining the list of
         // countries are one finding naming them all.
-        let mut found: Vec<(bool, Direction, Vec<String>)> = Vec::new();
+        let mut found: Vec<(bool, Option<&'static str>, Direction, Vec<String>)> = Vec::new();
         for added in [true, false] {
             let side = if added { self.n } else { self.o };
             let (changed, done) =
@@ -1853,6 +1875,9 @@ impl<'a> Pair<'a> {
                     self.claim(added, from, to);
                     continue;
                 }
+                // "nicknames such as BMO, [-Webmaker, -]MozReps": examples illustrate
+                // what the sentence covers; they do not set it.
+                let example = illustrative(side, from);
                 let frame = self.frame_near(from, !added).cloned();
                 let wider = added;
                 // A list of exceptions ("except to its employees, advisors or
@@ -1872,7 +1897,7 @@ impl<'a> Pair<'a> {
                         || n.contains("assignable")
                 });
                 let direction = match &frame {
-                    _ if carve_out || licence_terms => Direction::None,
+                    _ if carve_out || licence_terms || example.is_some() => Direction::None,
                     Some(f) if f.modality == Modality::Grant => match &f.object {
                         Some(o) if wider => Direction::For(o.clone()),
                         Some(o) => Direction::Against(o.clone()),
@@ -1889,21 +1914,40 @@ impl<'a> Pair<'a> {
                 self.claim(added, from, to);
                 // A conjunction that moved to the new last item goes with it.
                 self.claim_conjunctions();
-                match found.iter_mut().find(|(a, d, _)| *a == added && *d == direction) {
-                    Some((_, _, items)) => items.extend(new_items),
-                    None => found.push((added, direction, new_items)),
+                match found.iter_mut().find(|(a, e, d, _)| *a == added && *e == example && *d == direction) {
+                    Some((_, _, _, items)) => items.extend(new_items),
+                    None => found.push((added, example, direction, new_items)),
                 }
             }
         }
-        for (added, direction, items) in found {
-            let (rule, verb, m) = if added {
-                (Rule::ScopeWidened, "added to", "Scope widened")
-            } else {
-                (Rule::ScopeNarrowed, "removed from", "Scope narrowed")
+        for (added, example, direction, items) in found {
+            let verb = if added { "added to" } else { "removed from" };
+            let m = match (example, items.as_slice()) {
+                (Some(opener), _) => format!(
+                    "{} {}: {} {} a list of examples (\"{opener}\"). Examples illustrate and do not set what the sentence covers, so no party is named; review it.",
+                    if items.len() == 1 { "Example" } else { "Examples" },
+                    if added { "added" } else { "removed" },
+                    match items.as_slice() {
+                        [one] => format!("\"{one}\""),
+                        _ => named_list(&items),
+                    },
+                    if added { "joined" } else { "left" },
+                ),
+                (None, [one]) => {
+                    format!("{}: \"{one}\" {verb} the list.", if added { "Scope widened" } else { "Scope narrowed" })
+                }
+                (None, _) => format!(
+                    "{}: {} items {verb} the list: {}.",
+                    if added { "Scope widened" } else { "Scope narrowed" },
+                    items.len(),
+                    named_list(&items)
+                ),
             };
-            let m = match items.as_slice() {
-                [one] => format!("{m}: \"{one}\" {verb} the list."),
-                _ => format!("{m}: {} items {verb} the list: {}.", items.len(), named_list(&items)),
+            let rule = match (example.is_some(), added) {
+                (true, true) => Rule::ExampleAdded,
+                (true, false) => Rule::ExampleRemoved,
+                (false, true) => Rule::ScopeWidened,
+                (false, false) => Rule::ScopeNarrowed,
             };
             self.push(rule, m, direction, items);
         }
@@ -2530,6 +2574,27 @@ fn named_list(items: &[String]) -> String {
 }
 
 /// Words that open a sentence and qualify all of it ("Currently, …").
+/// The words that open the list holding word `k` when it only illustrates
+/// ("such as", "like", "for example", "for instance", "e.g."): the nearest
+/// opener before `k` in the same part of the sentence (no modal, no
+/// "including", no sentence-ending break between).
+fn illustrative(side: &Sentence, k: usize) -> Option<&'static str> {
+    let w = |j: usize| side.words[j].norm.as_str();
+    for j in (k.saturating_sub(30)..k).rev() {
+        match w(j) {
+            "like" => return Some("like"),
+            "as" if j > 0 && w(j - 1) == "such" => return Some("such as"),
+            "example" if j > 0 && w(j - 1) == "for" => return Some("for example"),
+            "instance" if j > 0 && w(j - 1) == "for" => return Some("for instance"),
+            "e.g" | "e.g." | "eg" => return Some("e.g."),
+            "including" | "includes" | "include" => return None,
+            n if modal_word(n) => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 fn sentence_adverb(w: &str) -> bool {
     matches!(
         w,

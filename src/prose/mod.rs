@@ -1456,9 +1456,25 @@ mod tests {
             ("The Licence is granted.", "The license is granted."),
             ("Acme shall deliver the goods.", "Acme shall deliver the goods"),
             ("The parties acknowledge the agreement.", "The parties acknowlege the agreement."),
+            (
+                "You agree to license your code under the licence of the project.",
+                "You agree to license your code under the terms of the licence of the project.",
+            ),
+            ("Use is subject to the Policy.", "Use is subject to the terms and conditions of the Policy."),
+        ] {
+            for (a, b) in [(a, b), (b, a)] {
+                let r = found(a, b);
+                assert!(r.changes.is_empty() && r.unexplained.is_empty(), "{a} / {b}: {r:?}");
+            }
+        }
+        // Other words beside "terms of" are still read: a document that changed is
+        // no equivalence, and "terms of" not after a word that refers is kept.
+        for (a, b) in [
+            ("Use is subject to the Policy.", "Use is subject to the terms of the Guidelines."),
+            ("Acme shall pay the fees.", "Acme shall pay the terms of the fees."),
         ] {
             let r = found(a, b);
-            assert!(r.changes.is_empty() && r.unexplained.is_empty(), "{a} / {b}: {r:?}");
+            assert!(!r.changes.is_empty() || !r.unexplained.is_empty(), "{a} / {b}: {r:?}");
         }
     }
 
@@ -1565,6 +1581,53 @@ mod tests {
             &terms,
         );
         assert!(a.changes.iter().all(|c| !c.message.contains("Currently")), "{:?}", a.changes);
+    }
+
+    /// An item added to or removed from a list that only illustrates ("such
+    /// as", "like", "for example", "e.g.") is an example, not scope: put to
+    /// review at substantive, no party named. An "including" list stays scope.
+    #[test]
+    fn examples_are_not_scope() {
+        let terms = Actors::new([("maker", vec!["Maker", "we", "us"]), ("user", vec!["User", "you", "your"])]);
+        for (old, new, rule, opener) in [
+            (
+                "You may also know our sites by nicknames such as BMO, MozWiki, Webmaker, and AMO.",
+                "You may also know our sites by nicknames such as BMO, MozWiki, and AMO.",
+                Rule::ExampleRemoved,
+                "such as",
+            ),
+            (
+                "Other sites, like MozReps and Webmaker, let users arrange events.",
+                "Other sites, like MozReps, let users arrange events.",
+                Rule::ExampleRemoved,
+                "like",
+            ),
+            (
+                "You must not misuse the Service, for example by spamming or scraping.",
+                "You must not misuse the Service, for example by spamming, phishing or scraping.",
+                Rule::ExampleAdded,
+                "for example",
+            ),
+        ] {
+            let a = analyse(old, new, &terms);
+            let c = a.changes.iter().find(|c| c.rule == rule).unwrap_or_else(|| panic!("{rule:?}: {:?}", a.changes));
+            assert!(c.favours.is_empty() && c.disfavours.is_empty(), "{c:?}");
+            assert!(c.message.contains(&format!("(\"{opener}\")")), "{}", c.message);
+            assert!(
+                a.changes.iter().all(|c| !matches!(c.rule, Rule::ScopeNarrowed | Rule::ScopeWidened)),
+                "{:?}",
+                a.changes
+            );
+            assert_eq!(rule.materiality(), crate::rules::Materiality::Substantive);
+        }
+        // An "including" list sets what is covered: still scope.
+        let a = analyse(
+            "We may share your data with partners, including advertisers and insurers.",
+            "We may share your data with partners, including advertisers, brokers and insurers.",
+            &terms,
+        );
+        assert!(a.changes.iter().any(|c| c.rule == Rule::ScopeWidened), "{:?}", a.changes);
+        assert!(a.changes.iter().all(|c| c.rule != Rule::ExampleAdded), "{:?}", a.changes);
     }
 
     /// Where something is made available widens for the party it is offered

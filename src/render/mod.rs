@@ -184,8 +184,11 @@ pub fn rules_markdown() -> String {
          its scheme, \"www.\" and a closing slash do not count.\n\n\
          **Clarification and administrative are reserved for changes shown not to alter meaning**: layout and \
          whitespace (`text-reformatted`); punctuation, capitalisation, spelling variants (licence/license), number \
-         words against numerals of equal value (\"thirty (30) days\" / \"30 days\"), a typo fixed, or sentences \
-         moved within a clause (`text-equivalent`). Any other wording change that no rule explains is \
+         words against numerals of equal value (\"thirty (30) days\" / \"30 days\"), a typo fixed, a document named \
+         by its terms (\"under the terms of the licence\" / \"under the licence\"), or sentences moved within a \
+         clause (`text-equivalent`). An example added to or dropped from a list that only illustrates (\"such \
+         as\", \"like\", \"for example\") is no change of scope and names no party, but it is put to review \
+         (`example-added`, `example-removed`). Any other wording change that no rule explains is \
          `text-changed` at **substantive** (\"review it\"), with the words left unexplained, so that a gate at \
          `--fail-on substantive` stops it. Where a typed field of the same clause reports the change (at \
          substantive or above), the rewording joins that finding as its redline: one finding per change.\n",
