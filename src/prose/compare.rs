@@ -10,7 +10,7 @@ use similar::{Algorithm, DiffOp};
 use super::frame::{Actor, Actors, Frame, Modality, is_condition_word, lemma, same_verb};
 use super::tokens::{Kind, Word};
 use super::{Change, Sentence};
-use crate::rules::Rule;
+use crate::rules::{Materiality, Rule};
 
 /// The efforts ladder, strongest first.
 const EFFORTS: &[(&[&str], u8, &str)] = &[
@@ -192,6 +192,41 @@ impl<'a> Pair<'a> {
         self.formality();
         self.lists();
         self.condition_edits();
+        self.merge_mirrored();
+    }
+
+    /// Two changes alike in all but their parties ("Notice period lengthened:
+    /// from 30 days to 60 days", once for each party's notice) are one change
+    /// that cuts both ways: the reader cannot tell them apart, and together
+    /// they favour no one.
+    fn merge_mirrored(&mut self) {
+        let mut k = 0;
+        while k < self.out.len() {
+            let c = &self.out[k];
+            let twin = (k + 1..self.out.len()).find(|&j| {
+                let d = &self.out[j];
+                d.rule == c.rule
+                    && d.message == c.message
+                    && !c.favours.is_empty()
+                    && c.favours == d.disfavours
+                    && c.disfavours == d.favours
+            });
+            if let Some(j) = twin {
+                let d = self.out.remove(j);
+                let c = &mut self.out[k];
+                c.mixed = c.favours.iter().chain(&d.favours).cloned().collect();
+                c.mixed.sort();
+                c.mixed.dedup();
+                c.favours.clear();
+                c.disfavours.clear();
+                for t in d.triggers {
+                    if !c.triggers.contains(&t) {
+                        c.triggers.push(t);
+                    }
+                }
+            }
+            k += 1;
+        }
     }
 
     /// "Version 3.2, effective August 11, 2021" → "Version 3.3, …": the
@@ -365,17 +400,49 @@ impl<'a> Pair<'a> {
                 // what it qualifies applies less often, as a condition tightened does.
                 let excuse = side.words[c].norm == "unless";
                 let applies_less = tighter != excuse;
+                // "if Acme fails to deliver the Goods" → "… on time": words put into (or
+                // taken out of) what a party fails to do change what counts as the
+                // failure, and which way depends on the words ("on time" makes failing
+                // easier, "other than by Force Majeure" harder): no winner is read. A word
+                // put between a determiner and its noun ("any [undisputed] amount",
+                // "any [material] obligation") restricts what is failed: fewer failures.
+                let restricts = from > 0
+                    && matches!(side.words[from - 1].norm.as_str(), "any" | "the" | "a" | "an" | "its" | "each")
+                    && side.words.get(to).is_some_and(|w| !w.after_break && w.norm.chars().all(char::is_alphabetic))
+                    && !side.words[from..to].iter().any(|w| w.after_break);
+                let in_failure = !looser
+                    && !excuse
+                    && !restricts
+                    && !matches!(side.words[from].norm.as_str(), "and" | "or")
+                    && side.words[c..from].iter().any(|w| {
+                        matches!(
+                            w.norm.as_str(),
+                            "fails" | "fail" | "failed" | "failure" | "breach" | "breaches" | "breached" | "violates"
+                        )
+                    });
                 let frame = governed_frame(side, c, side.clause_end(c)).cloned();
                 let costs = frame.as_ref().and_then(|f| qualified_costs(side, f, c));
                 let direction = match (&frame, costs) {
-                    _ if inverted => Direction::None,
+                    _ if inverted || in_failure => Direction::None,
                     (Some(f), Some(costs)) if costs == applies_less => Direction::For(f.actor.clone()),
                     (Some(f), Some(_)) => Direction::Against(f.actor.clone()),
                     _ => Direction::None,
                 };
                 let what = side.text_of(from, to);
                 let cond_text = side.text_of(c, side.clause_end(c));
-                let (rule, m) = if excuse {
+                let (rule, m) = if in_failure {
+                    let (rule, how) = if added {
+                        (Rule::ConditionAdded, "now also says")
+                    } else {
+                        (Rule::ConditionRemoved, "no longer says")
+                    };
+                    (
+                        rule,
+                        format!(
+                            "Condition changed: \"{cond_text}\" {how} \"{what}\"; whether that makes the failure easier or harder to meet depends on the words: review it."
+                        ),
+                    )
+                } else if excuse {
                     // An item added to or dropped from an "unless": an exception widened or narrowed.
                     let (rule, noun) = if applies_less {
                         (Rule::ExceptionAdded, "widened")
@@ -412,6 +479,26 @@ impl<'a> Pair<'a> {
                 self.push(rule, m, direction, vec![what]);
             }
         }
+    }
+
+    /// Where the words `from..to` of one side (the new one when `added`)
+    /// stand, all changed and not yet explained, on the other side too: a
+    /// phrase that moved within the sentence. The index of its first word there.
+    fn moved_phrase(&self, added: bool, from: usize, to: usize) -> Option<usize> {
+        let (side, other, changed, done) = if added {
+            (self.n, self.o, &self.old_changed, &self.old_done)
+        } else {
+            (self.o, self.n, &self.new_changed, &self.new_done)
+        };
+        let want = &side.words[from..to];
+        if want.len() < 2 {
+            return None;
+        }
+        other
+            .words
+            .windows(want.len())
+            .position(|win| win.iter().zip(want).all(|(w, x)| w.norm == x.norm))
+            .filter(|&j| (j..j + want.len()).all(|i| changed[i] && !done[i]))
     }
 
     /// The changed words nothing explained: (old, new) word indices.
@@ -1038,8 +1125,37 @@ impl<'a> Pair<'a> {
                     });
                     let modality = frame.as_ref().map(|f| f.modality);
                     let actor_name = self.actor_name(&actor);
+                    // "a late fee on payments more than 10 days overdue": a threshold the
+                    // frame needs passed, not a time to act; a longer one means the frame
+                    // applies less ("no more than 30 days after" is a time limit).
+                    let threshold = lead == Some("than")
+                        && (b.saturating_sub(3)..b).rev().find(|&k| n[k].norm == "than").is_some_and(|t| {
+                            t > 0
+                                && matches!(n[t - 1].norm.as_str(), "more" | "longer")
+                                && (t < 2 || !matches!(n[t - 2].norm.as_str(), "no" | "not"))
+                        });
                     let (what, direction) = match lead {
                         _ if conditional => ("Time limit", Direction::None),
+                        _ if threshold => (
+                            "Threshold",
+                            match modality {
+                                Some(Modality::Obligation | Modality::Prohibition | Modality::Grant) => {
+                                    if up {
+                                        Direction::For(actor)
+                                    } else {
+                                        Direction::Against(actor)
+                                    }
+                                }
+                                Some(Modality::Permission) => {
+                                    if up {
+                                        Direction::Against(actor)
+                                    } else {
+                                        Direction::For(actor)
+                                    }
+                                }
+                                _ => Direction::None,
+                            },
+                        ),
                         // "keep it confidential for five years": how long a duty lasts; a
                         // shorter duty frees the bound party, a shorter grant or right
                         // takes from its holder.
@@ -1066,14 +1182,28 @@ impl<'a> Pair<'a> {
                         (Direction::For(Actor::Party(_)) | Direction::Against(Actor::Party(_)), Some(f), Some(l))
                             if what == "Time limit" && f.action < l && l - f.action <= 8 =>
                         {
-                            format!("{actor_name}'s time to {}, ", self.n.text_of(f.action, l))
+                            // "deliver the Goods no more than 10 days after": the action without
+                            // the words that bound the period.
+                            let mut e = l;
+                            while e > f.action + 1
+                                && matches!(n[e - 1].norm.as_str(), "no" | "not" | "more" | "less" | "longer" | "later")
+                            {
+                                e -= 1;
+                            }
+                            format!("{actor_name}'s time to {}, ", self.n.text_of(f.action, e))
                         }
                         _ => String::new(),
                     };
-                    let m = format!(
-                        "{what} {}: {whose}from {old_q} to {new_q}.",
-                        if up { "extended" } else { "shortened" }
-                    );
+                    let m = match what {
+                        "Threshold" => format!(
+                            "Threshold {}: from more than {old_q} to more than {new_q}.",
+                            if up { "raised" } else { "lowered" }
+                        ),
+                        _ => format!(
+                            "{what} {}: {whose}from {old_q} to {new_q}.",
+                            if up { "extended" } else { "shortened" }
+                        ),
+                    };
                     (rule, m, direction)
                 }
                 Kind::Count
@@ -1509,6 +1639,63 @@ impl<'a> Pair<'a> {
                 let end = side.clause_end(k + len);
                 let what = side.text_of(k, end);
                 let frame = if rule_kind { self.frame_near(k, !added) } else { governed_frame(side, k, end) }.cloned();
+                // "We may suspend your account if you fail to pay" → "If you fail to pay,
+                // we may suspend your account": the same words, qualifying the same
+                // frame, only moved.
+                if let Some(j) = self.moved_phrase(added, k, end) {
+                    let other = if added { self.o } else { self.n };
+                    let there = if rule_kind {
+                        self.frame_near(j, added)
+                    } else {
+                        governed_frame(other, j, other.clause_end(j))
+                    };
+                    let same =
+                        |a: &Frame, b: &Frame| a.actor == b.actor && a.modality == b.modality && a.verb == b.verb;
+                    if frame.as_ref().zip(there).is_some_and(|(a, b)| same(a, b)) {
+                        let n = end - k;
+                        self.claim(added, k, end);
+                        self.claim(!added, j, j + n);
+                        continue;
+                    }
+                }
+                // "We are not responsible for third-party apps, even if we recommend
+                // them": "even if" says where the frame still applies; it widens what
+                // the frame covers where a condition narrows it.
+                let concessive = !rule_kind
+                    && k > 0
+                    && side.words[k - 1].norm == "even"
+                    && (if added { &self.new_changed } else { &self.old_changed })[k - 1];
+                if concessive {
+                    let direction = match &frame {
+                        Some(f) if matches!(f.actor, Actor::Party(_)) => {
+                            if f.modality.costs_actor() == added {
+                                Direction::Against(f.actor.clone())
+                            } else {
+                                Direction::For(f.actor.clone())
+                            }
+                        }
+                        _ => Direction::None,
+                    };
+                    let what = side.text_of(k - 1, end);
+                    let (rule, m) = if added {
+                        (Rule::ScopeWidened, format!("Scope widened: it now applies \"{what}\"."))
+                    } else {
+                        (Rule::ScopeNarrowed, format!("Scope narrowed: it no longer says it applies \"{what}\"."))
+                    };
+                    self.claim(added, k - 1, end);
+                    self.push(rule, m, direction, vec![what]);
+                    if let Some(c) = self.out.last_mut() {
+                        c.materiality = Some(Materiality::Substantive);
+                    }
+                    continue;
+                }
+                // "We will bill you and may bill you again if a payment fails": a
+                // condition of a frame that itself came (or went) is part of that
+                // frame, not a condition put on what stayed.
+                let frame_is_new = !rule_kind
+                    && frame
+                        .as_ref()
+                        .is_some_and(|f| (if added { &self.new_changed } else { &self.old_changed })[f.modal.0]);
                 let actor = frame.as_ref().map(|f| f.actor.clone()).unwrap_or(Actor::Unknown);
                 // A carve-out narrows the frame it qualifies: a narrower duty
                 // helps its actor, a narrower right or protection hurts it. A
@@ -1539,7 +1726,12 @@ impl<'a> Pair<'a> {
                 // (a necessary condition made a sufficient one) is arguable, so no winner.
                 let only_dropped =
                     !added && !rule_kind && len == 2 && side.words[k].norm == "only" && !self.old_changed[k + 1];
-                let direction = if frame.is_some() && costs.is_some() && !now_included && !names_party && !only_dropped
+                let direction = if frame.is_some()
+                    && costs.is_some()
+                    && !now_included
+                    && !names_party
+                    && !only_dropped
+                    && !frame_is_new
                 {
                     if helps { Direction::For(actor) } else { Direction::Against(actor) }
                 } else {

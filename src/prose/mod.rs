@@ -1583,6 +1583,118 @@ mod tests {
         assert!(a.changes.iter().all(|c| !c.message.contains("Currently")), "{:?}", a.changes);
     }
 
+    /// The third hunt (consumer terms): "even if" widens a frame; a condition
+    /// moved to the front is no change; two changes alike but for their
+    /// parties cut both ways; a condition of a frame that came with it names no
+    /// winner; "more than 10 days overdue" is a threshold, not a time to act.
+    #[test]
+    fn third_hunt_readings() {
+        let favoured = |o: &str, n: &str| {
+            let r = found(o, n);
+            let named: Vec<Vec<String>> =
+                r.changes.iter().map(|c| c.favours.clone()).filter(|f| !f.is_empty()).collect();
+            (r, named)
+        };
+        let (_, f) = favoured(
+            "Acme is not responsible for delays.",
+            "Acme is not responsible for delays, even if Acme is negligent.",
+        );
+        assert_eq!(f, [["acme"]]);
+        let (_, f) = favoured(
+            "Acme is not responsible for delays, even if Acme is negligent.",
+            "Acme is not responsible for delays.",
+        );
+        assert_eq!(f, [["beta"]]);
+        let (r, f) =
+            favoured("Beta must pay the fees.", "Beta must pay the fees even if Beta does not use the Service.");
+        assert_eq!(f, [["acme"]], "{:?}", r.changes);
+        assert!(r.changes[0].message.contains("Scope widened") && r.unexplained.is_empty(), "{r:?}");
+
+        let r = found(
+            "Acme may suspend the Services if Beta fails to pay.",
+            "If Beta fails to pay, Acme may suspend the Services.",
+        );
+        assert!(r.changes.is_empty() && r.unexplained.is_empty(), "{r:?}");
+        // Moved to another frame's sentence, it is read.
+        let r = found(
+            "Acme may suspend the Services if Beta fails to pay.",
+            "If Beta fails to pay, Beta must pay interest.",
+        );
+        assert!(!r.changes.is_empty() || !r.unexplained.is_empty(), "{r:?}");
+
+        let r = found(
+            "Acme may terminate on 30 days' notice, and Beta may terminate on 30 days' notice.",
+            "Acme may terminate on 60 days' notice, and Beta may terminate on 60 days' notice.",
+        );
+        assert_eq!(r.changes.len(), 1, "{:?}", r.changes);
+        assert!(r.changes[0].favours.is_empty() && r.changes[0].mixed == ["acme", "beta"], "{:?}", r.changes);
+
+        let (r, f) = favoured(
+            "Acme will invoice Beta.",
+            "Acme will invoice Beta and may invoice Beta again if a payment fails.",
+        );
+        assert!(f.is_empty(), "{:?}", r.changes);
+
+        let late = |d: u32| format!("Acme may charge a late fee on payments more than {d} days overdue.");
+        let (r, f) = favoured(&late(10), &late(30));
+        assert_eq!(f, [["beta"]], "{:?}", r.changes);
+        assert!(r.changes[0].message.contains("Threshold raised"), "{:?}", r.changes);
+        assert_eq!(favoured(&late(30), &late(10)).1, [["acme"]]);
+        // "no more than 10 days after" is a time limit.
+        let (_, f) = favoured(
+            "Beta shall pay no more than 10 days after delivery.",
+            "Beta shall pay no more than 20 days after delivery.",
+        );
+        assert_eq!(f, [["beta"]]);
+    }
+
+    /// Words put into what a party fails to do change what counts as the
+    /// failure either way: no winner. An "or" limb of the trigger still reads.
+    #[test]
+    fn words_inside_a_failure_name_no_winner() {
+        for (old, new) in [
+            (
+                "Beta may terminate this Agreement if Acme fails to deliver the Goods.",
+                "Beta may terminate this Agreement if Acme fails to deliver the Goods on time.",
+            ),
+            (
+                "Acme may suspend the Services if Beta fails to collect the Goods.",
+                "Acme may suspend the Services if Beta fails to collect the Goods from the depot.",
+            ),
+        ] {
+            for (a, b) in [(old, new), (new, old)] {
+                let r = found(a, b);
+                assert!(!r.changes.is_empty() || !r.unexplained.is_empty(), "{b}: reported");
+                assert!(
+                    r.changes.iter().all(|c| c.favours.is_empty() && c.disfavours.is_empty()),
+                    "{b}: {:?}",
+                    r.changes
+                );
+            }
+        }
+        let c = found(
+            "Beta may terminate this Agreement if Acme fails to deliver the Goods.",
+            "Beta may terminate this Agreement if Acme fails to deliver the Goods on time.",
+        );
+        assert!(
+            c.changes.iter().any(|c| c.message.contains("Condition changed") && c.message.contains("review")),
+            "{c:?}"
+        );
+        // A word that restricts what is failed ("any undisputed amount") means
+        // fewer failures: Acme's right to suspend applies less often.
+        let r = found(
+            "Acme may suspend the Services if Beta fails to pay any amount.",
+            "Acme may suspend the Services if Beta fails to pay any undisputed amount.",
+        );
+        assert!(r.changes.iter().any(|c| c.favours == ["beta".to_string()]), "{:?}", r.changes);
+        // A limb: one more way to trigger Beta's right.
+        let r = found(
+            "Beta may terminate this Agreement if Acme fails to deliver the Goods.",
+            "Beta may terminate this Agreement if Acme fails to deliver the Goods or becomes insolvent.",
+        );
+        assert!(r.changes.iter().any(|c| c.favours == ["beta".to_string()]), "{:?}", r.changes);
+    }
+
     /// An item added to or removed from a list that only illustrates ("such
     /// as", "like", "for example", "e.g.") is an example, not scope: put to
     /// review at substantive, no party named. An "including" list stays scope.
