@@ -34,7 +34,7 @@ const KNOWN_MULTI_FRAME: &[&str] = &[
 const CONSUMER_PREAMBLE: &str = "# Acme Terms of Service\n\nThese Terms are an agreement between you and Acme Inc. (\"Acme\", \"we\", \"us\"). By using the Service, you agree to these Terms.\n\n";
 
 /// Third-hunt cases still wrong, as for [`KNOWN_MULTI_FRAME`].
-const KNOWN_CONSUMER: &[&str] = &["rs10", "mu04", "mu07", "in08", "ex03"];
+const KNOWN_CONSUMER: &[&str] = &["mu04", "mu07", "in08", "ex03"];
 
 struct Case {
     id: String,

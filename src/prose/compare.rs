@@ -1416,6 +1416,31 @@ impl<'a> Pair<'a> {
             if mo == mn || !self.modal_changed(&fo, &fnew) {
                 continue;
             }
+            // "Acme may control the defence" → "Beta will control the defence": who
+            // acts and how both changed. One party lost a right and the other took a
+            // duty (or the like); whom that favours depends on what the action is
+            // worth, which the words do not say.
+            if fo.actor != fnew.actor && matches!(fo.actor, Actor::Party(_)) && matches!(fnew.actor, Actor::Party(_)) {
+                let m = format!(
+                    "Who acts and how changed: {} now {} {} (before, {} {} {}); whom that favours depends on what the action is worth.",
+                    self.actor_name(&fnew.actor),
+                    mn.phrase(),
+                    self.n.action_text(&fnew),
+                    self.actor_name(&fo.actor),
+                    mo.phrase(),
+                    self.o.action_text(&fo),
+                );
+                self.claim_actor_words();
+                self.claim_old(fo.modal.0, fo.action);
+                self.claim_new(fnew.modal.0, fnew.action);
+                self.push(
+                    Rule::PartySubstituted,
+                    m,
+                    Direction::None,
+                    vec![self.actor_name(&fo.actor), self.actor_name(&fnew.actor)],
+                );
+                continue;
+            }
             let who = if fnew.actor == Actor::Unknown { fo.actor.clone() } else { fnew.actor.clone() };
             let action = self.n.action_text(&fnew);
             let a = self.actor_name(&who);

@@ -57,6 +57,15 @@ impl Actors {
         {
             return Some((Actor::Mutual, 2));
         }
+        // "Neither Acme nor Beta shall …", "either you or we may …": each party.
+        if matches!(first, "either" | "neither" | "both")
+            && let Some((Actor::Party(a), n1)) = self.at(w, i + 1)
+            && w.get(i + 1 + n1).is_some_and(|x| matches!(x.norm.as_str(), "or" | "nor" | "and"))
+            && let Some((Actor::Party(b), n2)) = self.at(w, i + 2 + n1)
+            && a != b
+        {
+            return Some((Actor::Mutual, 2 + n1 + n2));
+        }
         let mut best: Option<(Actor, usize)> = None;
         for (key, phrases) in &self.names {
             for p in phrases {
@@ -494,6 +503,24 @@ fn impersonal(w: &[Word], actors: &Actors, out: &mut Vec<Frame>) {
                 passive: false,
             });
         }
+        // "All activity on your account is your responsibility": the same duty
+        // as "you are responsible for all activity on your account".
+        if norm(k) == "responsibility"
+            && norm(k + 1) != "to"
+            && matches!(norm(k - 2), "is" | "be" | "are" | "remains" | "remain")
+            && let Some((actor, 1)) = actors.at(w, k - 1)
+        {
+            out.push(Frame {
+                actor,
+                modality: Modality::Obligation,
+                verb: "responsible".to_string(),
+                modal: (k - 2, k),
+                action: k,
+                object: None,
+                subject: Some((k - 1, k)),
+                passive: false,
+            });
+        }
         if norm(k) == "no" && matches!(norm(k + 1), "guarantee" | "warranty" | "assurance") && norm(k - 1) == "is" {
             let Some((we, _)) = actors.provider_and_user() else { continue };
             let provider = Actor::Party(we);
@@ -747,7 +774,11 @@ fn actor_before(w: &[Word], i: usize, actors: &Actors) -> Option<(Actor, usize, 
             && k + n <= i
             && !object_of_preposition
         {
-            found = Some((a, k, n));
+            // "Neither Acme nor Beta shall": the last party named is part of a pair.
+            let pair = (k.saturating_sub(6)..k).find_map(|j| {
+                actors.at(w, j).filter(|(b, m)| *b == Actor::Mutual && j + m == k + n).map(|(b, m)| (b, j, m))
+            });
+            found = Some(pair.unwrap_or((a, k, n)));
             break;
         }
         // The subject stands in the same clause as its modal ("Acme cannot
@@ -854,6 +885,11 @@ mod tests {
 
     #[test]
     fn an_impersonal_duty_and_a_disclaimer_name_their_party() {
+        let f = one("All charges on the account are Beta's responsibility");
+        assert_eq!(
+            (f.actor, f.modality, f.verb.as_str()),
+            (Actor::Party("beta".into()), Modality::Obligation, "responsible")
+        );
         let f = one("It is Beta's responsibility to protect its passwords");
         assert_eq!(
             (f.actor, f.modality, f.verb.as_str()),

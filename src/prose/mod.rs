@@ -1640,6 +1640,21 @@ mod tests {
         assert_eq!(f, [["beta"]], "{:?}", r.changes);
         assert!(r.changes[0].message.contains("Threshold raised"), "{:?}", r.changes);
         assert_eq!(favoured(&late(30), &late(10)).1, [["acme"]]);
+        // "Neither Acme nor Beta" is each party: only Acme is excused now.
+        let (r, f) = favoured(
+            "Neither Acme nor Beta shall be liable for delays caused by a Force Majeure Event.",
+            "Acme shall not be liable for delays caused by a Force Majeure Event.",
+        );
+        assert_eq!(f, [["acme"]], "{:?}", r.changes);
+        // Who acts and how both changed: no winner.
+        let (r, f) = favoured("Acme may control the defence.", "Beta will control the defence.");
+        assert!(f.is_empty() && r.changes.iter().any(|c| c.message.contains("Who acts and how changed")), "{r:?}");
+        // "is Beta's responsibility" is the duty "Beta is responsible for".
+        let (r, f) = favoured(
+            "Beta is responsible for all activity on its account.",
+            "All activity on its account is Beta's responsibility.",
+        );
+        assert!(f.is_empty(), "{:?}", r.changes);
         // "no more than 10 days after" is a time limit.
         let (_, f) = favoured(
             "Beta shall pay no more than 10 days after delivery.",
