@@ -531,6 +531,11 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
         };
         // "pays" and "grants" only count with an actor just before them.
         let present = matches!(w[i + n - 1].norm.as_str(), "pays" | "grants" | "grant" | "gives" | "give");
+        // "Mozilla does not grant you any rights …": a grant denied is no grant.
+        if present && i > 0 && matches!(w[i - 1].norm.as_str(), "not" | "never") {
+            i += n;
+            continue;
+        }
         // "Acme warrants that …": a warranty, only with its warrantor right before it.
         let warrants = w[i..i + n].iter().any(|x| matches!(x.norm.as_str(), "warrants" | "warrant"));
         // "You give Acme the rights necessary …": "give" grants only a right,
@@ -915,6 +920,8 @@ mod tests {
         // Without a grantor before it, the grantee after "grants" is no grantor.
         assert!(frames(&words("The Reports hereby grants Beta a licence"), &acme_beta()).is_empty());
         assert_eq!(one("Acme shall at its own cost repair the Units").verb, "repair");
+        // A grant denied is no grant.
+        assert!(frames(&words("Acme does not grant Beta any rights in the Software"), &acme_beta()).is_empty());
     }
 
     #[test]
