@@ -642,12 +642,15 @@ impl<'a> Pair<'a> {
                 ends.push(k);
             }
             let owns = |last: usize| if w[last].norm.ends_with("'s") { "'s" } else { "" };
-            if mutual && w[k].norm == "the" && w.get(k + 1).is_some_and(|x| x.norm == "other") && k + 2 < to {
-                if w[k + 2].norm.starts_with("part") {
-                    out.push(format!("<q>{}", owns(k + 2)));
-                    k += 3;
-                    continue;
-                }
+            if mutual
+                && w[k].norm == "the"
+                && w.get(k + 1).is_some_and(|x| x.norm == "other")
+                && k + 2 < to
+                && w[k + 2].norm.starts_with("part")
+            {
+                out.push(format!("<q>{}", owns(k + 2)));
+                k += 3;
+                continue;
             }
             match self.actors.at(w, k) {
                 Some((Actor::Mutual, len)) if mutual && w[k].norm != "neither" => {
