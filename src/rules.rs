@@ -911,7 +911,7 @@ catalogue! {
         title: "Wording changed without changing meaning",
         favours: "nobody",
         mirror: TextEquivalent,
-        explanation: "The wording changed only in ways shown not to alter meaning: punctuation, capitalisation, a spelling variant (licence/license), number words against numerals of equal value (\"thirty (30) days\" / \"30 days\"), a typo fixed (a word one or two letters apart that is not a word of its own meaning such as not/now), a document named by its terms (\"under the terms of the licence\" / \"under the licence\"), or sentences moved within the clause. Every other change of wording is explained by a rule or reported as `text-changed`.",
+        explanation: "The wording changed only in ways shown not to alter meaning: punctuation, capitalisation, a spelling variant (licence/license), number words against numerals of equal value (\"thirty (30) days\" / \"30 days\"), a typo fixed (a word one or two letters apart that is not a word of its own meaning such as not/now), a document named by its terms (\"under the terms of the licence\" / \"under the licence\"), sentences moved within the clause, or a term said once for each party by name (\"Acme shall …, and Beta shall …\") now said once for \"each party\" (or the reverse) in the same words. Every other change of wording is explained by a rule or reported as `text-changed`.",
     }
     TextContradictsFields = "text-contradicts-fields" {
         materiality: Substantive,

@@ -413,7 +413,9 @@ fn unexplained(
 
 /// Wording that changed only in form.
 fn equivalent(cx: &mut Cx, ch: &Change, (old, new): (&str, &str), analysis: &Analysis) {
-    let how = if analysis.moved > 0 {
+    let how = if analysis.mirrored > 0 {
+        "only in form: a term said once for each party by name is now said once for \"each party\" (or the reverse), in the same words, so it binds each party as before"
+    } else if analysis.moved > 0 {
         "sentences moved within it; the words are the same"
     } else {
         "only in punctuation, capitalisation, spelling, the way numbers are written or a typo"

@@ -80,6 +80,9 @@ const QUALIFIERS: &[(&[&str], bool, &str)] = &[
     (&["any", "and", "all"], false, "any and all"),
 ];
 
+/// What a party must obtain from another before it acts.
+const CONSENTS: &[&str] = &["approval", "consent", "authorization", "permission"];
+
 /// Words of a cap on liability or on an amount.
 const CAP_WORDS: &[&str] = &["exceed", "liability", "liable", "cap", "maximum", "aggregate", "limited", "up"];
 
@@ -98,6 +101,10 @@ pub(super) struct Pair<'a> {
     /// Words the diff kept (old word, new word).
     kept: Vec<(usize, usize)>,
     pub out: Vec<Change>,
+    /// The two sentences are one term for each party, said once or twice.
+    pub mirrored: bool,
+    /// Ownership moved (from, to): a grant that moved with it is part of it.
+    owner_moved: Option<(Actor, Actor)>,
 }
 
 impl<'a> Pair<'a> {
@@ -164,13 +171,26 @@ impl<'a> Pair<'a> {
                 }
             }
         }
-        Pair { o, n, actors, old_done, new_done, old_changed, new_changed, replaced, kept, out: Vec::new() }
+        Pair {
+            o,
+            n,
+            actors,
+            old_done,
+            new_done,
+            old_changed,
+            new_changed,
+            replaced,
+            kept,
+            out: Vec::new(),
+            owner_moved: None,
+            mirrored: false,
+        }
     }
 
     /// Run every detector, most specific first.
     pub fn run(&mut self) {
         self.equivalents();
-        if self.metadata() {
+        if self.metadata() || self.mirrored() {
             return;
         }
         self.postal_address();
@@ -184,11 +204,13 @@ impl<'a> Pair<'a> {
         self.bounds();
         self.quantities();
         self.indemnity_scope();
+        self.owners();
         self.modalities();
         self.tail_period();
         self.limiters();
         self.conjunction();
         self.qualifiers();
+        self.consent_exception();
         self.formality();
         self.lists();
         self.condition_edits();
@@ -661,6 +683,106 @@ impl<'a> Pair<'a> {
         }
     }
 
+    /// "Each party shall keep the other party's information confidential" ↔
+    /// "Acme shall keep Beta's information confidential, and Beta shall keep
+    /// Acme's information confidential": one term for each party, said once
+    /// or twice, means the same. Read only where the two halves, with each
+    /// party's name in its role, are the mutual sentence word for word.
+    fn mirrored(&mut self) -> bool {
+        for old_mutual in [true, false] {
+            let (m, s) = if old_mutual { (self.o, self.n) } else { (self.n, self.o) };
+            if !m.frames.iter().any(|f| f.actor == Actor::Mutual) {
+                continue;
+            }
+            let Some((a, b, sa, sb)) = s.frames.iter().enumerate().find_map(|(i, fa)| {
+                let Actor::Party(a) = &fa.actor else { return None };
+                let fb = s.frames[i + 1..].iter().find(|g| {
+                    same_verb(&g.verb, &fa.verb) && g.modality == fa.modality && g.actor != fa.actor && !g.passive
+                })?;
+                let Actor::Party(b) = &fb.actor else { return None };
+                let (sa, sb) = (fa.subject?.0, fb.subject?.0);
+                (!fa.passive && sa < sb && s.words[sb - 1].norm == "and").then(|| (a.clone(), b.clone(), sa, sb))
+            }) else {
+                continue;
+            };
+            let (mut split, _) = self.roles(&s.words, 0, sa, &a, false);
+            let (first, _) = self.roles(&s.words, sa, sb - 1, &a, false);
+            let (rest, ends) = self.roles(&s.words, sb, s.words.len(), &b, false);
+            if first.is_empty() || !rest.starts_with(&first) {
+                continue;
+            }
+            split.extend_from_slice(&first);
+            split.extend_from_slice(&rest[first.len()..]);
+            let (mutual, _) = self.roles(&m.words, 0, m.words.len(), "", true);
+            if split == mutual {
+                self.old_done.fill(true);
+                self.new_done.fill(true);
+                self.mirrored = true;
+                return true;
+            }
+            // The halves mirror each other, but the mutual sentence says more (or
+            // less): the second half repeats the first, and the names are roles;
+            // what else changed is read as usual.
+            let end = ends[first.len() - 1];
+            self.claim(old_mutual, sb - 1, end);
+            self.claim_actor_words();
+            let (done, words) =
+                if old_mutual { (&mut self.old_done, &m.words) } else { (&mut self.new_done, &m.words) };
+            for k in 0..words.len().saturating_sub(2) {
+                if words[k].norm == "the" && words[k + 1].norm == "other" && words[k + 2].norm.starts_with("part") {
+                    done[k..k + 3].fill(true);
+                }
+            }
+            return false;
+        }
+        false
+    }
+
+    /// The words from `from` to `to` with each party named by its role: "<p>"
+    /// for `p` (or, in a mutual sentence, "each party"), "<q>" for the other
+    /// (or "the other party"); a possessive keeps its "'s".
+    /// With the words, where each token ends.
+    fn roles(&self, w: &[Word], from: usize, to: usize, p: &str, mutual: bool) -> (Vec<String>, Vec<usize>) {
+        let mut out = Vec::new();
+        let mut ends = Vec::new();
+        let mut k = from;
+        while k < to {
+            if out.len() > ends.len() {
+                ends.push(k);
+            }
+            let owns = |last: usize| if w[last].norm.ends_with("'s") { "'s" } else { "" };
+            if mutual
+                && w[k].norm == "the"
+                && w.get(k + 1).is_some_and(|x| x.norm == "other")
+                && k + 2 < to
+                && w[k + 2].norm.starts_with("part")
+            {
+                out.push(format!("<q>{}", owns(k + 2)));
+                k += 3;
+                continue;
+            }
+            match self.actors.at(w, k) {
+                Some((Actor::Mutual, len)) if mutual && w[k].norm != "neither" => {
+                    out.push(format!("<p>{}", owns(k + len - 1)));
+                    k += len;
+                }
+                Some((Actor::Party(key), len)) if !mutual => {
+                    let role = if key == p { "<p>" } else { "<q>" };
+                    out.push(format!("{role}{}", owns(k + len - 1)));
+                    k += len;
+                }
+                _ => {
+                    out.push(w[k].norm.clone());
+                    k += 1;
+                }
+            }
+        }
+        if out.len() > ends.len() {
+            ends.push(k);
+        }
+        (out, ends)
+    }
+
     /// "Beta shall pay Acme" → "Acme shall pay Beta".
     fn payment_reversed(&mut self) {
         let pays = |f: &Frame| is_payment(&f.verb) && matches!(f.actor, Actor::Party(_));
@@ -1102,7 +1224,12 @@ impl<'a> Pair<'a> {
                         if up { "lengthened" } else { "shortened" }
                     );
                     // Notice burdens the party who must give it before acting.
-                    (rule, m, if up { Direction::Against(actor) } else { Direction::For(actor) })
+                    let d = match self.notice_giver(b, frame.as_ref()) {
+                        Some(g) if up => Direction::Against(g),
+                        Some(g) => Direction::For(g),
+                        None => Direction::None,
+                    };
+                    (rule, m, d)
                 }
                 Kind::Duration(_) if near(&["term", "period", "renew", "renews", "expire", "expires", "initial"]) => {
                     let rule = if up { Rule::TermExtended } else { Rule::TermShortened };
@@ -1356,6 +1483,49 @@ impl<'a> Pair<'a> {
         self.push(rule, m, d, vec![was, now]);
     }
 
+    /// "Acme shall own the Deliverables" → "Beta shall own the Deliverables":
+    /// what a party owns is now another party's, which favours the new owner.
+    fn owners(&mut self) {
+        let (Some((ko, Actor::Party(a), lo, vo)), Some((kn, Actor::Party(b), ln, vn))) =
+            (super::owner(&self.o.words, self.actors), super::owner(&self.n.words, self.actors))
+        else {
+            return;
+        };
+        // The owner's name itself changed (not a statement moved within the sentence).
+        if a == b || !(ko..ko + lo).any(|k| self.old_changed[k]) || !(kn..kn + ln).any(|k| self.new_changed[k]) {
+            return;
+        }
+        let n = self.n;
+        // What is owned: to the end of its clause, or to the next frame ("and grants Acme …").
+        let next = n.frames.iter().map(|f| f.modal.0).find(|&k| k > vn);
+        let mut end = n.clause_end(vn).min(next.unwrap_or(usize::MAX));
+        while end > vn + 1 && matches!(n.words[end - 1].norm.as_str(), "and" | "or") {
+            end -= 1;
+        }
+        let what = n.text_of(vn + 1, end);
+        let what = what.trim_end_matches(['.', ';', ',', ':']);
+        let verb = if n.words[vn].norm.starts_with("retain") { "retains" } else { "owns" };
+        let (was, now) = (self.name(&a), self.name(&b));
+        let (from, to) = (Actor::Party(a), Actor::Party(b));
+        // "… and grants Beta a licence to use them" → "… and grants Acme …": the
+        // owner licenses the other party, so the licence turned with the ownership.
+        let grant_of = |s: &Sentence, by: &Actor, to: &Actor| {
+            s.frames.iter().any(|f| f.modality == Modality::Grant && f.actor == *by && f.object.as_ref() == Some(to))
+        };
+        let turned = grant_of(self.o, &from, &to) && grant_of(n, &to, &from);
+        let m = if turned {
+            format!("{now} now {verb} {what} (was {was}), and the licence now runs from {now} to {was}.")
+        } else {
+            format!("{now} now {verb} {what} (was {was}).")
+        };
+        self.claim_old(ko, vo + 1);
+        self.claim_new(kn, vn + 1);
+        if turned {
+            self.owner_moved = Some((from, to.clone()));
+        }
+        self.push(Rule::PartySubstituted, m, Direction::For(to), vec![was, now]);
+    }
+
     /// Modality and actor of the same action, old against new.
     fn modalities(&mut self) {
         let mut used = vec![false; self.n.frames.len()];
@@ -1369,6 +1539,30 @@ impl<'a> Pair<'a> {
             let (mo, mn) = (fo.modality, fnew.modality);
             if fo.actor != fnew.actor && fo.actor != Actor::Unknown && fnew.actor != Actor::Unknown && mo == mn {
                 if is_payment(&fo.verb) && self.out.iter().any(|c| c.rule == Rule::PaymentDirectionReversed) {
+                    continue;
+                }
+                // "Each party shall keep …" ↔ "Acme shall keep …, and Beta shall keep
+                // …": the term binds each party on both sides; nobody took it over.
+                let mirror = |side: &Sentence, f: &Frame| {
+                    let Actor::Party(key) = &f.actor else { return false };
+                    let Some(other) = self.actors.other(key) else { return false };
+                    side.frames.iter().any(|g| {
+                        g.actor == Actor::Party(other.to_string())
+                            && g.modality == f.modality
+                            && same_verb(&g.verb, &f.verb)
+                    })
+                };
+                if fo.actor == Actor::Mutual && mirror(self.n, &fnew)
+                    || fnew.actor == Actor::Mutual && mirror(self.o, &fo)
+                {
+                    self.claim_actor_words();
+                    continue;
+                }
+                // A licence that turned with the ownership is said with it.
+                if mo == Modality::Grant && self.owner_moved == Some((fo.actor.clone(), fnew.actor.clone())) {
+                    self.claim_actor_words();
+                    self.claim_old(fo.modal.0, fo.action);
+                    self.claim_new(fnew.modal.0, fnew.action);
                     continue;
                 }
                 // A passive ("shall be determined by Beta") is said as written: its
@@ -1806,10 +2000,91 @@ impl<'a> Pair<'a> {
     /// writing": the act now needs a form it did not, which burdens the party
     /// that acts (the one that must get the approval or give the notice), and
     /// protects the other. Removing the form does the reverse.
+    /// "Beta shall not sell competing products" → "… without Acme's prior
+    /// written consent": a ban that had no way out now has one (consent), which
+    /// favours the party banned; the way out taken away costs it. "Acme may
+    /// subcontract" → "… with Beta's consent": a right now needs consent, which
+    /// costs its holder; the need taken away favours it. Only where the same
+    /// ban or right on the other side speaks of no consent (a consent that was
+    /// there is a formality or an edit, read elsewhere).
+    fn consent_exception(&mut self) {
+        for added in [true, false] {
+            let (side, other) = if added { (self.n, self.o) } else { (self.o, self.n) };
+            let (changed, done) =
+                if added { (&self.new_changed, &self.new_done) } else { (&self.old_changed, &self.old_done) };
+            let w = &side.words;
+            let Some((k, c)) = (0..w.len()).find_map(|k| {
+                if !matches!(w[k].norm.as_str(), "without" | "with") || !changed[k] || done[k] {
+                    return None;
+                }
+                let c = (k + 1..(k + 6).min(w.len())).find(|&c| CONSENTS.contains(&w[c].norm.as_str()))?;
+                (k..=c).all(|i| changed[i] && !done[i]).then_some((k, c))
+            }) else {
+                continue;
+            };
+            let Some(f) = side.frames.iter().rev().find(|f| f.modal.0 < k).cloned() else { continue };
+            // "may not … without Acme's consent" is a way out of a ban; "may … with
+            // Beta's consent" a condition on a right.
+            let ban = match (w[k].norm.as_str(), f.modality) {
+                ("without", Modality::Prohibition) => true,
+                ("with", Modality::Permission) => false,
+                _ => continue,
+            };
+            if !matches!(f.actor, Actor::Party(_)) || f.passive {
+                continue;
+            }
+            // The same ban (or right) on the other side, which spoke of no consent:
+            // a ban lifted into a right with consent is read as a modality reversed.
+            let Some(g) = other
+                .frames
+                .iter()
+                .find(|g| same_verb(&g.verb, &f.verb) && g.modality == f.modality && g.actor == f.actor)
+            else {
+                continue;
+            };
+            let g_end = other.frames.iter().map(|h| h.modal.0).find(|&m| m > g.action).unwrap_or(other.words.len());
+            if other.words[g.action..g_end].iter().any(|x| CONSENTS.contains(&x.norm.as_str())) {
+                continue;
+            }
+            let who = self.actor_name(&f.actor);
+            let action = side.text_of(f.action, k);
+            let consent = side.text_of(k + 1, c + 1);
+            let (rule, m, d) = if !ban {
+                if added {
+                    (
+                        Rule::ConditionAdded,
+                        format!("Condition added: {who} may now {action} only with {consent}."),
+                        Direction::Against(f.actor.clone()),
+                    )
+                } else {
+                    (
+                        Rule::ConditionRemoved,
+                        format!("Condition removed: {who} may now {action} without {consent}."),
+                        Direction::For(f.actor.clone()),
+                    )
+                }
+            } else if added {
+                (
+                    Rule::ExceptionAdded,
+                    format!("Exception added: {who} may now {action} with {consent}; before, it could not at all."),
+                    Direction::For(f.actor.clone()),
+                )
+            } else {
+                (
+                    Rule::ExceptionRemoved,
+                    format!("Exception removed: {who} may no longer {action}, even with {consent}."),
+                    Direction::Against(f.actor.clone()),
+                )
+            };
+            self.claim(added, k, c + 1);
+            self.push(rule, m, d, vec![side.text_of(k, c + 1)]);
+        }
+    }
+
     fn formality(&mut self) {
         // Only what the acting party must obtain: a notice, request or
         // instructions may come from either side, so their form names no one.
-        const ACTS: &[&str] = &["approval", "consent", "authorization", "permission"];
+        const ACTS: &[&str] = CONSENTS;
         for added in [true, false] {
             let side = if added { self.n } else { self.o };
             let (changed, done) =
@@ -1820,13 +2095,15 @@ impl<'a> Pair<'a> {
                     continue;
                 }
                 let w = |i: usize| side.words.get(i).map_or("", |x| x.norm.as_str());
-                let act = if w(k) == "written" && ACTS.contains(&w(k + 1)) {
+                // The consent itself was there before: only its form changed.
+                let act = if w(k) == "written" && ACTS.contains(&w(k + 1)) && changed.get(k + 1) == Some(&false) {
                     Some((k, 1, w(k + 1)))
                 } else if w(k) == "in"
                     && w(k + 1) == "writing"
                     && changed.get(k + 1) == Some(&true)
                     && k > 0
                     && ACTS.contains(&w(k - 1))
+                    && !changed[k - 1]
                 {
                     Some((k, 2, w(k - 1)))
                 } else {
@@ -1943,13 +2220,48 @@ impl<'a> Pair<'a> {
                             matches!(side.words[j].norm.as_str(), "if" | "unless" | "provided" | "when" | "whenever")
                         })
                     });
+                // "shall buy the Products only from Acme": "only" before a preposition
+                // confines whom (or where, or how) the actor deals with; it narrows no
+                // duty. Confined to a party, that party gains; otherwise the words do
+                // not say whom it favours.
+                let next = |i: usize| side.words.get(k + len + i).map_or("", |x| x.norm.as_str());
+                let confined = name == "only"
+                    && matches!(next(0), "from" | "through" | "via" | "with" | "to" | "by" | "in" | "at" | "for");
+                let dealer =
+                    confined.then(|| self.actors.at(&side.words, k + len + 1)).flatten().map(|(a, _)| a).filter(|a| {
+                        matches!(a, Actor::Party(_))
+                            && *a != actor
+                            && matches!(next(0), "from" | "through" | "via" | "with" | "to")
+                            && frame
+                                .as_ref()
+                                .is_some_and(|f| matches!(f.modality, Modality::Obligation | Modality::Permission))
+                    });
                 let direction = match &frame {
                     _ if confirms || in_condition => Direction::None,
+                    _ if dealer.is_some() => {
+                        let p = dealer.clone().unwrap_or(Actor::Unknown);
+                        if added { Direction::For(p) } else { Direction::Against(p) }
+                    }
+                    Some(f) if confined && f.modality == Modality::Obligation => Direction::None,
                     Some(f) if f.modality.costs_actor() == narrower => Direction::For(actor),
                     Some(_) => Direction::Against(actor),
                     None => Direction::None,
                 };
-                let (rule, m) = if added {
+                let (rule, m) = if let Some(p) = &dealer {
+                    let phrase = side.text_of(k, k + len + 1);
+                    let p = self.actor_name(p);
+                    if added {
+                        (
+                            Rule::QualifierAdded,
+                            format!("Qualifier added: \"{phrase} {p}\" now rules out any party but {p}."),
+                        )
+                    } else {
+                        (
+                            Rule::QualifierRemoved,
+                            format!("Qualifier removed: \"{phrase} {p}\" no longer rules out parties other than {p}."),
+                        )
+                    }
+                } else if added {
                     (
                         Rule::QualifierAdded,
                         format!(
@@ -2296,6 +2608,32 @@ impl<'a> Pair<'a> {
             [one] => Some(one.clone()),
             _ => None,
         }
+    }
+
+    /// Who gives the notice a period at word `b` of the new side belongs to:
+    /// the party named after it ("notice from Beta"); else, for a duty done
+    /// on notice ("Acme shall give Beta access to the Site on 5 days'
+    /// notice"), the party it is done for, who asks for it; else the actor of
+    /// the frame ("Acme may terminate on 30 days' notice", "Acme shall give
+    /// Beta 30 days' notice"). `None` where the words do not say.
+    fn notice_giver(&self, b: usize, frame: Option<&Frame>) -> Option<Actor> {
+        let w = &self.n.words;
+        let notice = (b + 1..(b + 5).min(w.len())).find(|&k| w[k].norm == "notice");
+        if let Some(k) = notice
+            && w.get(k + 1).is_some_and(|x| matches!(x.norm.as_str(), "from" | "by"))
+            && let Some((a @ Actor::Party(_), _)) = self.actors.at(w, k + 2)
+        {
+            return Some(a);
+        }
+        let f = frame?;
+        let on = (b.saturating_sub(2)..b).any(|k| matches!(w[k].norm.as_str(), "on" | "upon"));
+        if on && f.modality == Modality::Obligation {
+            return match &f.object {
+                Some(o @ Actor::Party(_)) if *o != f.actor => Some(o.clone()),
+                _ => None,
+            };
+        }
+        matches!(f.actor, Actor::Party(_) | Actor::Mutual).then(|| f.actor.clone())
     }
 
     /// "Acme's liability …", "our liability …": the party whose liability a cap limits.

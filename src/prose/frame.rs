@@ -542,6 +542,9 @@ fn impersonal(w: &[Word], actors: &Actors, out: &mut Vec<Frame>) {
 pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
     let mut out = Vec::new();
     impersonal(w, actors, &mut out);
+    // The subject of the last state read as no frame ("Acme shall own …"):
+    // (where its modal is, the actor, where its name starts, its words).
+    let mut stative_subject: Option<(usize, Actor, usize, usize)> = None;
     let mut i = 0;
     while i < w.len() {
         if let Some(f) = passive_grant(w, i, actors) {
@@ -554,7 +557,12 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
             continue;
         };
         // "pays" and "grants" only count with an actor just before them.
-        let present = matches!(w[i].norm.as_str(), "pays" | "grants" | "grant" | "gives" | "give");
+        let present = matches!(w[i + n - 1].norm.as_str(), "pays" | "grants" | "grant" | "gives" | "give");
+        // "Mozilla does not grant you any rights …": a grant denied is no grant.
+        if present && i > 0 && matches!(w[i - 1].norm.as_str(), "not" | "never") {
+            i += n;
+            continue;
+        }
         // "Acme warrants that …": a warranty, only with its warrantor right before it.
         let warrants = w[i..i + n].iter().any(|x| matches!(x.norm.as_str(), "warrants" | "warrant"));
         // "You give Acme the rights necessary …": "give" grants only a right,
@@ -575,19 +583,30 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
         // the object of "pay", not the subject of "is liable").
         // A passive's agent is no subject to share ("shall be credited by Acme
         // and shall be Beta's sole remedy": the credits are the remedy).
-        let shared = (i > 0 && matches!(w[i - 1].norm.as_str(), "and" | "or"))
+        // "Acme shall own the Deliverables and grants Beta a licence": a state
+        // read as no frame still gives its subject to the frame after it.
+        let conjoined = i > 0 && matches!(w[i - 1].norm.as_str(), "and" | "or");
+        let state_last =
+            stative_subject.as_ref().is_some_and(|(at, ..)| out.last().is_none_or(|f: &Frame| f.modal.0 < *at));
+        let shared = conjoined
             .then(|| {
-                out.last()
-                    .filter(|f| !f.passive)
-                    .and_then(|f: &Frame| f.subject.map(|(k, e)| (f.actor.clone(), k, e - k)))
+                if state_last {
+                    stative_subject.as_ref().map(|(_, a, k, len)| (a.clone(), *k, *len))
+                } else {
+                    out.last()
+                        .filter(|f| !f.passive)
+                        .and_then(|f: &Frame| f.subject.map(|(k, e)| (f.actor.clone(), k, e - k)))
+                }
             })
             .flatten();
-        let after_passive =
-            i > 0 && matches!(w[i - 1].norm.as_str(), "and" | "or") && out.last().is_some_and(|f| f.passive);
+        let after_passive = conjoined && !state_last && out.last().is_some_and(|f| f.passive);
         let before = if after_passive { None } else { shared.or_else(|| actor_before(w, i, actors)) };
-        // "In no event shall Acme be liable": the actor follows the modal.
+        // "In no event shall Acme be liable": the actor follows the modal. Not
+        // for "grants" or "pays", whose actor stands before them ("and grants
+        // Beta a licence": Beta is the grantee).
         let (actor, after, subject) = match before {
             Some((a, k, len)) => (Some(a), 0, Some((k, k + len))),
+            None if present => (None, 0, None),
             None => actors.at(w, i + n).map_or((None, 0, None), |(a, len)| (Some(a), len, Some((i + n, i + n + len)))),
         };
         // "If Beta pays the Fees, Acme shall …": a present tense inside a
@@ -662,6 +681,9 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
                 | "mean"
         );
         if verb.is_empty() || stative && matches!(modality, Modality::Obligation) {
+            if let (true, Some(a), Some((k, e))) = (stative, actor, subject) {
+                stative_subject = Some((i, a, k, e - k));
+            }
             i += n;
             continue;
         }
@@ -742,9 +764,19 @@ pub fn frames(w: &[Word], actors: &Actors) -> Vec<Frame> {
 
 fn skip_filler(w: &[Word], mut k: usize) -> usize {
     while k < w.len() && FILLER.contains(&w[k].norm.as_str()) {
+        // "at its own expense": "own" is filler after a possessive; "shall own
+        // the Deliverables" is the action.
+        if w[k].norm == "own" && !(k > 0 && is_possessive(&w[k - 1].norm)) {
+            break;
+        }
         k += 1;
     }
     k
+}
+
+/// "its", "their", "Beta's": a word that owns what follows it.
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "its" | "their" | "his" | "her" | "your" | "our" | "my") || w.ends_with("'s") || w.ends_with('\'')
 }
 
 /// The nearest party named before the modal, within the same clause of the sentence.
@@ -912,6 +944,20 @@ mod tests {
         for s in ["Acme does not warrant that the Software works", "Acme shall not warrant the results"] {
             assert!(frames(&words(s), &acme_beta()).iter().all(|f| f.modality != Modality::Obligation), "{s}");
         }
+    }
+
+    #[test]
+    fn owning_is_a_state_whose_subject_a_grant_after_it_shares() {
+        let f = one("Acme shall own the Reports and grants Beta a licence to use them");
+        assert_eq!(
+            (f.actor, f.modality, f.object),
+            (Actor::Party("acme".into()), Modality::Grant, Some(Actor::Party("beta".into())))
+        );
+        // Without a grantor before it, the grantee after "grants" is no grantor.
+        assert!(frames(&words("The Reports hereby grants Beta a licence"), &acme_beta()).is_empty());
+        assert_eq!(one("Acme shall at its own cost repair the Units").verb, "repair");
+        // A grant denied is no grant.
+        assert!(frames(&words("Acme does not grant Beta any rights in the Software"), &acme_beta()).is_empty());
     }
 
     #[test]

@@ -107,6 +107,10 @@ pub struct Analysis {
     pub unexplained: Vec<Unexplained>,
     /// Sentences that moved within the text, unchanged.
     pub moved: usize,
+    /// Sentence pairs where a term said once for each party ("Acme shall …,
+    /// and Beta shall …") is now said once for both ("Each party shall …"),
+    /// or the reverse, in the same words.
+    pub mirrored: usize,
 }
 
 /// A sentence read for comparison.
@@ -426,6 +430,7 @@ pub fn analyse(old: &str, new: &str, actors: &Actors) -> Analysis {
     for (i, j) in pairs {
         let mut p = compare::Pair::new(&a[i], &b[j], actors);
         p.run();
+        out.mirrored += usize::from(p.mirrored);
         let (lo, ln) = p.unexplained();
         if !lo.is_empty() || !ln.is_empty() {
             out.unexplained.push(Unexplained {
@@ -528,24 +533,7 @@ fn ownership(s: &Sentence, actors: &Actors, added: bool) -> Option<Change> {
     {
         return None;
     }
-    let (k, owner, len) = (0..w.len()).find_map(|k| {
-        let (a, len) = actors.at(w, k)?;
-        let subject = !matches!(w[k].norm.as_str(), "your" | "our" | "their" | "its" | "his" | "her")
-            && !w[k + len - 1].norm.ends_with("'s")
-            && (k == 0 || !matches!(w[k - 1].norm.as_str(), "to" | "of" | "for" | "with" | "by" | "from" | "at"));
-        let verb = w.get(k + len).map(|x| x.norm.as_str());
-        let owns = match verb {
-            Some("own" | "owns") => !matches!(
-                w.get(k + len + 1).map(|x| x.norm.as_str()),
-                Some("risk" | "expense" | "cost" | "behalf" | "account")
-            ),
-            Some("retain" | "retains") => w[k + len + 1..(k + len + 4).min(w.len())]
-                .iter()
-                .any(|x| matches!(x.norm.as_str(), "ownership" | "title" | "rights" | "right")),
-            _ => false,
-        };
-        (subject && owns && matches!(a, Actor::Party(_))).then_some((k, a, len))
-    })?;
+    let (k, owner, len, _) = owner(w, actors)?;
     let d = if added { compare::Direction::For(owner.clone()) } else { compare::Direction::Against(owner.clone()) };
     let what = s.text_of(k + len, w.len());
     let name = match &owner {
@@ -558,6 +546,36 @@ fn ownership(s: &Sentence, actors: &Actors, added: bool) -> Option<Change> {
         (Rule::RightRevoked, format!("Ownership statement removed: it no longer says {name} {what}."))
     };
     Some(Change::of(rule, message, &d, actors, vec![s.text_of(k, (k + len + 2).min(w.len()))]))
+}
+
+/// "Acme owns the Deliverables", "Beta shall own all rights in …", "Acme
+/// retains all title to …": the party a statement of ownership names, as
+/// (where its name starts, the party, the words of its name, where the verb
+/// "own" or "retain" is).
+pub(super) fn owner(w: &[tokens::Word], actors: &Actors) -> Option<(usize, Actor, usize, usize)> {
+    (0..w.len()).find_map(|k| {
+        let (a, len) = actors.at(w, k)?;
+        let subject = !matches!(w[k].norm.as_str(), "your" | "our" | "their" | "its" | "his" | "her")
+            && !w[k + len - 1].norm.ends_with("'s")
+            && (k == 0 || !matches!(w[k - 1].norm.as_str(), "to" | "of" | "for" | "with" | "by" | "from" | "at"));
+        // "Beta shall own …", "Beta will own …": a state the agreement settles.
+        let v = if w.get(k + len).is_some_and(|x| matches!(x.norm.as_str(), "shall" | "will")) {
+            k + len + 1
+        } else {
+            k + len
+        };
+        let owns = match w.get(v).map(|x| x.norm.as_str()) {
+            Some("own" | "owns") => !matches!(
+                w.get(v + 1).map(|x| x.norm.as_str()),
+                Some("risk" | "expense" | "cost" | "behalf" | "account")
+            ),
+            Some("retain" | "retains") => w[v + 1..(v + 4).min(w.len())]
+                .iter()
+                .any(|x| matches!(x.norm.as_str(), "ownership" | "title" | "rights" | "right")),
+            _ => false,
+        };
+        (subject && owns && matches!(a, Actor::Party(_))).then_some((k, a, len, v))
+    })
 }
 
 /// "Our liability shall not exceed $500": a cap that came or went.
@@ -1447,6 +1465,157 @@ mod tests {
             assert!(a.changes.iter().any(|c| c.message.contains("Qualifier replaced")), "{new}: {:?}", a.changes);
             assert!(a.changes.iter().all(|c| c.favours.is_empty()), "{new}: {:?}", a.changes);
         }
+    }
+
+    #[test]
+    fn ownership_moving_favours_the_new_owner() {
+        // "shall own" is the action, not filler ("at its own expense" is).
+        let c = one("Acme shall own the Work Product.", "Beta shall own the Work Product.");
+        assert_eq!((c.rule, c.favours.clone()), (Rule::PartySubstituted, vec!["beta".to_string()]));
+        assert_eq!(c.message, "Beta now owns the Work Product (was Acme).");
+        let c = one("Beta owns all rights in the Reports.", "Acme owns all rights in the Reports.");
+        assert_eq!(c.favours, ["acme".to_string()]);
+        assert!(c.message.starts_with("Acme now owns all rights in the Reports"), "{}", c.message);
+        // A licence from the owner to the other party turns with the ownership.
+        let c = one(
+            "Acme shall own the Reports and grants Beta a licence to use them.",
+            "Beta shall own the Reports and grants Acme a licence to use them.",
+        );
+        assert_eq!(c.favours, ["beta".to_string()]);
+        assert_eq!(c.message, "Beta now owns the Reports (was Acme), and the licence now runs from Beta to Acme.");
+        // "at its own expense" is still filler before the action.
+        let a =
+            found("Acme shall at its own expense repair the Units.", "Beta shall at its own expense repair the Units.");
+        assert!(a.changes.iter().any(|c| c.message.contains("now must repair the Units")), "{:?}", a.changes);
+    }
+
+    #[test]
+    fn a_mutual_term_said_once_for_each_party_is_the_same_term() {
+        for (mutual, split) in [
+            (
+                "Each party shall return the other party's samples within the Term.",
+                "Acme shall return Beta's samples within the Term, and Beta shall return Acme's samples within the Term.",
+            ),
+            (
+                "Either party may end this Agreement if the other party is dissolved.",
+                "Acme may end this Agreement if Beta is dissolved, and Beta may end this Agreement if Acme is dissolved.",
+            ),
+            (
+                "Each party shall keep the other party's plans secret, during the Term and for 2 years after.",
+                "Acme shall keep Beta's plans secret, and Beta shall keep Acme's plans secret, during the Term and for 2 years after.",
+            ),
+        ] {
+            for (old, new) in [(mutual, split), (split, mutual)] {
+                let a = found(old, new);
+                assert!(a.changes.is_empty() && a.unexplained.is_empty(), "{old} / {new}: {a:?}");
+                assert_eq!(a.mirrored, 1);
+            }
+        }
+        // One half differs: not the same term, but still nobody took the other's place.
+        let a = found(
+            "Each party shall return the other party's samples.",
+            "Acme shall return Beta's samples within 5 days, and Beta shall return Acme's samples.",
+        );
+        assert!(a.changes.iter().all(|c| c.rule != Rule::PartySubstituted), "{:?}", a.changes);
+        // The halves mirror each other and the mutual sentence says a little more:
+        // that is what is left to read, and no party took the other's place.
+        let a = found(
+            "Acme may end this Agreement if Beta is dissolved, and Beta may end this Agreement if Acme is dissolved.",
+            "Either party may end this Agreement if the other party is dissolved under any law.",
+        );
+        assert!(a.changes.iter().all(|c| c.favours.is_empty()), "{:?}", a.changes);
+        assert_eq!(a.unexplained.len(), 1, "{a:?}");
+        assert_eq!(a.unexplained[0].words.1, ["under", "any", "law"]);
+        // "Neither party may" is not "each party may".
+        let a = found(
+            "Neither party may assign this Agreement.",
+            "Acme may assign this Agreement, and Beta may assign this Agreement.",
+        );
+        assert!(!a.changes.is_empty() || !a.unexplained.is_empty(), "{a:?}");
+    }
+
+    #[test]
+    fn notice_is_given_by_whoever_asks_for_a_duty_done_on_notice() {
+        // Beta asks for the access: a longer notice burdens Beta.
+        let c = one(
+            "Acme shall give Beta entry to the Plant on 3 days' notice.",
+            "Acme shall give Beta entry to the Plant on 9 days' notice.",
+        );
+        assert_eq!((c.rule, c.favours.clone()), (Rule::NoticeLengthened, vec!["acme".to_string()]));
+        let c = one(
+            "Beta shall let Acme test the Units on 4 days' notice.",
+            "Beta shall let Acme test the Units on 1 day's notice.",
+        );
+        assert_eq!(c.favours, ["acme".to_string()]);
+        // Named after the notice.
+        let c = one(
+            "Acme shall open the Plant on 3 days' notice from Beta.",
+            "Acme shall open the Plant on 9 days' notice from Beta.",
+        );
+        assert_eq!(c.favours, ["acme".to_string()]);
+        // A duty done on notice from nobody named: the words do not say who gives it.
+        let c = one("Acme shall open the Plant on 3 days' notice.", "Acme shall open the Plant on 9 days' notice.");
+        assert!(c.favours.is_empty(), "{c:?}");
+        // The actor gives the notice of its own right, or the notice it must give.
+        let c = one("Acme may end the Order on 3 days' notice.", "Acme may end the Order on 9 days' notice.");
+        assert_eq!(c.favours, ["beta".to_string()]);
+        let c = one(
+            "Acme shall give Beta 30 days' notice of a change.",
+            "Acme shall give Beta 60 days' notice of a change.",
+        );
+        assert_eq!(c.favours, ["beta".to_string()]);
+    }
+
+    #[test]
+    fn a_way_out_of_a_ban_through_consent_favours_the_party_banned() {
+        let c = one(
+            "Beta shall not resell the Units in Spain.",
+            "Beta shall not resell the Units in Spain without Acme's prior written consent.",
+        );
+        assert_eq!((c.rule, c.favours.clone()), (Rule::ExceptionAdded, vec!["beta".to_string()]));
+        assert_eq!(
+            c.message,
+            "Exception added: Beta may now resell the Units in Spain with Acme's prior written consent; before, it could not at all."
+        );
+        let c = one("Acme shall not hire Beta's staff without Beta's approval.", "Acme shall not hire Beta's staff.");
+        assert_eq!((c.rule, c.favours.clone()), (Rule::ExceptionRemoved, vec!["beta".to_string()]));
+        // A right that now needs consent costs its holder.
+        let c = one("Acme may hire subcontractors.", "Acme may hire subcontractors with Beta's written consent.");
+        assert_eq!((c.rule, c.favours.clone()), (Rule::ConditionAdded, vec!["beta".to_string()]));
+        assert_eq!(c.message, "Condition added: Acme may now hire subcontractors only with Beta's written consent.");
+        // A ban lifted into a right with consent is no condition added to a right.
+        let a = found("Beta shall not resell the Units.", "Beta may resell the Units with Acme's consent.");
+        assert!(a.changes.iter().all(|c| !c.favours.contains(&"acme".to_string())), "{:?}", a.changes);
+        // A consent elsewhere in the sentence is not this right's.
+        let c = one(
+            "Beta may not resell the Units without Acme's consent, and Acme may hire agents.",
+            "Beta may not resell the Units without Acme's consent, and Acme may hire agents with Beta's consent.",
+        );
+        assert_eq!((c.rule, c.favours.clone()), (Rule::ConditionAdded, vec!["beta".to_string()]));
+        // A consent that was there before: only its form changed.
+        let c = one(
+            "Beta shall not resell the Units without Acme's consent.",
+            "Beta shall not resell the Units without Acme's written consent.",
+        );
+        assert_eq!((c.rule, c.favours.clone()), (Rule::QualifierAdded, vec!["acme".to_string()]));
+    }
+
+    #[test]
+    fn only_before_a_party_confines_the_actor_to_that_party() {
+        let a =
+            found("Beta shall order the Parts from Acme or its agents.", "Beta shall order the Parts only from Acme.");
+        let c = a.changes.iter().find(|c| c.rule == Rule::QualifierAdded).expect("only added");
+        assert_eq!(c.favours, ["acme".to_string()]);
+        assert_eq!(c.message, "Qualifier added: \"only from Acme\" now rules out any party but Acme.");
+        assert!(a.changes.iter().all(|c| !c.favours.contains(&"beta".to_string())), "{:?}", a.changes);
+        let c = one("Beta shall order the Parts only from Acme.", "Beta shall order the Parts from Acme.");
+        assert_eq!((c.rule, c.favours.clone()), (Rule::QualifierRemoved, vec!["beta".to_string()]));
+        // Confined to a place or a way, a duty is not narrowed: whom that favours the words do not say.
+        let c = one("Beta shall store the Parts in Spain.", "Beta shall store the Parts only in Spain.");
+        assert!(c.favours.is_empty(), "{c:?}");
+        // "only" on the duty itself still narrows it.
+        let c = one("Beta shall pay the fees.", "Beta shall pay only the fees.");
+        assert_eq!(c.favours, ["beta".to_string()]);
     }
 
     #[test]
